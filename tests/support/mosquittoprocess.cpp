@@ -221,6 +221,9 @@ bool MosquittoProcess::isRunning() const
 
 QString MosquittoProcess::logText() const
 {
+    // QProcess only reads the pipe from the event loop or a waitFor call.
+    if (isRunning())
+        m_process.waitForReadyRead(0);
     collectOutput();
     return m_log;
 }

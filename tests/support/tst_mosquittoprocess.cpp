@@ -55,7 +55,7 @@ void tst_MosquittoProcess::startsOnAFreeLoopbackPort()
     QCOMPARE(broker.url(), QStringLiteral("mqtt://127.0.0.1:%1").arg(broker.port()));
     QVERIFY(acceptsConnections(broker.port()));
     QCOMPARE(publishWithMosquittoPub(broker), 0);
-    QVERIFY(broker.logText().contains(QLatin1String("running")));
+    QTRY_VERIFY(broker.logText().contains(QLatin1String("running")));
 }
 
 void tst_MosquittoProcess::twoBrokersGetDifferentPorts()
