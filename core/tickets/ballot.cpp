@@ -1,0 +1,74 @@
+#include "ballot.h"
+
+#include "jsonguard.h"
+#include "jsonreader.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+namespace fest {
+
+namespace {
+QString canonicalUuid(const QString &text)
+{
+    const QUuid uuid = QUuid::fromString(text);
+    return uuid.isNull() ? QString() : uuid.toString(QUuid::WithoutBraces);
+}
+} // namespace
+
+QString Ballot::newVoteId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QByteArray Ballot::toJson() const
+{
+    const QJsonObject o{
+        {QStringLiteral("type"), QStringLiteral("ballot")},
+        {QStringLiteral("v"), 1},
+        {QStringLiteral("voteId"), voteId},
+        {QStringLiteral("ticket"), ticket},
+        {QStringLiteral("screening"), screening},
+        {QStringLiteral("film"), film},
+        {QStringLiteral("score"), score},
+        {QStringLiteral("castAt"), castAt.toOffsetFromUtc(castAt.offsetFromUtc()).toString(Qt::ISODateWithMs)},
+    };
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<Ballot> Ballot::fromJson(const QByteArray &data, QString *error, QString *voteId)
+{
+    // A ballot is tiny; a large one is hostile.
+    const JsonLimits limits{4096, 2, 256, 0};
+    const std::optional<QJsonObject> object = JsonGuard::parseObject(data, limits, error);
+    if (!object)
+        return std::nullopt;
+    JsonReader r(*object, QStringLiteral("ballot"));
+    r.requiredChoice(QStringLiteral("type"), {QStringLiteral("ballot")});
+    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
+    Ballot b;
+    b.voteId = canonicalUuid(r.requiredString(QStringLiteral("voteId"), {.maxLength = 38}));
+    if (b.voteId.isEmpty())
+        r.addError(QStringLiteral("voteId"), QStringLiteral("expected a UUID such as 123e4567-e89b-12d3-a456-426614174000"));
+    else if (voteId)
+        *voteId = b.voteId;
+    b.ticket = r.requiredString(QStringLiteral("ticket"), {.maxLength = MaxTicketLength});
+    b.screening = r.requiredId(QStringLiteral("screening"));
+    b.film = r.requiredId(QStringLiteral("film"));
+    b.score = r.requiredInteger(QStringLiteral("score"), {.min = -1000, .max = 1000});
+    b.castAt = r.requiredDateTime(QStringLiteral("castAt"));
+    r.rejectUnknownFields();
+    if (!r.ok()) {
+        if (error) {
+            QStringList problems;
+            for (const JsonError &e : r.errors())
+                problems << e.toString();
+            *error = problems.join(QStringLiteral("; "));
+        }
+        return std::nullopt;
+    }
+    return b;
+}
+
+} // namespace fest

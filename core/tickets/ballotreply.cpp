@@ -1,0 +1,113 @@
+#include "ballotreply.h"
+
+#include "jsonguard.h"
+#include "jsonreader.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMetaEnum>
+
+namespace fest {
+
+namespace {
+const QStringList &resultCodes()
+{
+    static const QStringList codes{QStringLiteral("accepted"), QStringLiteral("duplicate"), QStringLiteral("rejected")};
+    return codes;
+}
+
+const QStringList &reasonCodes()
+{
+    static const QStringList codes{
+        QString(), QStringLiteral("ticket_used"), QStringLiteral("ticket_forged"), QStringLiteral("ticket_malformed"),
+        QStringLiteral("window_not_open"), QStringLiteral("window_closed"), QStringLiteral("unknown_screening"),
+        QStringLiteral("unknown_film"), QStringLiteral("bad_score"), QStringLiteral("bad_ballot"),
+    };
+    return codes;
+}
+} // namespace
+
+BallotReply BallotReply::accepted(const QString &voteId)
+{
+    return {voteId, Result::Accepted, Reason::None, QObject::tr("Thank you, your vote has been counted.")};
+}
+
+BallotReply BallotReply::duplicate(const QString &voteId)
+{
+    return {voteId, Result::Duplicate, Reason::None, QObject::tr("Thank you, your vote has been counted.")};
+}
+
+BallotReply BallotReply::rejected(const QString &voteId, Reason reason)
+{
+    return {voteId, Result::Rejected, reason, reasonMessage(reason)};
+}
+
+QString BallotReply::resultCode(Result result)
+{
+    return resultCodes().value(int(result));
+}
+
+QString BallotReply::reasonCode(Reason reason)
+{
+    return reasonCodes().value(int(reason));
+}
+
+QString BallotReply::reasonMessage(Reason reason)
+{
+    switch (reason) {
+    case Reason::None: return {};
+    case Reason::TicketUsed: return QObject::tr("This ticket has already voted for this screening.");
+    case Reason::TicketForged: return QObject::tr("This ticket code is not one the festival issued. Please ask a volunteer.");
+    case Reason::TicketMalformed: return QObject::tr("This is not a valid ticket code. Check the code on your ticket and try again.");
+    case Reason::WindowNotOpen: return QObject::tr("Voting for this screening has not opened yet. Vote after the film starts.");
+    case Reason::WindowClosed: return QObject::tr("Voting for this screening has closed.");
+    case Reason::UnknownScreening: return QObject::tr("This screening is not in the festival programme. Pick the screening again.");
+    case Reason::UnknownFilm: return QObject::tr("This film was not shown in that screening. Pick the film again.");
+    case Reason::BadScore: return QObject::tr("A score is 1 to 5 stars. Pick a score and vote again.");
+    case Reason::BadBallot: return QObject::tr("The kiosk sent a damaged ballot. Please ask a volunteer.");
+    }
+    return {};
+}
+
+QByteArray BallotReply::toJson() const
+{
+    QJsonObject o{
+        {QStringLiteral("type"), QStringLiteral("ballot-reply")},
+        {QStringLiteral("v"), 1},
+        {QStringLiteral("voteId"), voteId},
+        {QStringLiteral("result"), resultCode(result)},
+    };
+    if (reason != Reason::None)
+        o.insert(QStringLiteral("reason"), reasonCode(reason));
+    if (!message.isEmpty())
+        o.insert(QStringLiteral("message"), message);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<BallotReply> BallotReply::fromJson(const QByteArray &data, QString *error)
+{
+    const std::optional<QJsonObject> object = JsonGuard::parseObject(data, JsonLimits{4096, 2, 1024, 0}, error);
+    if (!object)
+        return std::nullopt;
+    JsonReader r(*object, QStringLiteral("ballot-reply"));
+    r.requiredChoice(QStringLiteral("type"), {QStringLiteral("ballot-reply")});
+    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
+    BallotReply reply;
+    reply.voteId = r.requiredString(QStringLiteral("voteId"), {.maxLength = 38});
+    reply.result = Result(qMax(0, r.requiredChoice(QStringLiteral("result"), resultCodes())));
+    QStringList reasons = reasonCodes();
+    reasons.removeFirst();
+    reply.reason = Reason(r.optionalChoice(QStringLiteral("reason"), reasons, -1) + 1);
+    reply.message = r.optionalString(QStringLiteral("message"), {.maxLength = 512});
+    if (reply.result == Result::Rejected && reply.reason == Reason::None)
+        r.addError(QStringLiteral("reason"), QStringLiteral("a rejection needs a reason"));
+    r.rejectUnknownFields();
+    if (!r.ok()) {
+        if (error)
+            *error = r.errors().constFirst().toString();
+        return std::nullopt;
+    }
+    return reply;
+}
+
+} // namespace fest

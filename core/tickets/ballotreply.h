@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <optional>
+
+namespace fest {
+
+// The controller's answer to one ballot (message type "ballot-reply"), sent only after
+// the ballot's fate is committed:
+//   {"type":"ballot-reply","v":1,"voteId":"<uuid>","result":"rejected",
+//    "reason":"ticket_used","message":"This ticket has already voted for this screening."}
+// accepted and duplicate both mean "counted exactly once": the kiosk may forget the
+// ballot. rejected means it will never count; the reason says why.
+class BallotReply
+{
+    Q_GADGET
+public:
+    enum class Result { Accepted, Duplicate, Rejected };
+    Q_ENUM(Result)
+    enum class Reason {
+        None,
+        TicketUsed,       // this ticket already voted for this screening
+        TicketForged,     // MAC wrong or key unknown
+        TicketMalformed,  // not a ticket code, or a typo the check symbol caught
+        WindowNotOpen,
+        WindowClosed,
+        UnknownScreening,
+        UnknownFilm,      // film not shown in that screening
+        BadScore,
+        BadBallot,        // undecodable message
+    };
+    Q_ENUM(Reason)
+
+    QString voteId;
+    Result result = Result::Rejected;
+    Reason reason = Reason::None;
+    QString message;
+
+    static BallotReply accepted(const QString &voteId);
+    static BallotReply duplicate(const QString &voteId);
+    static BallotReply rejected(const QString &voteId, Reason reason);
+
+    QByteArray toJson() const;
+    static std::optional<BallotReply> fromJson(const QByteArray &data, QString *error);
+
+    // Wire codes ("ticket_used", ...) and the words a voter reads at the kiosk.
+    static QString resultCode(Result result);
+    static QString reasonCode(Reason reason);
+    static QString reasonMessage(Reason reason);
+};
+
+} // namespace fest

@@ -1,0 +1,140 @@
+#include "ticketcode.h"
+
+#include <QCryptographicHash>
+#include <QMessageAuthenticationCode>
+
+namespace fest {
+
+namespace {
+constexpr char Alphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+constexpr int Radix = 32;
+} // namespace
+
+QChar TicketCode::symbol(int value)
+{
+    Q_ASSERT(value >= 0 && value < Radix);
+    return QLatin1Char(Alphabet[value]);
+}
+
+int TicketCode::value(QChar symbol)
+{
+    const char16_t c = QChar(symbol).toUpper().unicode();
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    switch (c) {
+    case u'O': return 0;
+    case u'I':
+    case u'L': return 1;
+    default: break;
+    }
+    for (int i = 10; i < Radix; ++i) {
+        if (Alphabet[i] == c)
+            return i;
+    }
+    return -1;
+}
+
+QString TicketCode::normalise(QStringView input)
+{
+    if (input.size() > 4 * Length) // nobody types that much by mistake
+        return {};
+    QString out;
+    out.reserve(Length);
+    for (QChar c : input) {
+        if (c == u'-' || c.isSpace())
+            continue;
+        const int v = value(c);
+        if (v < 0)
+            return {};
+        out.append(symbol(v));
+    }
+    return out.size() == Length ? out : QString();
+}
+
+QChar TicketCode::checkSymbol(QStringView first15)
+{
+    // Luhn mod N: doubling every second symbol from the right catches adjacent swaps
+    // that a plain sum would miss.
+    int sum = 0;
+    bool twice = true;
+    for (qsizetype i = first15.size() - 1; i >= 0; --i) {
+        int addend = value(first15[i]);
+        if (twice) {
+            addend *= 2;
+            addend = addend / Radix + addend % Radix;
+        }
+        sum += addend;
+        twice = !twice;
+    }
+    return symbol((Radix - sum % Radix) % Radix);
+}
+
+TicketCode::Check TicketCode::checkFormat(QStringView input)
+{
+    const QString code = normalise(input);
+    if (code.isEmpty())
+        return Check::Malformed;
+    const QStringView view(code);
+    return checkSymbol(view.first(Length - 1)) == view.last(1).front() ? Check::Ok
+                                                                       : Check::BadCheckCharacter;
+}
+
+QString TicketCode::display(QStringView input)
+{
+    const QString code = normalise(input);
+    QString out;
+    for (qsizetype i = 0; i < code.size(); ++i) {
+        if (i > 0 && i % 4 == 0)
+            out.append(u'-');
+        out.append(code[i]);
+    }
+    return out;
+}
+
+QByteArray TicketCode::storageHash(QStringView input)
+{
+    return QCryptographicHash::hash(normalise(input).toLatin1(), QCryptographicHash::Sha256).toHex();
+}
+
+int TicketCode::keyId(QStringView input)
+{
+    if (checkFormat(input) != Check::Ok)
+        return -1;
+    return value(normalise(input).front());
+}
+
+QString TicketCode::symbolsFromBits(const QByteArray &bytes, int symbols)
+{
+    Q_ASSERT(bytes.size() * 8 >= symbols * 5);
+    QString out;
+    out.reserve(symbols);
+    for (int s = 0; s < symbols; ++s) {
+        int v = 0;
+        for (int b = s * 5; b < s * 5 + 5; ++b)
+            v = (v << 1) | ((quint8(bytes[b / 8]) >> (7 - b % 8)) & 1);
+        out.append(symbol(v));
+    }
+    return out;
+}
+
+QString TicketCode::macSymbols(const QByteArray &secret, QStringView keyAndRandom)
+{
+    const QByteArray message = QByteArrayLiteral("fest-ticket-v1:") + keyAndRandom.toLatin1();
+    const QByteArray mac = QMessageAuthenticationCode::hash(message, secret, QCryptographicHash::Sha256);
+    return symbolsFromBits(mac, MacSymbols);
+}
+
+QString TicketCode::userMessage(Check check)
+{
+    switch (check) {
+    case Check::Ok:
+        return QObject::tr("The ticket code looks right.");
+    case Check::Malformed:
+        return QObject::tr("A ticket code has 16 letters and digits. Check the code on your ticket and type it again.");
+    case Check::BadCheckCharacter:
+        return QObject::tr("That ticket code has a typing mistake. Compare it with your ticket, symbol by symbol.");
+    }
+    return {};
+}
+
+} // namespace fest

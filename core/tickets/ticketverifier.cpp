@@ -1,0 +1,44 @@
+#include "ticketverifier.h"
+
+#include "ticketcode.h"
+
+#include <utility>
+
+namespace fest {
+
+TicketVerifier::TicketVerifier(TicketKeyring keys)
+    : m_keys(std::move(keys))
+{
+}
+
+bool TicketVerifier::constantTimeEquals(QStringView a, QStringView b)
+{
+    if (a.size() != b.size())
+        return false;
+    char16_t diff = 0;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        diff |= a[i].unicode() ^ b[i].unicode();
+    return diff == 0;
+}
+
+TicketVerifier::Result TicketVerifier::verify(QStringView code) const
+{
+    switch (TicketCode::checkFormat(code)) {
+    case TicketCode::Check::Malformed:
+        return Result::Malformed;
+    case TicketCode::Check::BadCheckCharacter:
+        return Result::BadCheckCharacter;
+    case TicketCode::Check::Ok:
+        break;
+    }
+    const QString canonical = TicketCode::normalise(code);
+    const int keyId = TicketCode::value(canonical.front());
+    if (!m_keys.contains(keyId))
+        return Result::UnknownKey;
+    const QStringView view(canonical);
+    const QString expected = TicketCode::macSymbols(m_keys.secret(keyId), view.first(1 + TicketCode::RandomSymbols));
+    const QStringView given = view.sliced(1 + TicketCode::RandomSymbols, TicketCode::MacSymbols);
+    return constantTimeEquals(expected, given) ? Result::Valid : Result::Forged;
+}
+
+} // namespace fest

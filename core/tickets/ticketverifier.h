@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ticketkeyring.h"
+
+#include <QObject>
+#include <QStringView>
+
+namespace fest {
+
+// Checks a code end to end at the controller: format, check symbol, key id and MAC.
+class TicketVerifier
+{
+    Q_GADGET
+public:
+    enum class Result { Valid, Malformed, BadCheckCharacter, UnknownKey, Forged };
+    Q_ENUM(Result)
+
+    explicit TicketVerifier(TicketKeyring keys);
+
+    Result verify(QStringView code) const;
+    const TicketKeyring &keys() const { return m_keys; }
+
+    // Compares without an early exit, so response time says nothing about how many
+    // leading symbols of a forged MAC were right.
+    static bool constantTimeEquals(QStringView a, QStringView b);
+
+private:
+    TicketKeyring m_keys;
+};
+
+} // namespace fest

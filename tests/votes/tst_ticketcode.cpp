@@ -1,0 +1,153 @@
+#include "ticketcode.h"
+#include "ticketissuer.h"
+
+#include <QTest>
+
+using fest::TicketCode;
+
+namespace {
+const QByteArray Secret = QByteArray(32, 'k');
+
+QString validCode()
+{
+    return fest::TicketIssuer(3, Secret).issueOne();
+}
+
+QString withSymbol(QString canonical, int pos, QChar c)
+{
+    canonical[pos] = c;
+    return canonical;
+}
+} // namespace
+
+class tst_TicketCode : public QObject
+{
+    Q_OBJECT
+private slots:
+    void normalise_data();
+    void normalise();
+    void checkFormat_data();
+    void checkFormat();
+    void everySingleSubstitutionIsCaught();
+    void adjacentSwapsAreCaught();
+    void displayGroupsOfFour();
+    void storageHashIgnoresTypingStyleAndHidesCode();
+    void symbolsFromBitsReadsBigEndianFiveBitGroups();
+    void keyIdOfWellFormedCode();
+};
+
+void tst_TicketCode::normalise_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("canonical") << "K7QF4M9XR2DABC3P" << "K7QF4M9XR2DABC3P";
+    QTest::newRow("dashes") << "K7QF-4M9X-R2DA-BC3P" << "K7QF4M9XR2DABC3P";
+    QTest::newRow("lower case and spaces") << " k7qf 4m9x r2da bc3p " << "K7QF4M9XR2DABC3P";
+    QTest::newRow("O reads as zero") << "O7QF4M9XR2DABC3P" << "07QF4M9XR2DABC3P";
+    QTest::newRow("I and L read as one") << "I7QFlM9XR2DABC3P" << "17QF1M9XR2DABC3P";
+    QTest::newRow("U is not a symbol") << "U7QF4M9XR2DABC3P" << "";
+    QTest::newRow("punctuation") << "K7QF.4M9XR2DABC3P" << "";
+    QTest::newRow("too short") << "K7QF4M9XR2DABC3" << "";
+    QTest::newRow("too long") << "K7QF4M9XR2DABC3PP" << "";
+    QTest::newRow("empty") << "" << "";
+    QTest::newRow("huge input") << QString(10000, u'A') << "";
+    QTest::newRow("non-latin") << QStringLiteral("K7QF4M9XR2DABC3燼") << "";
+}
+
+void tst_TicketCode::normalise()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QCOMPARE(TicketCode::normalise(input), expected);
+}
+
+void tst_TicketCode::checkFormat_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<TicketCode::Check>("expected");
+    const QString code = validCode();
+    const QString canonical = TicketCode::normalise(code);
+    QTest::newRow("issued") << code << TicketCode::Check::Ok;
+    QTest::newRow("typed lower case without dashes") << canonical.toLower() << TicketCode::Check::Ok;
+    QTest::newRow("typed with spaces") << QString(code).replace(u'-', u' ') << TicketCode::Check::Ok;
+    QTest::newRow("wrong length") << canonical.left(15) << TicketCode::Check::Malformed;
+    QTest::newRow("letter U") << withSymbol(canonical, 5, u'U') << TicketCode::Check::Malformed;
+    QTest::newRow("empty") << QString() << TicketCode::Check::Malformed;
+    const QChar last = canonical.back();
+    const QChar otherLast = TicketCode::symbol((TicketCode::value(last) + 1) % 32);
+    QTest::newRow("wrong check symbol") << withSymbol(canonical, 15, otherLast) << TicketCode::Check::BadCheckCharacter;
+}
+
+void tst_TicketCode::checkFormat()
+{
+    QFETCH(QString, input);
+    QFETCH(TicketCode::Check, expected);
+    QCOMPARE(TicketCode::checkFormat(input), expected);
+}
+
+void tst_TicketCode::everySingleSubstitutionIsCaught()
+{
+    const QString canonical = TicketCode::normalise(validCode());
+    for (int pos = 0; pos < TicketCode::Length; ++pos) {
+        for (int v = 0; v < 32; ++v) {
+            if (TicketCode::symbol(v) == canonical[pos])
+                continue;
+            const QString typo = withSymbol(canonical, pos, TicketCode::symbol(v));
+            QVERIFY2(TicketCode::checkFormat(typo) == TicketCode::Check::BadCheckCharacter, qPrintable(typo));
+        }
+    }
+}
+
+void tst_TicketCode::adjacentSwapsAreCaught()
+{
+    // Luhn mod 32 misses exactly one swap: "0" next to "Z" (values 0 and 31).
+    int codes = 0;
+    for (int n = 0; n < 50; ++n) {
+        const QString canonical = TicketCode::normalise(validCode());
+        for (int pos = 0; pos + 1 < TicketCode::Length; ++pos) {
+            const QChar a = canonical[pos], b = canonical[pos + 1];
+            const int va = TicketCode::value(a), vb = TicketCode::value(b);
+            if (a == b || (va + vb == 31 && (va == 0 || vb == 0)))
+                continue;
+            QString swapped = canonical;
+            swapped[pos] = b;
+            swapped[pos + 1] = a;
+            QVERIFY2(TicketCode::checkFormat(swapped) == TicketCode::Check::BadCheckCharacter, qPrintable(swapped));
+            ++codes;
+        }
+    }
+    QVERIFY(codes > 500);
+}
+
+void tst_TicketCode::displayGroupsOfFour()
+{
+    QCOMPARE(TicketCode::display(u"k7qf4m9xr2dabc3p"), QStringLiteral("K7QF-4M9X-R2DA-BC3P"));
+    QCOMPARE(TicketCode::display(u"garbage"), QString());
+}
+
+void tst_TicketCode::storageHashIgnoresTypingStyleAndHidesCode()
+{
+    const QString code = validCode();
+    const QByteArray hash = TicketCode::storageHash(code);
+    QCOMPARE(hash.size(), 64);
+    QCOMPARE(TicketCode::storageHash(TicketCode::normalise(code).toLower()), hash);
+    QVERIFY(!hash.contains(TicketCode::normalise(code).toLatin1()));
+    QVERIFY(TicketCode::storageHash(validCode()) != hash);
+}
+
+void tst_TicketCode::symbolsFromBitsReadsBigEndianFiveBitGroups()
+{
+    // 0b00001 00010 00011 111.. -> "123"
+    const QByteArray bytes = QByteArray::fromHex("0887FF");
+    QCOMPARE(TicketCode::symbolsFromBits(bytes, 3), QStringLiteral("123"));
+    QCOMPARE(TicketCode::symbolsFromBits(QByteArray::fromHex("FFFF"), 3), QStringLiteral("ZZZ"));
+}
+
+void tst_TicketCode::keyIdOfWellFormedCode()
+{
+    QCOMPARE(TicketCode::keyId(validCode()), 3);
+    QCOMPARE(TicketCode::keyId(u"nonsense"), -1);
+}
+
+QTEST_APPLESS_MAIN(tst_TicketCode)
+#include "tst_ticketcode.moc"
