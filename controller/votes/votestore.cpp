@@ -1,0 +1,219 @@
+#include "votestore.h"
+
+#include "transaction.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcVotes, "fest.votes")
+
+namespace fest {
+
+QList<Database::Migration> VoteStore::migrations()
+{
+    return {
+        {1, QStringLiteral(R"(
+CREATE TABLE votes (
+    id INTEGER PRIMARY KEY,
+    vote_id TEXT NOT NULL UNIQUE,
+    ticket_hash TEXT NOT NULL,
+    screening_id TEXT NOT NULL,
+    film_id TEXT NOT NULL,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    kiosk TEXT NOT NULL,
+    cast_at TEXT NOT NULL,
+    received_at_us INTEGER NOT NULL,
+    UNIQUE (ticket_hash, screening_id)
+);
+CREATE INDEX votes_by_film ON votes (film_id, ticket_hash);
+CREATE TABLE rejections (
+    vote_id TEXT PRIMARY KEY,
+    reason TEXT NOT NULL,
+    screening_id TEXT,
+    kiosk TEXT NOT NULL,
+    received_at_us INTEGER NOT NULL
+);
+CREATE TABLE voting_overrides (
+    screening_id TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    set_at_us INTEGER NOT NULL,
+    set_by TEXT NOT NULL
+);
+CREATE TABLE screening_ends (
+    screening_id TEXT PRIMARY KEY,
+    ended_at_us INTEGER NOT NULL
+);
+CREATE TABLE issued_tickets (
+    ticket_hash TEXT PRIMARY KEY,
+    screening_id TEXT NOT NULL,
+    issued_at_us INTEGER NOT NULL
+);
+)")},
+    };
+}
+
+std::optional<Database> VoteStore::openDatabase(const QString &path, QString *error)
+{
+    // synchronous=FULL: a vote acknowledged to a kiosk must survive a power cut.
+    std::optional<Database> db = Database::open(path, Database::Options{Database::Sync::Full, true, 5000}, error);
+    if (db && !db->migrate(migrations(), error))
+        return std::nullopt;
+    return db;
+}
+
+VoteStore::VoteStore(Database &db, QObject *parent)
+    : VoteStore(db, Options{}, parent)
+{
+}
+
+VoteStore::VoteStore(Database &db, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_options(options)
+    , m_insertVote(db.prepare(QStringLiteral(
+          "INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, cast_at, received_at_us) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")))
+    , m_findVote(db.prepare(QStringLiteral("SELECT 1 FROM votes WHERE vote_id = ?")))
+    , m_insertRejection(db.prepare(QStringLiteral(
+          "INSERT OR IGNORE INTO rejections (vote_id, reason, screening_id, kiosk, received_at_us) VALUES (?, ?, ?, ?, ?)")))
+{
+    m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer);
+    connect(&m_timer, &QTimer::timeout, this, &VoteStore::flush);
+}
+
+bool VoteStore::submit(Entry entry, Done done)
+{
+    if (int(m_queue.size()) >= m_options.maxQueued) {
+        setError(m_error == Error::CommitFailed ? m_error : Error::Backlogged,
+                 m_error == Error::CommitFailed ? m_errorString
+                                                : QStringLiteral("%1 ballots wait to be written; new ones are refused until the "
+                                                                 "queue drains (kiosks keep them and re-send)")
+                                                      .arg(m_queue.size()));
+        return false;
+    }
+    m_queue.push_back(Pending{std::move(entry), std::move(done)});
+    if (m_error == Error::CommitFailed)
+        return true; // the retry timer is running
+    if (int(m_queue.size()) >= m_options.maxBatch)
+        flush();
+    else
+        schedule();
+    return true;
+}
+
+void VoteStore::schedule()
+{
+    if (!m_timer.isActive() && !m_queue.empty())
+        m_timer.start(m_error == Error::CommitFailed ? m_options.retryMs : m_options.groupWindowMs);
+}
+
+bool VoteStore::isCounted(const QString &voteId)
+{
+    m_findVote.bind(1, voteId);
+    const bool found = m_findVote.step() == Statement::Step::Row;
+    m_findVote.reset();
+    return found;
+}
+
+bool VoteStore::recordRejection(const Entry &e, BallotReply::Reason reason)
+{
+    m_insertRejection.bind(1, e.voteId).bind(2, BallotReply::reasonCode(reason)).bind(3, e.screening)
+        .bind(4, e.kiosk).bind(5, e.receivedAtUs);
+    const bool ok = m_insertRejection.exec();
+    m_insertRejection.reset();
+    return ok;
+}
+
+VoteStore::Step VoteStore::store(const Entry &e, BallotReply *reply)
+{
+    if (e.rejection != BallotReply::Reason::None) {
+        // A re-sent ballot that was counted before stays counted, even if its window has
+        // closed since: the kiosk must hear "duplicate", not a misleading rejection.
+        if (isCounted(e.voteId)) {
+            *reply = BallotReply::duplicate(e.voteId);
+            return Step::Ok;
+        }
+        *reply = BallotReply::rejected(e.voteId, e.rejection);
+        return recordRejection(e, e.rejection) ? Step::Ok : Step::Failed;
+    }
+    m_insertVote.bind(1, e.voteId).bind(2, e.ticketHash).bind(3, e.screening).bind(4, e.film).bind(5, e.score)
+        .bind(6, e.kiosk).bind(7, e.castAt.toString(Qt::ISODateWithMs)).bind(8, e.receivedAtUs);
+    const bool ok = m_insertVote.exec();
+    m_insertVote.reset();
+    if (!ok)
+        return Step::Failed;
+    if (m_db.changes() == 1) {
+        *reply = BallotReply::accepted(e.voteId);
+        return Step::Ok;
+    }
+    if (isCounted(e.voteId)) {
+        *reply = BallotReply::duplicate(e.voteId);
+        return Step::Ok;
+    }
+    *reply = BallotReply::rejected(e.voteId, BallotReply::Reason::TicketUsed);
+    return recordRejection(e, BallotReply::Reason::TicketUsed) ? Step::Ok : Step::Failed;
+}
+
+bool VoteStore::flush()
+{
+    m_timer.stop();
+    if (m_queue.empty())
+        return true;
+    const size_t count = std::min(m_queue.size(), size_t(m_options.maxBatch));
+    QList<BallotReply> replies(qsizetype(count), BallotReply{});
+    int newVotes = 0;
+    QString problem;
+    {
+        Transaction tx(m_db);
+        bool ok = tx.isActive();
+        for (size_t i = 0; ok && i < count; ++i) {
+            ok = store(m_queue[i].entry, &replies[qsizetype(i)]) == Step::Ok;
+            newVotes += replies[qsizetype(i)].result == BallotReply::Result::Accepted;
+        }
+        if (!ok || !tx.commit(&problem)) {
+            if (problem.isEmpty())
+                problem = m_db.lastError();
+            setError(Error::CommitFailed,
+                     QStringLiteral("cannot write votes to %1 (%2); %3 ballots wait and none was acknowledged. "
+                                    "Free disk space or fix the file; writing is retried every %4 s")
+                         .arg(m_db.path(), problem).arg(m_queue.size()).arg(m_options.retryMs / 1000.0));
+            schedule();
+            return false;
+        }
+    }
+    ++m_batches;
+    std::deque<Pending> done;
+    done.insert(done.end(), std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + qsizetype(count)));
+    m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(count));
+    if (m_error != Error::None) {
+        qCInfo(lcVotes) << "votes are being written again";
+        setError(Error::None, QString());
+    }
+    for (size_t i = 0; i < count; ++i) {
+        if (done[i].done)
+            done[i].done(replies[qsizetype(i)]);
+    }
+    if (newVotes > 0)
+        emit votesCommitted(newVotes);
+    schedule();
+    return true;
+}
+
+qint64 VoteStore::voteCount() const
+{
+    Statement s = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM votes"));
+    return s.step() == Statement::Step::Row ? s.columnInt(0) : -1;
+}
+
+void VoteStore::setError(Error error, const QString &text)
+{
+    if (error == m_error && text == m_errorString)
+        return;
+    if (error != Error::None)
+        qCCritical(lcVotes).noquote() << "ALARM:" << text;
+    m_error = error;
+    m_errorString = text;
+    emit errorChanged();
+}
+
+} // namespace fest

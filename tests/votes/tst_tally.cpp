@@ -1,0 +1,152 @@
+#include "ballot.h"
+#include "tally.h"
+#include "ticketcode.h"
+#include "ticketissuer.h"
+#include "votestore.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using fest::Tally;
+using fest::VoteStore;
+
+class tst_Tally : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void emptyDatabase();
+    void countsMeansAndHistogram();
+    void smallAudienceCannotWinOnALuckyMean();
+    void filmScreenedTwiceIsPooledAndRepeatViewerCountsOnce();
+    void minimumVotesZeroIsPlainMean();
+    void jsonAndCsv();
+
+private:
+    void vote(const QString &film, const QString &screening, int score, const QString &ticket = QString());
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<fest::Database> m_db;
+    std::unique_ptr<VoteStore> m_store;
+};
+
+void tst_Tally::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QString error;
+    m_db = VoteStore::openDatabase(m_dir->filePath(QStringLiteral("votes.sqlite")), &error);
+    QVERIFY2(m_db, qPrintable(error));
+    m_store = std::make_unique<VoteStore>(*m_db);
+}
+
+void tst_Tally::cleanup()
+{
+    m_store.reset();
+    m_db.reset();
+    m_dir.reset();
+}
+
+void tst_Tally::vote(const QString &film, const QString &screening, int score, const QString &ticket)
+{
+    VoteStore::Entry e;
+    e.voteId = fest::Ballot::newVoteId();
+    e.ticketHash = fest::TicketCode::storageHash(
+        ticket.isEmpty() ? fest::TicketIssuer(0, QByteArray(32, 't')).issueOne() : ticket);
+    e.screening = screening;
+    e.film = film;
+    e.score = score;
+    e.kiosk = QStringLiteral("k");
+    e.castAt = QDateTime::currentDateTimeUtc();
+    m_store->submit(e, {});
+}
+
+void tst_Tally::emptyDatabase()
+{
+    const Tally::Result r = Tally::compute(*m_db, 10);
+    QCOMPARE(r.votes, 0);
+    QVERIFY(r.films.isEmpty());
+    QCOMPARE(Tally::toJson(r).value("films").toArray().size(), 0);
+}
+
+void tst_Tally::countsMeansAndHistogram()
+{
+    for (int s : {5, 5, 4, 1})
+        vote("F-A", "S-1", s);
+    QVERIFY(m_store->flush());
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    QCOMPARE(r.films.size(), 1);
+    const Tally::Film &f = r.films.first();
+    QCOMPARE(f.votes, 4);
+    QCOMPARE(f.mean, 3.75);
+    QCOMPARE(f.histogram, (std::array<qint64, 5>{1, 0, 0, 1, 2}));
+    QCOMPARE(f.screenings, 1);
+}
+
+void tst_Tally::smallAudienceCannotWinOnALuckyMean()
+{
+    for (int i = 0; i < 12; ++i)
+        vote("F-SMALL", "S-1", 5);
+    for (int i = 0; i < 400; ++i)
+        vote("F-BIG", "S-2", i % 10 == 0 ? 4 : 5); // mean 4.9
+    for (int i = 0; i < 200; ++i)
+        vote("F-MEH", "S-3", 2 + i % 2);
+    QVERIFY(m_store->flush());
+    const Tally::Result r = Tally::compute(*m_db, 50);
+    QCOMPARE(r.films.size(), 3);
+    QCOMPARE(r.films[0].film, QStringLiteral("F-BIG"));
+    QCOMPARE(r.films[1].film, QStringLiteral("F-SMALL"));
+    QVERIFY(r.films[1].provisional);
+    QVERIFY(!r.films[0].provisional);
+    QCOMPARE(r.films[1].mean, 5.0);
+    const double c = r.overallMean;
+    QCOMPARE(r.films[1].weighted, (12 * 5.0 + 50 * c) / 62.0);
+    // Without the minimum the lucky mean would have won.
+    QCOMPARE(Tally::compute(*m_db, 0).films[0].film, QStringLiteral("F-SMALL"));
+}
+
+void tst_Tally::filmScreenedTwiceIsPooledAndRepeatViewerCountsOnce()
+{
+    const QString fan = fest::TicketIssuer(0, QByteArray(32, 't')).issueOne();
+    vote("F-A", "S-1", 5, fan);
+    vote("F-A", "S-2", 1, fan); // same ticket, second screening of the same film
+    vote("F-A", "S-1", 3);
+    vote("F-A", "S-2", 4);
+    QVERIFY(m_store->flush());
+    QCOMPARE(m_store->voteCount(), 4);
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    QCOMPARE(r.films.size(), 1);
+    QCOMPARE(r.films[0].votes, 3);
+    QCOMPARE(r.films[0].mean, 4.0);
+    QCOMPARE(r.films[0].screenings, 2);
+}
+
+void tst_Tally::minimumVotesZeroIsPlainMean()
+{
+    vote("F-A", "S-1", 2);
+    vote("F-B", "S-1", 3);
+    QVERIFY(m_store->flush());
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    for (const Tally::Film &f : r.films)
+        QCOMPARE(f.weighted, f.mean);
+    QCOMPARE(r.films[0].film, QStringLiteral("F-B"));
+}
+
+void tst_Tally::jsonAndCsv()
+{
+    vote("F-A", "S-1", 5);
+    vote("F-B", "S-1", 3);
+    QVERIFY(m_store->flush());
+    const Tally::Result r = Tally::compute(*m_db, 1);
+    const QJsonObject json = Tally::toJson(r);
+    QCOMPARE(json.value("type").toString(), QStringLiteral("results"));
+    QCOMPARE(json.value("votes").toInt(), 2);
+    QCOMPARE(json.value("films").toArray().first().toObject().value("film").toString(), QStringLiteral("F-A"));
+    const QStringList lines = Tally::toCsv(r).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines[0].startsWith(QStringLiteral("rank,film,votes")));
+    QVERIFY(lines[1].startsWith(QStringLiteral("1,F-A,1,5.000,")));
+}
+
+QTEST_GUILESS_MAIN(tst_Tally)
+#include "tst_tally.moc"
