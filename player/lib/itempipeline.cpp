@@ -1,0 +1,416 @@
+#include "itempipeline.h"
+
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QMutexLocker>
+#include <QTimer>
+#include <QUrl>
+
+#include <gst/gst.h>
+
+Q_DECLARE_LOGGING_CATEGORY(lcPlayer)
+
+namespace fest {
+
+namespace {
+// Arming later than this before the render instant risks a late first frame.
+constexpr qint64 kMinArmMarginNs = 30'000'000;
+constexpr qint64 kMaxChaseLeadNs = 3'000'000'000;
+
+struct ErrorFree { void operator()(GError *e) const { if (e) g_error_free(e); } };
+struct GFree { void operator()(void *p) const { g_free(p); } };
+
+GstElement *makeSink(const QString &description, QString *error)
+{
+    GError *raw = nullptr;
+    GstElement *sink = gst_parse_launch(description.toUtf8().constData(), &raw);
+    std::unique_ptr<GError, ErrorFree> err(raw);
+    if (err) {
+        *error = QString::fromUtf8(err->message);
+        if (sink)
+            gst_object_unref(sink);
+        return nullptr;
+    }
+    return sink;
+}
+
+bool hasProperty(GstElement *element, const char *name)
+{
+    return g_object_class_find_property(G_OBJECT_GET_CLASS(element), name) != nullptr;
+}
+} // namespace
+
+void ItemPipeline::GstObjectUnref::operator()(void *o) const
+{
+    if (o)
+        gst_object_unref(o);
+}
+
+ItemPipeline::ItemPipeline(const PlaybackItem &item, const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_item(item)
+    , m_options(options)
+    , m_chaseLeadNs(options.chaseLeadNs)
+{
+}
+
+ItemPipeline::~ItemPipeline()
+{
+    if (!m_pipeline)
+        return;
+    // NULL first: joins the streaming threads, so no handoff runs after this point.
+    gst_element_set_state(m_pipeline.get(), GST_STATE_NULL);
+    GstBus *bus = gst_element_get_bus(m_pipeline.get());
+    gst_bus_remove_watch(bus);
+    gst_object_unref(bus);
+}
+
+qint64 ItemPipeline::now() const
+{
+    return qint64(gst_clock_get_time(m_options.clock));
+}
+
+bool ItemPipeline::preroll()
+{
+    GstElement *playbin = gst_element_factory_make("playbin", nullptr);
+    if (!playbin) {
+        fail(PlaybackError::Code::PlaybackFailed, QStringLiteral("playbin is not installed"));
+        return false;
+    }
+    m_pipeline.reset(GST_ELEMENT(gst_object_ref_sink(playbin)));
+
+    QString sinkError;
+    GstElement *video = m_options.videoSinkElement ? m_options.videoSinkElement
+                                                   : makeSink(m_options.videoSink, &sinkError);
+    GstElement *audio = makeSink(m_options.audioSink, &sinkError);
+    if (!video || !audio) {
+        if (video && !m_options.videoSinkElement)
+            gst_object_unref(video);
+        if (audio)
+            gst_object_unref(audio);
+        fail(PlaybackError::Code::PlaybackFailed, QStringLiteral("bad sink: %1").arg(sinkError));
+        return false;
+    }
+    m_videoSink = video;
+    if (hasProperty(video, "signal-handoffs")) {
+        g_object_set(video, "signal-handoffs", TRUE, nullptr);
+        g_signal_connect(video, "handoff", G_CALLBACK(&ItemPipeline::handoffCallback), this);
+    }
+    if (hasProperty(audio, "signal-handoffs")) {
+        g_object_set(audio, "signal-handoffs", TRUE, nullptr);
+        g_signal_connect(audio, "handoff", G_CALLBACK(&ItemPipeline::audioHandoffCallback), this);
+    }
+    const QByteArray uri = QUrl::fromLocalFile(QFileInfo(m_item.mediaPath).absoluteFilePath()).toEncoded();
+    g_object_set(playbin, "uri", uri.constData(), "video-sink", video, "audio-sink", audio, nullptr);
+
+    // Every player uses the same clock, no automatic base time, and the same latency:
+    // that is what makes two screens show the same frame together.
+    gst_pipeline_use_clock(GST_PIPELINE(playbin), m_options.clock);
+    gst_element_set_start_time(playbin, GST_CLOCK_TIME_NONE);
+    gst_pipeline_set_latency(GST_PIPELINE(playbin), GstClockTime(m_options.outputLatencyNs));
+
+    GstBus *bus = gst_element_get_bus(playbin);
+    gst_bus_add_watch(bus, GstBusFunc(&ItemPipeline::busCallback), this);
+    gst_object_unref(bus);
+
+    m_phase = Phase::Prerolling;
+    m_prerollStartNs = now();
+    if (gst_element_set_state(playbin, GST_STATE_PAUSED) == GST_STATE_CHANGE_FAILURE) {
+        // The bus carries the reason; the ERROR message handler reports it.
+        qCWarning(lcPlayer) << "item" << m_item.id << "refused to preroll";
+    }
+    return true;
+}
+
+void ItemPipeline::playFrom(qint64 effectiveStartNs)
+{
+    m_effectiveStartNs = effectiveStartNs;
+    m_mode = Mode::Chase;
+    m_held = false;
+    if (m_phase == Phase::Ready)
+        proceed();
+}
+
+void ItemPipeline::hold()
+{
+    if (m_held || m_phase == Phase::Finished || m_phase == Phase::Failed || !m_pipeline)
+        return;
+    m_heldPositionNs = positionNs(now());
+    m_held = true;
+    m_mode = Mode::None;
+    pauseThenProceed();
+}
+
+void ItemPipeline::resume()
+{
+    if (!m_held)
+        return;
+    rebase(m_heldPositionNs);
+}
+
+void ItemPipeline::rebase(qint64 positionNs)
+{
+    if (m_phase == Phase::Finished || m_phase == Phase::Failed || !m_pipeline)
+        return;
+    positionNs = qBound<qint64>(0, positionNs, qMax<qint64>(0, durationNs() - 1));
+    m_held = false;
+    m_mode = Mode::Rebase;
+    m_effectiveStartNs = now() + m_options.rebaseLeadNs - positionNs;
+    m_pendingSeekNs = positionNs;
+    pauseThenProceed();
+}
+
+void ItemPipeline::setVolume(double level)
+{
+    if (m_pipeline)
+        g_object_set(m_pipeline.get(), "volume", qBound(0.0, level, 1.0), nullptr);
+}
+
+void ItemPipeline::pauseThenProceed()
+{
+    if (m_phase == Phase::Prerolling || m_phase == Phase::Seeking || m_phase == Phase::Pausing)
+        return;  // proceed() runs when that finishes
+    const GstStateChangeReturn ret = gst_element_set_state(m_pipeline.get(), GST_STATE_PAUSED);
+    if (ret == GST_STATE_CHANGE_ASYNC) {
+        m_phase = Phase::Pausing;
+        return;
+    }
+    m_phase = Phase::Ready;
+    // Not from inside the caller's stack: a staff command returns before the seek.
+    QTimer::singleShot(0, this, [this] {
+        if (m_phase == Phase::Ready)
+            proceed();
+    });
+}
+
+void ItemPipeline::proceed()
+{
+    if (m_mode == Mode::None || m_phase != Phase::Ready)
+        return;
+    if (m_pendingSeekNs >= 0) {
+        const qint64 target = m_pendingSeekNs;
+        m_pendingSeekNs = -1;
+        seekTo(target);
+        return;
+    }
+    const qint64 t = now();
+    const qint64 renderAt = m_effectiveStartNs + m_readyPositionNs;
+    if (renderAt - t >= kMinArmMarginNs) {
+        armAt(renderAt);
+        return;
+    }
+    if (m_mode == Mode::Rebase) {
+        // A staff action may move later; keep the requested position.
+        m_effectiveStartNs = t + m_options.rebaseLeadNs - m_readyPositionNs;
+        armAt(m_effectiveStartNs + m_readyPositionNs);
+        return;
+    }
+    // Chase: join where the show will be once the seek has prerolled.
+    const qint64 target = t - m_effectiveStartNs + m_chaseLeadNs;
+    m_chaseLeadNs = qMin(m_chaseLeadNs * 2, kMaxChaseLeadNs);
+    if (target >= durationNs()) {
+        finish();
+        return;
+    }
+    qCInfo(lcPlayer) << "item" << m_item.id << "joins in progress at" << target / 1'000'000 << "ms";
+    seekTo(target);
+}
+
+void ItemPipeline::seekTo(qint64 positionNs)
+{
+    m_phase = Phase::Seeking;
+    m_readyPositionNs = positionNs;
+    const auto flags = GstSeekFlags(GST_SEEK_FLAG_FLUSH | GST_SEEK_FLAG_ACCURATE);
+    if (!gst_element_seek_simple(m_pipeline.get(), GST_FORMAT_TIME, flags, positionNs))
+        fail(PlaybackError::Code::PlaybackFailed, QStringLiteral("seek to %1 ms refused").arg(positionNs / 1'000'000));
+}
+
+void ItemPipeline::armAt(qint64 renderAtNs)
+{
+    m_renderStartNs = renderAtNs;
+    gst_element_set_base_time(m_pipeline.get(), GstClockTime(renderAtNs - m_options.outputLatencyNs));
+    m_phase = Phase::Playing;
+    // The sinks wait on the show clock, so PLAYING can be set well before the instant.
+    gst_element_set_state(m_pipeline.get(), GST_STATE_PLAYING);
+}
+
+qint64 ItemPipeline::positionNs(qint64 nowNs) const
+{
+    if (m_held)
+        return m_heldPositionNs;
+    return qBound<qint64>(0, nowNs - m_effectiveStartNs, durationNs());
+}
+
+quint64 ItemPipeline::droppedFrames() const
+{
+    if (!m_videoSink || !hasProperty(m_videoSink, "stats"))
+        return 0;
+    GstStructure *stats = nullptr;
+    g_object_get(m_videoSink, "stats", &stats, nullptr);
+    guint64 dropped = 0;
+    if (stats) {
+        gst_structure_get_uint64(stats, "dropped", &dropped);
+        gst_structure_free(stats);
+    }
+    return dropped;
+}
+
+bool ItemPipeline::stalled(qint64 nowNs, qint64 timeoutNs) const
+{
+    if (m_held || m_phase == Phase::Finished || m_phase == Phase::Failed || m_mode == Mode::None)
+        return false;
+    // Before arming, the render start is the instant the item was due.
+    const qint64 due = m_phase == Phase::Playing ? m_renderStartNs : m_effectiveStartNs + m_readyPositionNs;
+    const qint64 since = qMax(due, m_lastBufferNs.load());
+    return nowNs - since > timeoutNs;
+}
+
+QList<ItemPipeline::Frame> ItemPipeline::takeFrames()
+{
+    QMutexLocker lock(&m_framesMutex);
+    return std::exchange(m_recorded, {});
+}
+
+void ItemPipeline::finish()
+{
+    if (m_phase == Phase::Finished || m_phase == Phase::Failed)
+        return;
+    m_phase = Phase::Finished;
+    Q_EMIT finished();
+}
+
+void ItemPipeline::fail(PlaybackError::Code code, const QString &detail)
+{
+    if (m_phase == Phase::Failed)
+        return;
+    m_phase = Phase::Failed;
+    if (m_pipeline)
+        gst_element_set_state(m_pipeline.get(), GST_STATE_NULL);
+    QString message = PlaybackError::describe(code, m_item.mediaPath);
+    if (!detail.isEmpty())
+        message += QStringLiteral(" (%1)").arg(detail);
+    qCWarning(lcPlayer).noquote() << "item" << m_item.id << message;
+    Q_EMIT failed(code, message);
+}
+
+int ItemPipeline::busCallback(GstBus *, GstMessage *msg, void *self)
+{
+    return static_cast<ItemPipeline *>(self)->onBusMessage(msg) ? TRUE : FALSE;
+}
+
+bool ItemPipeline::onBusMessage(GstMessage *msg)
+{
+    switch (GST_MESSAGE_TYPE(msg)) {
+    case GST_MESSAGE_ERROR: {
+        GError *raw = nullptr;
+        gchar *rawDebug = nullptr;
+        gst_message_parse_error(msg, &raw, &rawDebug);
+        std::unique_ptr<GError, ErrorFree> error(raw);
+        std::unique_ptr<gchar, GFree> debug(rawDebug);
+        qCWarning(lcPlayer) << "item" << m_item.id << "error from" << GST_OBJECT_NAME(GST_MESSAGE_SRC(msg))
+                            << error->message << "|" << (debug ? debug.get() : "");
+        GST_DEBUG_BIN_TO_DOT_FILE(GST_BIN(m_pipeline.get()), GST_DEBUG_GRAPH_SHOW_ALL, "fest-player-error");
+        fail(PlaybackError::fromGError(error.get()), QString::fromUtf8(error->message));
+        break;
+    }
+    case GST_MESSAGE_WARNING: {
+        GError *raw = nullptr;
+        gchar *rawDebug = nullptr;
+        gst_message_parse_warning(msg, &raw, &rawDebug);
+        std::unique_ptr<GError, ErrorFree> error(raw);
+        std::unique_ptr<gchar, GFree> debug(rawDebug);
+        qCWarning(lcPlayer) << "item" << m_item.id << "warning:" << error->message;
+        break;
+    }
+    case GST_MESSAGE_EOS:
+        // A film that ends before its first picture is damaged (e.g. truncated).
+        if (m_frames.load() == 0 && hasProperty(m_videoSink, "signal-handoffs"))
+            fail(PlaybackError::Code::MediaUndecodable, QStringLiteral("ended before its first picture"));
+        else
+            finish();
+        break;
+    case GST_MESSAGE_ASYNC_DONE:
+        onAsyncDone();
+        break;
+    case GST_MESSAGE_BUFFERING: {
+        gint percent = 0;
+        gst_message_parse_buffering(msg, &percent);
+        qCDebug(lcPlayer) << "item" << m_item.id << "buffering" << percent;
+        break;
+    }
+    case GST_MESSAGE_CLOCK_LOST:
+        // Our clock is forced with use_clock, so this means the net clock went away
+        // under us; re-selecting it is what gst-play does.
+        qCWarning(lcPlayer) << "item" << m_item.id << "clock lost; re-selecting";
+        if (m_phase == Phase::Playing) {
+            gst_element_set_state(m_pipeline.get(), GST_STATE_PAUSED);
+            gst_element_set_state(m_pipeline.get(), GST_STATE_PLAYING);
+        }
+        break;
+    case GST_MESSAGE_LATENCY:
+        gst_bin_recalculate_latency(GST_BIN(m_pipeline.get()));
+        break;
+    case GST_MESSAGE_STATE_CHANGED:
+        if (GST_MESSAGE_SRC(msg) == GST_OBJECT(m_pipeline.get())) {
+            GstState from, to;
+            gst_message_parse_state_changed(msg, &from, &to, nullptr);
+            qCDebug(lcPlayer) << "item" << m_item.id << gst_element_state_get_name(from) << "->"
+                              << gst_element_state_get_name(to);
+        }
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+
+void ItemPipeline::onAsyncDone()
+{
+    switch (m_phase) {
+    case Phase::Prerolling:
+        m_prerollNs = now() - m_prerollStartNs;
+        m_phase = Phase::Ready;
+        qCDebug(lcPlayer) << "item" << m_item.id << "prerolled in" << m_prerollNs / 1000 << "us";
+        Q_EMIT prerolled(m_prerollNs);
+        proceed();
+        break;
+    case Phase::Pausing:
+    case Phase::Seeking:
+        m_phase = Phase::Ready;
+        proceed();
+        break;
+    default:
+        break;
+    }
+}
+
+void ItemPipeline::handoffCallback(GstElement *, GstBuffer *buffer, GstPad *, void *self)
+{
+    static_cast<ItemPipeline *>(self)->onBufferRendered(buffer, true);
+}
+
+void ItemPipeline::audioHandoffCallback(GstElement *, GstBuffer *buffer, GstPad *, void *self)
+{
+    static_cast<ItemPipeline *>(self)->onBufferRendered(buffer, false);
+}
+
+// Streaming thread: atomics and the mutex only.
+void ItemPipeline::onBufferRendered(GstBuffer *buffer, bool video)
+{
+    const qint64 renderNs = now();
+    m_lastBufferNs.store(renderNs);
+    if (!video)
+        return;
+    const qint64 pts = GST_BUFFER_PTS_IS_VALID(buffer) ? qint64(GST_BUFFER_PTS(buffer)) : -1;
+    if (m_frames.fetch_add(1) == 0) {
+        m_firstFrameNs.store(renderNs);
+        QMetaObject::invokeMethod(this, [this, renderNs, pts] { Q_EMIT firstFrame(renderNs, pts); },
+                                  Qt::QueuedConnection);
+    }
+    if (m_options.recordFrames) {
+        QMutexLocker lock(&m_framesMutex);
+        m_recorded.append({pts, renderNs});
+    }
+}
+
+} // namespace fest

@@ -1,0 +1,104 @@
+#include "mediaprobe.h"
+#include "gstreamerinit.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QUrl>
+
+#include <memory>
+
+#include <gst/gst.h>
+#include <gst/pbutils/pbutils.h>
+
+namespace fest {
+
+namespace {
+struct GObjectUnref { void operator()(void *o) const { if (o) g_object_unref(o); } };
+struct ErrorFree { void operator()(GError *e) const { if (e) g_error_free(e); } };
+struct StreamListFree { void operator()(GList *l) const { gst_discoverer_stream_info_list_free(l); } };
+
+MediaProbe::Result failure(MediaProbe::Result r, PlaybackError::Code code, const QString &detail = {})
+{
+    r.error = code;
+    r.message = PlaybackError::describe(code, r.mediaPath);
+    if (!detail.isEmpty())
+        r.message += QStringLiteral(" (%1)").arg(detail);
+    return r;
+}
+
+bool fileMatches(QFile &file, const QByteArray &sha256Hex)
+{
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return false;
+    return hash.result().toHex() == sha256Hex.toLower();
+}
+} // namespace
+
+MediaProbe::MediaProbe(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<fest::MediaProbe::Result>();
+    // Checks read whole files: two at a time is plenty on a 2-core player.
+    m_pool.setMaxThreadCount(2);
+}
+
+MediaProbe::~MediaProbe()
+{
+    m_pool.waitForDone();
+}
+
+void MediaProbe::check(const PlaybackItem &item)
+{
+    m_pool.start([this, item] {
+        const Result result = checkNow(item);
+        // Delivered on the Qt thread; the destructor waits for us, so `this` is alive.
+        QMetaObject::invokeMethod(this, [this, result] { Q_EMIT checked(result); }, Qt::QueuedConnection);
+    });
+}
+
+MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTimeoutMs)
+{
+    GStreamerInit::ensure();
+    Result r;
+    r.itemId = item.id;
+    r.mediaPath = item.mediaPath;
+    const QFileInfo info(item.mediaPath);
+    if (!info.exists() || !info.isFile())
+        return failure(r, PlaybackError::Code::MediaMissing);
+    QFile file(item.mediaPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return failure(r, PlaybackError::Code::MediaUnreadable, file.errorString());
+    if (!item.sha256Hex.isEmpty() && !fileMatches(file, item.sha256Hex))
+        return failure(r, PlaybackError::Code::ChecksumMismatch);
+    file.close();
+
+    GError *rawError = nullptr;
+    std::unique_ptr<GstDiscoverer, GObjectUnref> discoverer(
+        gst_discoverer_new(GstClockTime(decodeTimeoutMs) * GST_MSECOND, &rawError));
+    std::unique_ptr<GError, ErrorFree> error(rawError);
+    if (!discoverer)
+        return failure(r, PlaybackError::Code::PlaybackFailed, QString::fromUtf8(error->message));
+
+    const QByteArray uri = QUrl::fromLocalFile(info.absoluteFilePath()).toEncoded();
+    rawError = nullptr;
+    std::unique_ptr<GstDiscovererInfo, GObjectUnref> found(
+        gst_discoverer_discover_uri(discoverer.get(), uri.constData(), &rawError));
+    error.reset(rawError);
+    if (!found || gst_discoverer_info_get_result(found.get()) != GST_DISCOVERER_OK)
+        return failure(r, PlaybackError::Code::MediaUndecodable,
+                       error ? QString::fromUtf8(error->message) : QString());
+
+    std::unique_ptr<GList, StreamListFree> video(gst_discoverer_info_get_video_streams(found.get()));
+    std::unique_ptr<GList, StreamListFree> audio(gst_discoverer_info_get_audio_streams(found.get()));
+    r.hasVideo = video != nullptr;
+    r.hasAudio = audio != nullptr;
+    const GstClockTime duration = gst_discoverer_info_get_duration(found.get());
+    r.durationNs = GST_CLOCK_TIME_IS_VALID(duration) ? qint64(duration) : -1;
+    if (!r.hasVideo && !r.hasAudio)
+        return failure(r, PlaybackError::Code::MediaUndecodable, QStringLiteral("no audio or video stream"));
+    return r;
+}
+
+} // namespace fest

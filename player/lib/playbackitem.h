@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace fest {
+
+// One item of a screen's playlist as the player runs it. Instants are microseconds since
+// the Unix epoch on the show clock.
+struct PlaybackItem
+{
+    QString id;
+    QString title;    // English
+    QString titleZh;  // Traditional Chinese (may equal title when only one script exists)
+    QString mediaPath;
+    QByteArray sha256Hex;  // empty = not checked
+    qint64 startUs = 0;
+    qint64 durationUs = 0;
+
+    qint64 endUs() const { return startUs + durationUs; }
+    bool operator==(const PlaybackItem &other) const = default;
+};
+
+using PlaybackItems = QList<PlaybackItem>;
+
+} // namespace fest
