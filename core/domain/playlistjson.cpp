@@ -1,0 +1,88 @@
+#include "playlistjson.h"
+
+#include "jsonreader.h"
+#include "programmejson.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace fest {
+namespace {
+
+constexpr qsizetype kMaxItems = 10000;
+
+QJsonObject itemToJson(const PlaylistItem &item)
+{
+    QJsonObject title;
+    if (!item.title.en.isEmpty())
+        title.insert(QStringLiteral("en"), item.title.en);
+    if (!item.title.zh.isEmpty())
+        title.insert(QStringLiteral("zh"), item.title.zh);
+    QJsonObject o{{QStringLiteral("screening"), item.screeningId},
+                  {QStringLiteral("film"), item.filmId},
+                  {QStringLiteral("media"), item.media},
+                  {QStringLiteral("startUs"), item.startUs},
+                  {QStringLiteral("durationUs"), item.durationUs}};
+    if (!item.sha256.isEmpty())
+        o.insert(QStringLiteral("sha256"), item.sha256);
+    if (!item.originalTitle.isEmpty())
+        o.insert(QStringLiteral("originalTitle"), item.originalTitle);
+    if (!title.isEmpty())
+        o.insert(QStringLiteral("title"), title);
+    return o;
+}
+
+PlaylistItem readItem(JsonReader &r)
+{
+    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-f]{64}\\z"));
+    PlaylistItem item;
+    item.screeningId = r.requiredId(QStringLiteral("screening"));
+    item.filmId = r.requiredId(QStringLiteral("film"));
+    r.setLabel(item.filmId);
+    item.media = r.requiredString(QStringLiteral("media"), {.maxLength = 1024, .allowEmpty = false});
+    item.sha256 = r.optionalString(QStringLiteral("sha256"), {64, hex, QStringLiteral("64 lower-case hex digits")});
+    item.originalTitle = r.optionalString(QStringLiteral("originalTitle"), {.maxLength = 500});
+    JsonReader title = r.optionalChild(QStringLiteral("title"));
+    item.title.en = title.optionalString(QStringLiteral("en"), {.maxLength = 500});
+    item.title.zh = title.optionalString(QStringLiteral("zh"), {.maxLength = 500});
+    title.rejectUnknownFields();
+    item.startUs = r.requiredInteger(QStringLiteral("startUs"), {.min = 0});
+    item.durationUs = r.requiredInteger(QStringLiteral("durationUs"), {.min = 1, .max = qint64(24) * 3600 * 1000000});
+    r.rejectUnknownFields();
+    return item;
+}
+
+} // namespace
+
+QJsonObject PlaylistJson::toJson(const Playlist &playlist)
+{
+    QJsonArray items;
+    for (const PlaylistItem &item : playlist.items)
+        items.append(itemToJson(item));
+    return QJsonObject{{QStringLiteral("screen"), playlist.screenId},
+                       {QStringLiteral("programmeVersion"), playlist.programmeVersion},
+                       {QStringLiteral("items"), items}};
+}
+
+std::optional<Playlist> PlaylistJson::fromJson(const QJsonObject &object, QList<ProgrammeError> *errors)
+{
+    JsonReader r(object);
+    Playlist playlist;
+    playlist.screenId = r.requiredId(QStringLiteral("screen"));
+    playlist.programmeVersion = r.requiredInteger(QStringLiteral("programmeVersion"), {.min = 0});
+    const QJsonArray items = r.requiredArray(QStringLiteral("items"), {.maxLength = kMaxItems});
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        JsonReader entry = r.element(QStringLiteral("items"), items, i);
+        playlist.items.append(readItem(entry));
+        const bool ordered = i == 0 || !entry.ok() || playlist.items[i - 1].endUs() <= playlist.items[i].startUs;
+        if (!ordered)
+            entry.addError(QStringLiteral("startUs"), QStringLiteral("starts before the previous item ends; items must be in play order"));
+    }
+    r.rejectUnknownFields();
+    if (r.ok())
+        return playlist;
+    ProgrammeJson::appendErrors(r.errors(), QStringLiteral("playlist"), errors);
+    return std::nullopt;
+}
+
+} // namespace fest

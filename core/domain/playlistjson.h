@@ -1,0 +1,24 @@
+#pragma once
+
+#include "playlist.h"
+#include "programmeerror.h"
+
+#include <QJsonObject>
+#include <optional>
+
+namespace fest {
+
+// The body of the retained playlist message (the caller adds the envelope, type
+// "playlist"):
+//   {"screen": "A1", "programmeVersion": 8, "items": [{"screening": "S-0412", "film": "F-001",
+//    "media": "films/F-001.webm", "sha256": "...", "originalTitle": "...", "title": {"en": ..., "zh": ...},
+//    "startUs": 1796452200000000, "durationUs": 900000000}]}
+class PlaylistJson
+{
+public:
+    static QJsonObject toJson(const Playlist &playlist);
+    // Every field checked; items must be in start order and not overlap.
+    static std::optional<Playlist> fromJson(const QJsonObject &object, QList<ProgrammeError> *errors);
+};
+
+} // namespace fest

@@ -1,0 +1,337 @@
+#include "programmejson.h"
+
+#include "jsonguard.h"
+#include "jsonreader.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace fest {
+namespace {
+
+const QString kTopLevel = QStringLiteral("programme");
+
+// Longest free text of a field (titles, names); synopses use the JsonLimits cap.
+constexpr qsizetype kShortText = 500;
+
+QJsonObject textToJson(const LocalizedText &text)
+{
+    QJsonObject o;
+    if (!text.en.isEmpty())
+        o.insert(QStringLiteral("en"), text.en);
+    if (!text.zh.isEmpty())
+        o.insert(QStringLiteral("zh"), text.zh);
+    return o;
+}
+
+void insertText(QJsonObject &o, const QString &key, const LocalizedText &text)
+{
+    if (!text.isEmpty())
+        o.insert(key, textToJson(text));
+}
+
+void insertString(QJsonObject &o, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        o.insert(key, value);
+}
+
+void insertList(QJsonObject &o, const QString &key, const QStringList &values)
+{
+    if (!values.isEmpty())
+        o.insert(key, QJsonArray::fromStringList(values));
+}
+
+LocalizedText readText(JsonReader &r, const QString &key, qsizetype maxLength = kShortText)
+{
+    JsonReader t = r.optionalChild(key);
+    LocalizedText text{t.optionalString(QStringLiteral("en"), {.maxLength = maxLength}),
+                       t.optionalString(QStringLiteral("zh"), {.maxLength = maxLength})};
+    t.rejectUnknownFields();
+    return text;
+}
+
+// Reads the entry's id first and labels the entry with it, so later errors say which one.
+QString readId(JsonReader &r)
+{
+    const QString id = r.requiredId(QStringLiteral("id"));
+    r.setLabel(id);
+    return id;
+}
+
+Venue readVenue(JsonReader &r)
+{
+    Venue v;
+    v.id = readId(r);
+    v.name = readText(r, QStringLiteral("name"));
+    v.address = readText(r, QStringLiteral("address"));
+    r.rejectUnknownFields();
+    return v;
+}
+
+Screen readScreen(JsonReader &r)
+{
+    Screen s;
+    s.id = readId(r);
+    s.venueId = r.requiredId(QStringLiteral("venue"));
+    s.name = readText(r, QStringLiteral("name"));
+    r.rejectUnknownFields();
+    return s;
+}
+
+Film readFilm(JsonReader &r)
+{
+    static const QRegularExpression hex(QStringLiteral("\\A[0-9a-f]{64}\\z"));
+    static const QRegularExpression country(QStringLiteral("\\A[A-Z]{2}\\z"));
+    static const QRegularExpression language(QStringLiteral("\\A[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\\z"));
+    const JsonReader::StringRule languageRule{32, language, QStringLiteral("a BCP 47 tag like \"en\" or \"zh-Hant\"")};
+    Film f;
+    f.id = readId(r);
+    f.originalTitle = r.optionalString(QStringLiteral("originalTitle"), {.maxLength = kShortText});
+    f.title = readText(r, QStringLiteral("title"));
+    f.makers = r.optionalStringList(QStringLiteral("makers"), {.maxLength = 100}, {.maxLength = kShortText, .allowEmpty = false});
+    f.country = r.optionalString(QStringLiteral("country"),
+                                 {-1, country, QStringLiteral("an ISO 3166 two-letter code like \"HK\"")});
+    f.year = int(r.optionalInteger(QStringLiteral("year"), {.min = 1888, .max = 2100}));
+    f.runtimeSeconds = int(r.requiredInteger(QStringLiteral("runtimeSeconds"), {.min = 1, .max = 24 * 3600}));
+    f.synopsis = readText(r, QStringLiteral("synopsis"), -1);
+    f.language = r.optionalString(QStringLiteral("language"), languageRule);
+    f.subtitles = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 20}, languageRule);
+    f.media = r.optionalString(QStringLiteral("media"), {.maxLength = 1024});
+    f.sha256 = r.optionalString(QStringLiteral("sha256"), {64, hex, QStringLiteral("64 lower-case hex digits")});
+    f.categoryIds = r.optionalIdList(QStringLiteral("categories"));
+    r.rejectUnknownFields();
+    return f;
+}
+
+Screening readScreening(JsonReader &r)
+{
+    Screening s;
+    s.id = readId(r);
+    s.screenId = r.requiredId(QStringLiteral("screen"));
+    s.start = r.requiredDateTime(QStringLiteral("start"));
+    s.end = r.requiredDateTime(QStringLiteral("end"));
+    s.filmIds = r.requiredIdList(QStringLiteral("films"), {.maxLength = 100, .minLength = 1});
+    s.title = readText(r, QStringLiteral("title"));
+    s.status = Screening::Status(r.optionalChoice(QStringLiteral("status"), Screening::statusNames(), 0));
+    r.rejectUnknownFields();
+    return s;
+}
+
+ProgrammeEvent readEvent(JsonReader &r)
+{
+    ProgrammeEvent e;
+    e.id = readId(r);
+    e.kind = ProgrammeEvent::Kind(qMax(0, r.requiredChoice(QStringLiteral("kind"), ProgrammeEvent::kindNames())));
+    e.title = readText(r, QStringLiteral("title"));
+    e.venueId = r.requiredId(QStringLiteral("venue"));
+    e.start = r.requiredDateTime(QStringLiteral("start"));
+    e.end = r.requiredDateTime(QStringLiteral("end"));
+    e.description = readText(r, QStringLiteral("description"), -1);
+    r.rejectUnknownFields();
+    return e;
+}
+
+AwardCategory readAward(JsonReader &r)
+{
+    AwardCategory a;
+    a.id = readId(r);
+    a.name = readText(r, QStringLiteral("name"));
+    a.decidedBy = AwardCategory::DecidedBy(
+        qMax(0, r.requiredChoice(QStringLiteral("decidedBy"), AwardCategory::decidedByNames())));
+    a.nomineeFilmIds = r.optionalIdList(QStringLiteral("nominees"));
+    r.rejectUnknownFields();
+    return a;
+}
+
+template<typename T>
+QList<T> readList(JsonReader &root, const QString &key, T (*read)(JsonReader &))
+{
+    const QJsonArray array = root.optionalArray(key);
+    QList<T> result;
+    result.reserve(array.size());
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        JsonReader entry = root.element(key, array, i);
+        result.append(read(entry));
+    }
+    return result;
+}
+
+template<typename T>
+std::optional<T> readOne(const QJsonObject &object, const QString &where, QList<ProgrammeError> *errors,
+                         T (*read)(JsonReader &))
+{
+    JsonReader r(object, where);
+    T value = read(r);
+    if (r.ok())
+        return value;
+    ProgrammeJson::appendErrors(r.errors(), where, errors);
+    return std::nullopt;
+}
+
+template<typename T>
+QJsonArray listToJson(const QList<T> &list, QJsonObject (*toJson)(const T &))
+{
+    QJsonArray array;
+    for (const T &item : list)
+        array.append(toJson(item));
+    return array;
+}
+
+QJsonObject venueToJson(const Venue &v)
+{
+    QJsonObject o{{QStringLiteral("id"), v.id}};
+    insertText(o, QStringLiteral("name"), v.name);
+    insertText(o, QStringLiteral("address"), v.address);
+    return o;
+}
+
+QJsonObject screenToJson(const Screen &s)
+{
+    QJsonObject o{{QStringLiteral("id"), s.id}, {QStringLiteral("venue"), s.venueId}};
+    insertText(o, QStringLiteral("name"), s.name);
+    return o;
+}
+
+QJsonObject eventToJson(const ProgrammeEvent &e)
+{
+    QJsonObject o{{QStringLiteral("id"), e.id},
+                  {QStringLiteral("kind"), ProgrammeEvent::kindNames().at(int(e.kind))},
+                  {QStringLiteral("venue"), e.venueId},
+                  {QStringLiteral("start"), ProgrammeJson::timeToString(e.start)},
+                  {QStringLiteral("end"), ProgrammeJson::timeToString(e.end)}};
+    insertText(o, QStringLiteral("title"), e.title);
+    insertText(o, QStringLiteral("description"), e.description);
+    return o;
+}
+
+QJsonObject awardToJson(const AwardCategory &a)
+{
+    QJsonObject o{{QStringLiteral("id"), a.id},
+                  {QStringLiteral("decidedBy"), AwardCategory::decidedByNames().at(int(a.decidedBy))}};
+    insertText(o, QStringLiteral("name"), a.name);
+    insertList(o, QStringLiteral("nominees"), a.nomineeFilmIds);
+    return o;
+}
+
+QJsonObject filmJson(const Film &f) { return ProgrammeJson::toJson(f); }
+QJsonObject screeningJson(const Screening &s) { return ProgrammeJson::toJson(s); }
+
+} // namespace
+
+QString ProgrammeJson::timeToString(const QDateTime &time)
+{
+    return time.toString(time.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+void ProgrammeJson::appendErrors(const QList<JsonError> &from, const QString &fallbackWhere,
+                                 QList<ProgrammeError> *to)
+{
+    if (!to)
+        return;
+    for (const JsonError &e : from)
+        to->append(ProgrammeError{e.where.isEmpty() ? fallbackWhere : e.where, e.field, e.message});
+}
+
+QJsonObject ProgrammeJson::toJson(const Film &f)
+{
+    QJsonObject o{{QStringLiteral("id"), f.id}, {QStringLiteral("runtimeSeconds"), f.runtimeSeconds}};
+    insertString(o, QStringLiteral("originalTitle"), f.originalTitle);
+    insertText(o, QStringLiteral("title"), f.title);
+    insertList(o, QStringLiteral("makers"), f.makers);
+    insertString(o, QStringLiteral("country"), f.country);
+    if (f.year)
+        o.insert(QStringLiteral("year"), f.year);
+    insertText(o, QStringLiteral("synopsis"), f.synopsis);
+    insertString(o, QStringLiteral("language"), f.language);
+    insertList(o, QStringLiteral("subtitles"), f.subtitles);
+    insertString(o, QStringLiteral("media"), f.media);
+    insertString(o, QStringLiteral("sha256"), f.sha256);
+    insertList(o, QStringLiteral("categories"), f.categoryIds);
+    return o;
+}
+
+QJsonObject ProgrammeJson::toJson(const Screening &s)
+{
+    QJsonObject o{{QStringLiteral("id"), s.id},
+                  {QStringLiteral("screen"), s.screenId},
+                  {QStringLiteral("start"), timeToString(s.start)},
+                  {QStringLiteral("end"), timeToString(s.end)},
+                  {QStringLiteral("films"), QJsonArray::fromStringList(s.filmIds)}};
+    insertText(o, QStringLiteral("title"), s.title);
+    if (s.isCancelled())
+        o.insert(QStringLiteral("status"), Screening::statusNames().at(int(s.status)));
+    return o;
+}
+
+QJsonObject ProgrammeJson::toJson(const Programme &p)
+{
+    QJsonObject o{{QStringLiteral("formatVersion"), formatVersion},
+                  {QStringLiteral("timeZone"), p.timeZone},
+                  {QStringLiteral("venues"), listToJson(p.venues, &venueToJson)},
+                  {QStringLiteral("screens"), listToJson(p.screens, &screenToJson)},
+                  {QStringLiteral("films"), listToJson(p.films, &filmJson)},
+                  {QStringLiteral("screenings"), listToJson(p.screenings, &screeningJson)},
+                  {QStringLiteral("events"), listToJson(p.events, &eventToJson)},
+                  {QStringLiteral("awards"), listToJson(p.awards, &awardToJson)}};
+    insertText(o, QStringLiteral("festivalName"), p.festivalName);
+    return o;
+}
+
+std::optional<Programme> ProgrammeJson::fromJson(const QJsonObject &object, QList<ProgrammeError> *errors)
+{
+    JsonReader r(object);
+    r.optionalInteger(QStringLiteral("formatVersion"), {.min = formatVersion, .max = formatVersion}, formatVersion);
+    Programme p;
+    p.festivalName = readText(r, QStringLiteral("festivalName"));
+    p.timeZone = r.requiredString(QStringLiteral("timeZone"), {.maxLength = 64, .allowEmpty = false});
+    p.venues = readList(r, QStringLiteral("venues"), &readVenue);
+    p.screens = readList(r, QStringLiteral("screens"), &readScreen);
+    p.films = readList(r, QStringLiteral("films"), &readFilm);
+    p.screenings = readList(r, QStringLiteral("screenings"), &readScreening);
+    p.events = readList(r, QStringLiteral("events"), &readEvent);
+    p.awards = readList(r, QStringLiteral("awards"), &readAward);
+    r.rejectUnknownFields();
+    if (r.ok())
+        return p;
+    appendErrors(r.errors(), kTopLevel, errors);
+    return std::nullopt;
+}
+
+std::optional<Film> ProgrammeJson::filmFromJson(const QJsonObject &object, const QString &where,
+                                                QList<ProgrammeError> *errors)
+{
+    return readOne(object, where, errors, &readFilm);
+}
+
+std::optional<Screening> ProgrammeJson::screeningFromJson(const QJsonObject &object, const QString &where,
+                                                          QList<ProgrammeError> *errors)
+{
+    return readOne(object, where, errors, &readScreening);
+}
+
+QByteArray ProgrammeJson::encode(const Programme &programme)
+{
+    return QJsonDocument(toJson(programme)).toJson(QJsonDocument::Indented);
+}
+
+std::optional<Programme> ProgrammeJson::decode(const QByteArray &json, QList<ProgrammeError> *errors)
+{
+    QString error;
+    const std::optional<QJsonObject> object = JsonGuard::parseObject(json, JsonLimits::programme(), &error);
+    if (!object) {
+        if (errors)
+            errors->append(ProgrammeError{kTopLevel, QString(), error});
+        return std::nullopt;
+    }
+    return fromJson(*object, errors);
+}
+
+QString ProgrammeJson::contentHash(const Programme &programme)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(encode(programme), QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace fest
