@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# The festival on one machine: a private broker, the controller with the sample programme,
+# players and a kiosk. Called by `./run demo` with the build folder; options:
+#   --for SECONDS   stop by itself after that long (default: run until Ctrl-C)
+#   --players N     how many screens get a player (default 3)
+set -euo pipefail
+build=$1; shift
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bin="$build/bin"
+demo="$build/demo"
+duration=0
+players=3
+while (($#)); do
+  case "$1" in
+    --for) duration=$2; shift 2 ;;
+    --players) players=$2; shift 2 ;;
+    *) echo "demo: unknown option $1 (try --for SECONDS, --players N)" >&2; exit 2 ;;
+  esac
+done
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  echo; echo "Stopping the demo..."
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT
+trap 'exit 0' INT TERM
+
+free_tcp_port() {
+  local p
+  for p in $(seq "$1" $(($1 + 200))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "demo: no free TCP port from $1" >&2; exit 1
+}
+
+rm -rf "$demo"; mkdir -p "$demo/media" "$demo/logs"
+port=$(free_tcp_port 18830)
+clock_port=$((port + 1000))
+broker="mqtt://127.0.0.1:$port"
+festctl=("$bin/festctl" --broker "$broker" --user organiser --timeout 10)
+
+echo "==> broker on 127.0.0.1:$port (logs in $demo/logs)"
+cat > "$demo/mosquitto.conf" <<CONF
+listener $port 127.0.0.1
+allow_anonymous true
+persistence false
+max_packet_size 16777216
+max_queued_messages 10000
+max_keepalive 120
+CONF
+mosquitto -c "$demo/mosquitto.conf" >"$demo/logs/mosquitto.log" 2>&1 & pids+=($!)
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+
+echo "==> controller with the sample programme ($demo/controller.db)"
+cat > "$demo/controller.ini" <<INI
+[broker]
+url=$broker
+user=controller
+[database]
+path=$demo/controller.db
+[clock]
+port=$clock_port
+[programme]
+seed=$here/config/programme.sample.json
+[roles]
+organiser=organiser
+staff=booth
+INI
+"$bin/festival-controller" --config "$demo/controller.ini" >"$demo/logs/controller.log" 2>&1 & pids+=($!)
+for _ in $(seq 100); do "${festctl[@]}" --timeout 1 nodes >/dev/null 2>&1 && break; sleep 0.2; done
+
+echo "==> the programme on the bus (first day):"
+"${festctl[@]}" programme show --day 2026-12-05 | head -n 14
+
+# A technical rehearsal a minute ahead on the first screens, so that the players count
+# down and start in step now rather than on the festival's dates.
+screens=(HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1)   # the sample programme's screens
+# Festival idents (short films in the sample programme) make the rehearsal block.
+rehearsal_films=(ID-OPEN ID-SPONSOR ID-HACK)
+rehearsal_seconds=(20 15 25)
+echo "==> making the rehearsal's media with GStreamer ($demo/media/films)"
+mkdir -p "$demo/media/films"
+for i in "${!rehearsal_films[@]}"; do
+  frames=$((rehearsal_seconds[i] * 25))
+  gst-launch-1.0 -q videotestsrc num-buffers=$frames pattern=$((i * 6 + 0)) \
+      ! video/x-raw,width=640,height=360,framerate=25/1 \
+      ! timeoverlay halignment=center valignment=center font-desc="Sans 28" text="${rehearsal_films[i]}" \
+      ! vp8enc deadline=1 cpu-used=8 ! queue ! webmmux name=mux ! filesink location="$demo/media/films/${rehearsal_films[i]}.webm" \
+      audiotestsrc num-buffers=$((rehearsal_seconds[i] * 48000 / 1024)) samplesperbuffer=1024 freq=$((440 + i * 110)) volume=0.2 \
+      ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1
+done
+start="now+60s"
+n=0
+for screen in "${screens[@]}"; do
+  ((n < players)) || break
+  "${festctl[@]}" screening add --id "R-$screen" --screen "$screen" --start "$start" \
+     --films "$(IFS=,; echo "${rehearsal_films[*]}")" --title-en "Technical rehearsal" --title-zh "技術綵排" | sed 's/^/    /'
+  n=$((n + 1))
+done
+
+display_mode=headless
+[[ -n "${DISPLAY:-}" ]] && display_mode=window
+if [[ -x "$bin/festival-player" ]]; then
+  for screen in "${screens[@]:0:$players}"; do
+    echo "==> player for $screen ($display_mode)"
+    args=(--broker "$broker" --screen "$screen" --account "player-$screen" --media "$demo/media"
+          --cache "$demo/player-$screen.cache.json" --clock "127.0.0.1:$clock_port")
+    [[ $display_mode == headless ]] && args+=(--headless)
+    "$bin/festival-player" "${args[@]}" >"$demo/logs/player-$screen.log" 2>&1 & pids+=($!)
+  done
+fi
+if [[ -x "$bin/festival-kiosk" && $display_mode == window ]]; then
+  echo "==> kiosk window"
+  "$bin/festival-kiosk" --broker "$broker" --account kiosk-demo --outbox "$demo/kiosk-outbox.db" \
+     >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
+fi
+
+cat <<TXT
+
+The festival is running. From another terminal:
+  ${festctl[*]} nodes
+  ${festctl[*]} programme show --screen ${screens[0]:-HALL-1}
+  mosquitto_sub -p $port -t 'fest/v1/#' -v
+Logs: $demo/logs/   Stop with Ctrl-C.
+TXT
+sleep 2
+started=$SECONDS
+while true; do
+  if [[ -t 1 ]]; then clear; fi
+  echo "Festival demo, $(date '+%H:%M:%S') - broker $broker - Ctrl-C stops"
+  "${festctl[@]}" nodes 2>&1 || true
+  if ((duration > 0 && SECONDS - started >= duration)); then break; fi
+  sleep 2
+done
