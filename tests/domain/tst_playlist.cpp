@@ -1,0 +1,124 @@
+#include "playlist.h"
+#include "programme.h"
+
+#include <QTest>
+
+using namespace fest;
+
+class tst_Playlist : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void blockItemsPlayBackToBack();
+    void screeningsInStartOrder();
+    void cancelledScreeningsAreSkipped();
+    void otherScreensAreLeftOut();
+    void unknownFilmIsSkippedNotFatal();
+    void microsecondsSinceEpoch_data();
+    void microsecondsSinceEpoch();
+};
+
+static QDateTime hk(int day, int hour, int minute)
+{
+    return QDateTime(QDate(2026, 12, day), QTime(hour, minute), Qt::OffsetFromUTC, 8 * 3600);
+}
+
+static Film film(const QString &id, int seconds)
+{
+    Film f;
+    f.id = id;
+    f.originalTitle = id + QStringLiteral(" original");
+    f.title = {id + QStringLiteral(" en"), id + QStringLiteral(" 中")};
+    f.runtimeSeconds = seconds;
+    f.media = QStringLiteral("films/%1.webm").arg(id);
+    f.sha256 = QString(64, 'a');
+    return f;
+}
+
+// Screen A: a block of three films at 14:30 and a single film at 11:00, listed out of order.
+static Programme programme()
+{
+    Programme p;
+    p.timeZone = QStringLiteral("Asia/Hong_Kong");
+    p.films = {film("F-1", 600), film("F-2", 90), film("F-3", 1201), film("F-4", 300)};
+    p.screenings = {
+        {"S-2", "A", hk(5, 14, 30), hk(5, 15, 30), {"F-1", "F-2", "F-3"}, {"Block", "組"}, Screening::Status::Scheduled},
+        {"S-1", "A", hk(5, 11, 0), hk(5, 11, 10), {"F-4"}, {}, Screening::Status::Scheduled},
+        {"S-3", "B", hk(5, 11, 0), hk(5, 11, 10), {"F-4"}, {}, Screening::Status::Scheduled},
+    };
+    return p;
+}
+
+void tst_Playlist::blockItemsPlayBackToBack()
+{
+    const Playlist playlist = Playlist::forScreen(programme(), "A", 7);
+    QCOMPARE(playlist.screenId, QStringLiteral("A"));
+    QCOMPARE(playlist.programmeVersion, 7);
+    QCOMPARE(playlist.items.size(), 4);
+    const qint64 blockStart = Playlist::toUs(hk(5, 14, 30));
+    QCOMPARE(playlist.items[1].startUs, blockStart);
+    QCOMPARE(playlist.items[1].durationUs, 600 * qint64(1000000));
+    QCOMPARE(playlist.items[2].startUs, blockStart + 600 * qint64(1000000));
+    QCOMPARE(playlist.items[3].startUs, blockStart + 690 * qint64(1000000));
+    QCOMPARE(playlist.items[3].durationUs, 1201 * qint64(1000000));
+    for (const PlaylistItem &item : playlist.items.mid(1))
+        QCOMPARE(item.screeningId, QStringLiteral("S-2"));
+    QCOMPARE(playlist.items[2].filmId, QStringLiteral("F-2"));
+    QCOMPARE(playlist.items[2].media, QStringLiteral("films/F-2.webm"));
+    QCOMPARE(playlist.items[2].sha256, QString(64, 'a'));
+    QCOMPARE(playlist.items[2].originalTitle, QStringLiteral("F-2 original"));
+    QCOMPARE(playlist.items[2].title.zh, QStringLiteral("F-2 中"));
+}
+
+void tst_Playlist::screeningsInStartOrder()
+{
+    const Playlist playlist = Playlist::forScreen(programme(), "A", 1);
+    QCOMPARE(playlist.items[0].screeningId, QStringLiteral("S-1"));
+    QCOMPARE(playlist.items[0].startUs, Playlist::toUs(hk(5, 11, 0)));
+    for (qsizetype i = 1; i < playlist.items.size(); ++i)
+        QVERIFY(playlist.items[i - 1].endUs() <= playlist.items[i].startUs);
+}
+
+void tst_Playlist::cancelledScreeningsAreSkipped()
+{
+    Programme p = programme();
+    p.screenings[0].status = Screening::Status::Cancelled;
+    const Playlist playlist = Playlist::forScreen(p, "A", 2);
+    QCOMPARE(playlist.items.size(), 1);
+    QCOMPARE(playlist.items[0].screeningId, QStringLiteral("S-1"));
+}
+
+void tst_Playlist::otherScreensAreLeftOut()
+{
+    QCOMPARE(Playlist::forScreen(programme(), "B", 1).items.size(), 1);
+    QVERIFY(Playlist::forScreen(programme(), "C", 1).items.isEmpty());
+}
+
+void tst_Playlist::unknownFilmIsSkippedNotFatal()
+{
+    Programme p = programme();
+    p.screenings[0].filmIds.insert(1, "F-404");
+    const Playlist playlist = Playlist::forScreen(p, "A", 1);
+    QCOMPARE(playlist.items.size(), 4);
+    QCOMPARE(playlist.items[2].startUs, Playlist::toUs(hk(5, 14, 30)) + 600 * qint64(1000000));
+}
+
+void tst_Playlist::microsecondsSinceEpoch_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::addColumn<qint64>("us");
+    QTest::newRow("hong kong") << hk(5, 14, 30) << qint64(1796452200) * 1000000;
+    QTest::newRow("same instant in utc") << QDateTime(QDate(2026, 12, 5), QTime(6, 30), Qt::UTC) << qint64(1796452200) * 1000000;
+    QTest::newRow("milliseconds kept") << QDateTime(QDate(1970, 1, 1), QTime(0, 0, 1, 250), Qt::UTC) << qint64(1250000);
+}
+
+void tst_Playlist::microsecondsSinceEpoch()
+{
+    QFETCH(QDateTime, time);
+    QFETCH(qint64, us);
+    QCOMPARE(Playlist::toUs(time), us);
+}
+
+QTEST_GUILESS_MAIN(tst_Playlist)
+#include "tst_playlist.moc"
