@@ -1,0 +1,398 @@
+#include "mosquittoprocess.h"
+#include "mqttclient.h"
+#include "projectbinaries.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+#include <memory>
+
+using fest::MosquittoProcess;
+using fest::MqttClient;
+using fest::MqttMessage;
+using fest::MqttOptions;
+
+namespace {
+
+// Client options for a test broker, started first if needed (so configure it before).
+MqttOptions optionsFor(MosquittoProcess &broker)
+{
+    QString error;
+    if (!broker.isRunning() && !broker.start(&error))
+        qWarning("broker: %s", qPrintable(error));
+    MqttOptions options;
+    options.host = broker.host();
+    options.port = broker.port();
+    options.reconnectMinMs = 20;
+    options.reconnectMaxMs = 200;
+    return options;
+}
+
+// Payloads received on one client, in order.
+QList<MqttMessage> received(const QSignalSpy &spy)
+{
+    QList<MqttMessage> messages;
+    for (const QList<QVariant> &args : spy)
+        messages << args.at(0).value<MqttMessage>();
+    return messages;
+}
+
+} // namespace
+
+class tst_MqttClient : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void roundTrip_data();
+    void roundTrip();
+    void retainedMessageSeenByNewSubscriber();
+    void mqtt5PropertiesArrive();
+    void willPublishedWhenClientDies();
+    void cleanCloseSendsNoWill();
+    void reconnectsAfterBrokerRestartWithSubscriptions();
+    void connectionRefusedGivesTypedError();
+    void badPasswordGivesTypedError();
+    void publishDeniedByAclIsReported();
+    void oversizedInboundMessageRefused();
+    void oversizedOutboundMessageRejected();
+    void publishWhileDisconnectedFails();
+    void invalidTopicsRejected();
+    void invalidOptionsRejected();
+    void waitForPublishedDrainsQueue();
+
+private:
+    // Opens a client to the test broker and waits until it is connected.
+    std::unique_ptr<MqttClient> connectedClient(MqttOptions options);
+    std::unique_ptr<MqttClient> connectedClient() { return connectedClient(optionsFor(*m_broker)); }
+    // Subscribes and waits for the broker's SUBACK.
+    static bool subscribeAndWait(MqttClient &client, const QString &filter, int qos = 1);
+
+    std::unique_ptr<MosquittoProcess> m_broker;
+};
+
+void tst_MqttClient::init()
+{
+    m_broker = std::make_unique<MosquittoProcess>();
+}
+
+void tst_MqttClient::cleanup()
+{
+    m_broker.reset();
+}
+
+std::unique_ptr<MqttClient> tst_MqttClient::connectedClient(MqttOptions options)
+{
+    auto client = std::make_unique<MqttClient>(std::move(options));
+    QSignalSpy connected(client.get(), &MqttClient::connected);
+    client->open();
+    if (!connected.wait(5000))
+        qWarning("not connected: %s", qPrintable(client->errorString()));
+    return client;
+}
+
+bool tst_MqttClient::subscribeAndWait(MqttClient &client, const QString &filter, int qos)
+{
+    QSignalSpy subscribed(&client, &MqttClient::subscribed);
+    client.subscribe(filter, qos);
+    return subscribed.wait(5000) && subscribed.at(0).at(0).toString() == filter;
+}
+
+void tst_MqttClient::roundTrip_data()
+{
+    QTest::addColumn<int>("qos");
+    QTest::addColumn<QByteArray>("payload");
+    QTest::newRow("qos 0") << 0 << QByteArray("{\"type\":\"status\"}");
+    QTest::newRow("qos 1") << 1 << QByteArray("{\"type\":\"status\"}");
+    QTest::newRow("qos 1 binary") << 1 << QByteArray("\x00\x01\xff", 3);
+    QTest::newRow("qos 1 empty") << 1 << QByteArray();
+}
+
+void tst_MqttClient::roundTrip()
+{
+    QFETCH(int, qos);
+    QFETCH(QByteArray, payload);
+    auto subscriber = connectedClient();
+    QCOMPARE(subscriber->state(), MqttClient::State::Connected);
+    QVERIFY(subscribeAndWait(*subscriber, QStringLiteral("fest/v1/node/+/status"), qos));
+    auto publisher = connectedClient();
+
+    QSignalSpy messages(subscriber.get(), &MqttClient::messageReceived);
+    QSignalSpy published(publisher.get(), &MqttClient::published);
+    const int id = publisher->publish({QStringLiteral("fest/v1/node/kiosk-1/status"), payload, qos});
+    QVERIFY(id > 0);
+    QTRY_COMPARE(published.size(), 1);
+    QCOMPARE(published.at(0).at(0).toInt(), id);
+    QTRY_COMPARE_WITH_TIMEOUT(messages.size(), 1, 5000);
+    const MqttMessage got = received(messages).at(0);
+    QCOMPARE(got.topic, QStringLiteral("fest/v1/node/kiosk-1/status"));
+    QCOMPARE(got.payload, payload);
+    QCOMPARE(got.qos, qos);
+    QCOMPARE(got.retain, false);
+    QCOMPARE(publisher->pendingPublishes(), 0);
+}
+
+void tst_MqttClient::retainedMessageSeenByNewSubscriber()
+{
+    auto publisher = connectedClient();
+    QSignalSpy published(publisher.get(), &MqttClient::published);
+    QVERIFY(publisher->publish({QStringLiteral("fest/v1/programme"), "{\"version\":3}", 1, true}) > 0);
+    QVERIFY(published.wait(5000));
+
+    auto late = connectedClient();
+    QSignalSpy messages(late.get(), &MqttClient::messageReceived);
+    late->subscribe(QStringLiteral("fest/v1/programme"));
+    QVERIFY(messages.wait(5000));
+    const MqttMessage got = received(messages).at(0);
+    QCOMPARE(got.payload, QByteArray("{\"version\":3}"));
+    QVERIFY(got.retain);
+}
+
+void tst_MqttClient::mqtt5PropertiesArrive()
+{
+    auto subscriber = connectedClient();
+    QVERIFY(subscribeAndWait(*subscriber, QStringLiteral("fest/v1/controller/request/#")));
+    auto publisher = connectedClient();
+    QSignalSpy messages(subscriber.get(), &MqttClient::messageReceived);
+
+    MqttMessage request{QStringLiteral("fest/v1/controller/request/organiser-1"), "{}", 1};
+    request.responseTopic = QStringLiteral("fest/v1/reply/organiser-1/abc");
+    request.correlationData = QByteArray("\x00\x10\x7f\x80\xff corr", 10);
+    request.expirySeconds = 30;
+    QVERIFY(publisher->publish(request) > 0);
+    QVERIFY(messages.wait(5000));
+    const MqttMessage got = received(messages).at(0);
+    QCOMPARE(got.responseTopic, request.responseTopic);
+    QCOMPARE(got.correlationData, request.correlationData);
+    // The broker forwards the remaining lifetime, which can only have shrunk.
+    QVERIFY(got.expirySeconds > 0 && got.expirySeconds <= 30);
+}
+
+void tst_MqttClient::willPublishedWhenClientDies()
+{
+    const QString child = fest::projectBinary(QStringLiteral("mqttwillclient"));
+    QVERIFY2(!child.isEmpty(), "mqttwillclient was not built");
+    auto watcher = connectedClient();
+    QVERIFY(subscribeAndWait(*watcher, QStringLiteral("fest/v1/node/player-a1/status")));
+    QSignalSpy messages(watcher.get(), &MqttClient::messageReceived);
+
+    QProcess node;
+    node.start(child, {m_broker->url(), QStringLiteral("fest/v1/node/player-a1/status"), QStringLiteral("offline")});
+    QVERIFY(node.waitForStarted());
+    QByteArray output;
+    QTRY_VERIFY_WITH_TIMEOUT((output += node.readAllStandardOutput()).contains("connected"), 5000);
+    QCOMPARE(messages.size(), 0);
+
+    node.kill();   // no DISCONNECT: the broker must publish the Will
+    node.waitForFinished();
+    QVERIFY(messages.wait(5000));
+    QCOMPARE(received(messages).at(0).payload, QByteArray("offline"));
+}
+
+void tst_MqttClient::cleanCloseSendsNoWill()
+{
+    auto watcher = connectedClient();
+    QVERIFY(subscribeAndWait(*watcher, QStringLiteral("fest/v1/node/+/status")));
+    QSignalSpy messages(watcher.get(), &MqttClient::messageReceived);
+
+    MqttOptions options = optionsFor(*m_broker);
+    options.will = MqttMessage{QStringLiteral("fest/v1/node/kiosk-2/status"), "offline", 1};
+    auto node = connectedClient(options);
+    QSignalSpy disconnected(node.get(), &MqttClient::disconnected);
+    node->close();
+    QCOMPARE(disconnected.size(), 1);
+    QCOMPARE(node->state(), MqttClient::State::Disconnected);
+    node.reset();
+
+    // A later message from another client arrives; had a Will been sent it would be first.
+    auto other = connectedClient();
+    QVERIFY(other->publish({QStringLiteral("fest/v1/node/kiosk-3/status"), "online", 1}) > 0);
+    QVERIFY(messages.wait(5000));
+    QCOMPARE(received(messages).at(0).topic, QStringLiteral("fest/v1/node/kiosk-3/status"));
+}
+
+void tst_MqttClient::reconnectsAfterBrokerRestartWithSubscriptions()
+{
+    auto subscriber = connectedClient();
+    QVERIFY(subscribeAndWait(*subscriber, QStringLiteral("fest/v1/voting")));
+    auto publisher = connectedClient();
+    QSignalSpy lost(subscriber.get(), &MqttClient::disconnected);
+    QSignalSpy back(subscriber.get(), &MqttClient::connected);
+    QSignalSpy resubscribed(subscriber.get(), &MqttClient::subscribed);
+
+    QString error;
+    QVERIFY2(m_broker->restart(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 5000);
+    QCOMPARE(subscriber->error(), MqttClient::Error::NetworkError);
+    QTRY_COMPARE_WITH_TIMEOUT(back.size(), 1, 5000);
+    QCOMPARE(subscriber->error(), MqttClient::Error::NoError);
+    QTRY_COMPARE_WITH_TIMEOUT(resubscribed.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(publisher->state(), MqttClient::State::Connected, 5000);
+
+    QSignalSpy messages(subscriber.get(), &MqttClient::messageReceived);
+    QVERIFY(publisher->publish({QStringLiteral("fest/v1/voting"), "{\"open\":true}", 1}) > 0);
+    QVERIFY(messages.wait(5000));
+    QCOMPARE(received(messages).at(0).payload, QByteArray("{\"open\":true}"));
+}
+
+void tst_MqttClient::connectionRefusedGivesTypedError()
+{
+    QString error;
+    MqttClient client(optionsFor(*m_broker));
+    m_broker->stop();   // a port where nothing listens any more
+
+    QSignalSpy errors(&client, &MqttClient::errorChanged);
+    QSignalSpy connected(&client, &MqttClient::connected);
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.error(), MqttClient::Error::ConnectionRefused, 5000);
+    QCOMPARE(client.state(), MqttClient::State::Connecting);   // still trying
+    QVERIFY2(client.errorString().contains(QStringLiteral("127.0.0.1:%1").arg(m_broker->port())), qPrintable(client.errorString()));
+    QVERIFY2(client.errorString().contains(QLatin1String("running")), qPrintable(client.errorString()));
+
+    // It keeps trying, and gets there once the broker is up.
+    QVERIFY2(m_broker->start(&error), qPrintable(error));
+    QVERIFY(connected.wait(5000));
+    QCOMPARE(client.error(), MqttClient::Error::NoError);
+    client.close();
+    QCOMPARE(client.state(), MqttClient::State::Disconnected);
+}
+
+void tst_MqttClient::badPasswordGivesTypedError()
+{
+    const QString passwords = m_broker->filePath(QStringLiteral("passwords"));
+    QProcess passwd;
+    passwd.start(QStringLiteral("mosquitto_passwd"), {QStringLiteral("-c"), QStringLiteral("-b"), passwords,
+                                                       QStringLiteral("organiser-1"), QStringLiteral("right")});
+    QVERIFY(passwd.waitForFinished());
+    QCOMPARE(passwd.exitCode(), 0);
+    m_broker->setAllowAnonymous(false);
+    m_broker->addConfigLines({QStringLiteral("password_file %1").arg(passwords)});
+    QString error;
+    QVERIFY2(m_broker->start(&error), qPrintable(error));
+
+    MqttOptions options = optionsFor(*m_broker);
+    options.username = QStringLiteral("organiser-1");
+    options.password = QStringLiteral("wrong");
+    MqttClient refused(options);
+    refused.open();
+    QTRY_COMPARE_WITH_TIMEOUT(refused.error(), MqttClient::Error::BadCredentials, 5000);
+    QVERIFY2(refused.errorString().contains(QLatin1String("--password-file")), qPrintable(refused.errorString()));
+    QVERIFY(refused.state() != MqttClient::State::Connected);
+
+    options.password = QStringLiteral("right");
+    auto accepted = connectedClient(options);
+    QCOMPARE(accepted->state(), MqttClient::State::Connected);
+}
+
+void tst_MqttClient::publishDeniedByAclIsReported()
+{
+    const QString acl = m_broker->filePath(QStringLiteral("acl"));
+    QFile file(acl);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("topic read fest/v1/programme\ntopic readwrite fest/v1/results\n");
+    file.close();
+    m_broker->addConfigLines({QStringLiteral("acl_file %1").arg(acl)});
+
+    auto client = connectedClient();
+    QSignalSpy rejected(client.get(), &MqttClient::publishRejected);
+    QSignalSpy published(client.get(), &MqttClient::published);
+    const int denied = client->publish({QStringLiteral("fest/v1/programme"), "{}", 1, true});
+    QVERIFY(denied > 0);
+    QVERIFY(rejected.wait(5000));
+    QCOMPARE(rejected.at(0).at(0).toInt(), denied);
+    QCOMPARE(rejected.at(0).at(1).toInt(), 0x87);
+    QCOMPARE(client->error(), MqttClient::Error::PublishRejected);
+    QVERIFY2(client->errorString().contains(QLatin1String("ACL")), qPrintable(client->errorString()));
+    QCOMPARE(client->pendingPublishes(), 0);
+    QCOMPARE(client->state(), MqttClient::State::Connected);
+
+    QVERIFY(client->publish({QStringLiteral("fest/v1/results"), "{}", 1}) > 0);
+    QVERIFY(published.wait(5000));
+}
+
+void tst_MqttClient::oversizedInboundMessageRefused()
+{
+    MqttOptions small = optionsFor(*m_broker);
+    small.maxPacketSize = 1024;
+    auto subscriber = connectedClient(small);
+    QVERIFY(subscribeAndWait(*subscriber, QStringLiteral("fest/v1/results")));
+    QSignalSpy messages(subscriber.get(), &MqttClient::messageReceived);
+
+    auto publisher = connectedClient();
+    QVERIFY(publisher->publish({QStringLiteral("fest/v1/results"), QByteArray(4000, 'x'), 1}) > 0);
+    QVERIFY(publisher->publish({QStringLiteral("fest/v1/results"), "small", 1}) > 0);
+    QVERIFY(messages.wait(5000));
+    // Delivery is in order, so the big one would have come first.
+    QCOMPARE(received(messages).at(0).payload, QByteArray("small"));
+    QCOMPARE(subscriber->state(), MqttClient::State::Connected);
+    // The broker itself held it back because of the size we announced in CONNECT; our
+    // own check on arrival is only the second line.
+    QVERIFY2(m_broker->logText().contains(QLatin1String("Dropping too large outgoing PUBLISH")), qPrintable(m_broker->logText()));
+}
+
+void tst_MqttClient::oversizedOutboundMessageRejected()
+{
+    MosquittoProcess::Limits limits;
+    limits.maxPacketSize = 16 * 1024;
+    m_broker->setLimits(limits);
+    auto publisher = connectedClient();
+    QSignalSpy errors(publisher.get(), &MqttClient::errorChanged);
+    QCOMPARE(publisher->publish({QStringLiteral("fest/v1/results"), QByteArray(20 * 1024, 'x'), 1}), -1);
+    QCOMPARE(publisher->error(), MqttClient::Error::PacketTooLarge);
+    QCOMPARE(errors.size(), 1);
+    QCOMPARE(publisher->state(), MqttClient::State::Connected);
+    QVERIFY(publisher->publish({QStringLiteral("fest/v1/results"), QByteArray(1024, 'x'), 1}) > 0);
+}
+
+void tst_MqttClient::publishWhileDisconnectedFails()
+{
+    QString error;
+    QVERIFY2(m_broker->start(&error), qPrintable(error));
+    MqttClient client(optionsFor(*m_broker));
+    QCOMPARE(client.publish({QStringLiteral("fest/v1/results"), "x", 1}), -1);
+    QCOMPARE(client.error(), MqttClient::Error::NetworkError);
+    QVERIFY(client.errorString().contains(QLatin1String("not connected")));
+    QCOMPARE(client.pendingPublishes(), 0);
+}
+
+void tst_MqttClient::invalidTopicsRejected()
+{
+    auto client = connectedClient();
+    QCOMPARE(client->publish({QStringLiteral("fest/v1/#"), "x", 1}), -1);
+    QCOMPARE(client->error(), MqttClient::Error::PublishRejected);
+    QCOMPARE(client->publish({QString(), "x", 1}), -1);
+    QCOMPARE(client->publish({QStringLiteral("fest/v1/results"), "x", 3}), -1);
+
+    QSignalSpy rejected(client.get(), &MqttClient::subscriptionRejected);
+    client->subscribe(QStringLiteral("fest/#/results"));
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected.at(0).at(1).toInt(), -1);
+    QCOMPARE(client->error(), MqttClient::Error::SubscribeRejected);
+    QCOMPARE(client->state(), MqttClient::State::Connected);
+}
+
+void tst_MqttClient::invalidOptionsRejected()
+{
+    MqttOptions options;
+    options.keepAliveSeconds = 1;
+    MqttClient client(options);
+    QSignalSpy states(&client, &MqttClient::stateChanged);
+    client.open();
+    QCOMPARE(client.error(), MqttClient::Error::InvalidOptions);
+    QVERIFY(client.errorString().contains(QLatin1String("keepalive")));
+    QCOMPARE(client.state(), MqttClient::State::Disconnected);
+}
+
+void tst_MqttClient::waitForPublishedDrainsQueue()
+{
+    auto publisher = connectedClient();
+    for (int i = 0; i < 200; ++i)
+        QVERIFY(publisher->publish({QStringLiteral("fest/v1/vote/kiosk-1"), QByteArray::number(i), 1}) > 0);
+    QVERIFY(publisher->waitForPublished(10000));
+    QCOMPARE(publisher->pendingPublishes(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_MqttClient)
+#include "tst_mqttclient.moc"
