@@ -161,20 +161,32 @@ QList<VotingWindows::Window> VotingWindows::openWindows() const
 
 QJsonObject VotingWindows::toJson() const
 {
-    QJsonArray windows;
-    for (const Window &w : openWindows()) {
-        windows.append(QJsonObject{
+    QList<Window> listed;
+    for (auto it = m_screenings.cbegin(); it != m_screenings.cend(); ++it) {
+        Window w = window(it.key());
+        if (w.state == State::Open || w.state == State::Closed)
+            listed.append(std::move(w));
+    }
+    std::sort(listed.begin(), listed.end(), [](const Window &a, const Window &b) {
+        return a.opensAt != b.opensAt ? a.opensAt < b.opensAt : a.screening < b.screening;
+    });
+    QJsonArray screenings;
+    for (const Window &w : listed) {
+        QJsonObject entry{
             {QStringLiteral("screening"), w.screening},
+            {QStringLiteral("state"), w.state == State::Open ? QStringLiteral("open") : QStringLiteral("closed")},
             {QStringLiteral("films"), QJsonArray::fromStringList(w.films)},
             {QStringLiteral("opensAt"), w.opensAt.toString(Qt::ISODate)},
-            {QStringLiteral("closesAt"), w.closesAt.isValid() ? QJsonValue(w.closesAt.toString(Qt::ISODate)) : QJsonValue()},
             {QStringLiteral("manual"), w.manual},
-        });
+        };
+        if (w.closesAt.isValid())
+            entry.insert(QStringLiteral("closesAt"), w.closesAt.toString(Qt::ISODate));
+        screenings.append(entry);
     }
     return QJsonObject{
         {QStringLiteral("type"), QStringLiteral("voting")},
         {QStringLiteral("v"), 1},
-        {QStringLiteral("windows"), windows},
+        {QStringLiteral("screenings"), screenings},
     };
 }
 

@@ -43,7 +43,7 @@ private slots:
     void check();
     void overridesAndEndsSurviveRestart();
     void overrideOfUnknownScreeningRefused();
-    void retainedMessageListsOpenWindowsOnly();
+    void retainedMessageListsOpenAndClosedWindows();
     void opensOnScheduleWithoutBeingAsked();
 
 private:
@@ -159,7 +159,7 @@ void tst_VotingWindows::overrideOfUnknownScreeningRefused()
     QCOMPARE(changed.count(), 0);
 }
 
-void tst_VotingWindows::retainedMessageListsOpenWindowsOnly()
+void tst_VotingWindows::retainedMessageListsOpenAndClosedWindows()
 {
     VotingWindows windows(*m_db, options());
     windows.setClock([&] { return Start.addSecs(10 * 60); });
@@ -168,9 +168,16 @@ void tst_VotingWindows::retainedMessageListsOpenWindowsOnly()
     const QJsonObject json = windows.toJson();
     QCOMPARE(json.value("type").toString(), QStringLiteral("voting"));
     QCOMPARE(json.value("v").toInt(), 1);
-    const QJsonArray list = json.value("windows").toArray();
-    QCOMPARE(list.size(), 1);
-    const QJsonObject w = list.first().toObject();
+    const QJsonArray list = json.value("screenings").toArray();
+    QCOMPARE(list.size(), 2); // S-LATER has not opened: not listed
+    QJsonObject w = list.at(0).toObject();
+    QJsonObject closed = list.at(1).toObject();
+    if (w.value("screening") != QStringLiteral("S-1"))
+        std::swap(w, closed);
+    QCOMPARE(closed.value("screening").toString(), QStringLiteral("S-BLOCK"));
+    QCOMPARE(closed.value("state").toString(), QStringLiteral("closed"));
+    QVERIFY(closed.value("manual").toBool());
+    QCOMPARE(w.value("state").toString(), QStringLiteral("open"));
     QCOMPARE(w.value("screening").toString(), QStringLiteral("S-1"));
     QCOMPARE(QDateTime::fromString(w.value("opensAt").toString(), Qt::ISODate), Start);
     QCOMPARE(QDateTime::fromString(w.value("closesAt").toString(), Qt::ISODate), End.addSecs(30 * 60));

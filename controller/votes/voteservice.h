@@ -1,0 +1,86 @@
+#pragma once
+
+#include "ballot.h"
+#include "tally.h"
+#include "ticketverifier.h"
+#include "votestore.h"
+#include "votingwindows.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+namespace fest {
+
+class MqttClient;
+struct MqttMessage;
+
+// Audience votes on the bus, at the controller.
+//
+// Ballots arrive on fest/v1/vote/<account> (QoS 1). The kiosk is the topic's account
+// segment (the broker's ACL lets an account publish only under its own name), never a
+// payload field. Each ballot is decoded, its ticket verified, its window checked, and
+// it is handed to the VoteStore; the "ballot-reply" goes, QoS 1 with the request's
+// correlation data, to its MQTT 5 response topic only after its batch committed. A
+// response topic outside fest/v1/reply/<account>/ is refused: the message is dropped
+// with a log line, so no account can make the controller publish into another's space.
+//
+// Also keeps the retained fest/v1/voting (open windows, for kiosks) and
+// fest/v1/results (live tally, organisers only by ACL) up to date, and offers the
+// organiser operations that the command router exposes.
+class VoteService : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        int minimumVotes = 25;          // the tally's Bayesian minimum
+        int resultsIntervalMs = 2000;   // live results are republished at most this often
+        int maxTicketsPerRequest = 10000;
+        VoteStore::Options store;
+    };
+
+    VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
+                QObject *parent = nullptr);
+    VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
+                const Options &options, QObject *parent = nullptr);
+
+    VoteStore &store() { return m_store; }
+
+    // Organiser operations. Each returns {"ok":true,"result":{...}} or
+    // {"ok":false,"error":{"code":"...","message":"..."}}; the secret never leaves.
+    QJsonObject openVoting(const QJsonObject &args, const QString &account);   // {"screening":ID}
+    QJsonObject closeVoting(const QJsonObject &args, const QString &account);  // {"screening":ID}
+    QJsonObject results(const QJsonObject &args) const;                         // {"minimumVotes":N}?
+    QJsonObject issueTickets(const QJsonObject &args, const QString &account);  // {"screening":ID,"count":N}
+
+    void publishVoting();
+    void publishResults();
+
+    static QString voteFilter() { return QStringLiteral("fest/v1/vote/+"); }
+    static QString votingTopic() { return QStringLiteral("fest/v1/voting"); }
+    static QString resultsTopic() { return QStringLiteral("fest/v1/results"); }
+
+private:
+    struct Route
+    {
+        QString topic;
+        QByteArray correlation;
+    };
+    void onMessage(const MqttMessage &message);
+    void sendReply(const Route &route, const BallotReply &reply);
+    BallotReply::Reason verdict(const Ballot &ballot) const;
+    QJsonObject setOpen(const QJsonObject &args, const QString &account, bool open);
+    void scheduleResults();
+
+    MqttClient *m_client;
+    Database &m_db;
+    const TicketVerifier &m_verifier;
+    VotingWindows &m_windows;
+    Options m_options;
+    VoteStore m_store;
+    QTimer m_resultsTimer;
+    qint64 m_votingSeq = 0;
+};
+
+} // namespace fest

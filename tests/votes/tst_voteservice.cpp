@@ -1,0 +1,317 @@
+#include "ballot.h"
+#include "mosquittoprocess.h"
+#include "mqttclient.h"
+#include "ticketissuer.h"
+#include "voteservice.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using fest::Ballot;
+using fest::BallotReply;
+using fest::MqttClient;
+using fest::MqttMessage;
+using fest::VoteService;
+using fest::VotingWindows;
+
+namespace {
+const QByteArray Secret(32, 's');
+const QString Kiosk = QStringLiteral("kiosk-07");
+const QString ReplyTopic = QStringLiteral("fest/v1/reply/kiosk-07/votes");
+
+QString ticket()
+{
+    return fest::TicketIssuer(0, Secret).issueOne();
+}
+
+Ballot ballot(const QString &screening = QStringLiteral("S-OPEN"), const QString &film = QStringLiteral("F-1"), int score = 5)
+{
+    Ballot b;
+    b.voteId = Ballot::newVoteId();
+    b.ticket = ticket();
+    b.screening = screening;
+    b.film = film;
+    b.score = score;
+    b.castAt = QDateTime::currentDateTimeUtc();
+    return b;
+}
+
+fest::TicketKeyring keys()
+{
+    fest::TicketKeyring ring;
+    ring.add(0, Secret);
+    return ring;
+}
+
+fest::MqttOptions options(const fest::MosquittoProcess &broker, const QString &user)
+{
+    fest::MqttOptions o;
+    o.host = broker.host();
+    o.port = broker.port();
+    o.username = user;
+    o.clientId = user + QStringLiteral("-test");
+    return o;
+}
+} // namespace
+
+class tst_VoteService : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void outcome_data();
+    void outcome();
+    void replayedBallotCountsOnce();
+    void secondBallotWithSameTicketRejected();
+    void undecodableBallotIsRefusedWithItsCorrelation();
+    void foreignResponseTopicIsDroppedWithoutReply();
+    void closingByHandRejectsAndIsRetained();
+    void resultsArePublishedRetained();
+    void organiserOperations();
+
+private:
+    std::optional<BallotReply> send(const QByteArray &payload, const QString &responseTopic = ReplyTopic,
+                                    const QString &kiosk = Kiosk);
+    qint64 votes() const { return m_service->store().voteCount(); }
+
+    fest::MosquittoProcess m_broker;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::optional<fest::Database> m_db;
+    std::unique_ptr<fest::TicketVerifier> m_verifier;
+    std::unique_ptr<VotingWindows> m_windows;
+    std::unique_ptr<MqttClient> m_controller;
+    std::unique_ptr<VoteService> m_service;
+    std::unique_ptr<MqttClient> m_kiosk;
+    int m_correlation = 0;
+};
+
+void tst_VoteService::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_broker.start(&error), qPrintable(error));
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = fest::VoteStore::openDatabase(m_dir->filePath(QStringLiteral("votes.sqlite")), &error);
+    QVERIFY2(m_db, qPrintable(error));
+    m_verifier = std::make_unique<fest::TicketVerifier>(keys());
+    m_windows = std::make_unique<VotingWindows>(*m_db);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_windows->setScreenings({
+        {QStringLiteral("S-OPEN"), {QStringLiteral("F-1"), QStringLiteral("F-2")}, now.addSecs(-600), now.addSecs(3600)},
+        {QStringLiteral("S-PAST"), {QStringLiteral("F-1")}, now.addDays(-1), now.addDays(-1).addSecs(3600)},
+        {QStringLiteral("S-FUTURE"), {QStringLiteral("F-1")}, now.addDays(1), now.addDays(1).addSecs(3600)},
+        {QStringLiteral("S-HAND"), {QStringLiteral("F-3")}, now.addSecs(-600), now.addSecs(3600)},
+    });
+    m_controller = std::make_unique<MqttClient>(options(m_broker, QStringLiteral("controller")));
+    VoteService::Options serviceOptions;
+    serviceOptions.resultsIntervalMs = 50;
+    serviceOptions.minimumVotes = 1;
+    m_service = std::make_unique<VoteService>(m_controller.get(), *m_db, *m_verifier, *m_windows, serviceOptions);
+    m_kiosk = std::make_unique<MqttClient>(options(m_broker, Kiosk));
+    m_kiosk->subscribe(QStringLiteral("fest/v1/reply/#"), 1);
+    m_controller->open();
+    m_kiosk->open();
+    QTRY_COMPARE(m_controller->state(), MqttClient::State::Connected);
+    QTRY_COMPARE(m_kiosk->state(), MqttClient::State::Connected);
+    // Both subscriptions are live once a ballot gets an answer.
+    std::optional<BallotReply> first;
+    for (int attempt = 0; attempt < 50 && !first; ++attempt)
+        first = send(QByteArrayLiteral("warm-up"));
+    QVERIFY(first);
+}
+
+void tst_VoteService::cleanupTestCase()
+{
+    m_kiosk.reset();
+    m_service.reset();
+    m_controller.reset();
+    m_windows.reset();
+    m_db.reset();
+}
+
+std::optional<BallotReply> tst_VoteService::send(const QByteArray &payload, const QString &responseTopic, const QString &kiosk)
+{
+    const QByteArray correlation = QByteArray::number(++m_correlation);
+    std::optional<BallotReply> reply;
+    auto c = connect(m_kiosk.get(), &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        if (m.correlationData == correlation && m.topic == responseTopic)
+            reply = BallotReply::fromJson(m.payload, nullptr);
+    });
+    MqttMessage message;
+    message.topic = QStringLiteral("fest/v1/vote/") + kiosk;
+    message.payload = payload;
+    message.qos = 1;
+    message.responseTopic = responseTopic;
+    message.correlationData = correlation;
+    m_kiosk->publish(message);
+    QElapsedTimer waited;
+    waited.start();
+    while (!reply && waited.elapsed() < 2000)
+        QTest::qWait(5);
+    disconnect(c);
+    return reply;
+}
+
+void tst_VoteService::outcome_data()
+{
+    QTest::addColumn<QByteArray>("payload");
+    QTest::addColumn<BallotReply::Result>("result");
+    QTest::addColumn<BallotReply::Reason>("reason");
+    QTest::addColumn<int>("counted");
+    QTest::newRow("accepted") << ballot().toJson() << BallotReply::Result::Accepted << BallotReply::Reason::None << 1;
+    QTest::newRow("block film") << ballot("S-OPEN", "F-2").toJson() << BallotReply::Result::Accepted << BallotReply::Reason::None << 1;
+    Ballot forged = ballot();
+    forged.ticket = fest::TicketIssuer(0, QByteArray(32, 'z')).issueOne();
+    QTest::newRow("forged ticket") << forged.toJson() << BallotReply::Result::Rejected << BallotReply::Reason::TicketForged << 0;
+    Ballot unknownKey = ballot();
+    unknownKey.ticket = fest::TicketIssuer(9, Secret).issueOne();
+    QTest::newRow("unknown key") << unknownKey.toJson() << BallotReply::Result::Rejected << BallotReply::Reason::TicketForged << 0;
+    Ballot mistyped = ballot();
+    mistyped.ticket[0] = mistyped.ticket[0] == u'7' ? u'8' : u'7';
+    QTest::newRow("mistyped ticket") << mistyped.toJson() << BallotReply::Result::Rejected << BallotReply::Reason::TicketMalformed << 0;
+    Ballot malformed = ballot();
+    malformed.ticket = QStringLiteral("HELLO");
+    QTest::newRow("malformed ticket") << malformed.toJson() << BallotReply::Result::Rejected << BallotReply::Reason::TicketMalformed << 0;
+    QTest::newRow("window closed") << ballot("S-PAST").toJson() << BallotReply::Result::Rejected << BallotReply::Reason::WindowClosed << 0;
+    QTest::newRow("not open yet") << ballot("S-FUTURE").toJson() << BallotReply::Result::Rejected << BallotReply::Reason::WindowNotOpen << 0;
+    QTest::newRow("unknown screening") << ballot("S-NONE").toJson() << BallotReply::Result::Rejected << BallotReply::Reason::UnknownScreening << 0;
+    QTest::newRow("film not in screening") << ballot("S-OPEN", "F-9").toJson() << BallotReply::Result::Rejected << BallotReply::Reason::UnknownFilm << 0;
+    QTest::newRow("score 0") << ballot("S-OPEN", "F-1", 0).toJson() << BallotReply::Result::Rejected << BallotReply::Reason::BadScore << 0;
+    QTest::newRow("score 6") << ballot("S-OPEN", "F-1", 6).toJson() << BallotReply::Result::Rejected << BallotReply::Reason::BadScore << 0;
+}
+
+void tst_VoteService::outcome()
+{
+    QFETCH(QByteArray, payload);
+    QFETCH(BallotReply::Result, result);
+    QFETCH(BallotReply::Reason, reason);
+    QFETCH(int, counted);
+    const qint64 before = votes();
+    const std::optional<BallotReply> reply = send(payload);
+    QVERIFY(reply);
+    QCOMPARE(reply->result, result);
+    QCOMPARE(reply->reason, reason);
+    QCOMPARE(reply->voteId, Ballot::fromJson(payload, nullptr)->voteId);
+    QVERIFY(!reply->message.isEmpty());
+    QCOMPARE(votes(), before + counted);
+}
+
+void tst_VoteService::replayedBallotCountsOnce()
+{
+    const QByteArray payload = ballot().toJson();
+    const qint64 before = votes();
+    QCOMPARE(send(payload)->result, BallotReply::Result::Accepted);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(send(payload)->result, BallotReply::Result::Duplicate);
+    QCOMPARE(votes(), before + 1);
+}
+
+void tst_VoteService::secondBallotWithSameTicketRejected()
+{
+    Ballot first = ballot();
+    Ballot second = ballot();
+    second.ticket = first.ticket.toLower().remove(u'-'); // typed differently, same ticket
+    QCOMPARE(send(first.toJson())->result, BallotReply::Result::Accepted);
+    const std::optional<BallotReply> reply = send(second.toJson());
+    QCOMPARE(reply->result, BallotReply::Result::Rejected);
+    QCOMPARE(reply->reason, BallotReply::Reason::TicketUsed);
+}
+
+void tst_VoteService::undecodableBallotIsRefusedWithItsCorrelation()
+{
+    for (const QByteArray &junk : {QByteArray("{"), QByteArray(10000, '['), QByteArray("{\"type\":\"ballot\"}")}) {
+        const std::optional<BallotReply> reply = send(junk);
+        QVERIFY(reply);
+        QCOMPARE(reply->result, BallotReply::Result::Rejected);
+        QCOMPARE(reply->reason, BallotReply::Reason::BadBallot);
+    }
+}
+
+void tst_VoteService::foreignResponseTopicIsDroppedWithoutReply()
+{
+    const qint64 before = votes();
+    QSignalSpy anything(m_kiosk.get(), &MqttClient::messageReceived);
+    QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/reply/kiosk-08/votes")));
+    QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/programme")));
+    QVERIFY(!send(ballot().toJson(), QString()));
+    // The next well-routed ballot is answered, so the others were really dropped.
+    QCOMPARE(send(ballot().toJson())->result, BallotReply::Result::Accepted);
+    QCOMPARE(votes(), before + 1);
+    for (const QList<QVariant> &args : anything)
+        QVERIFY(args.first().value<MqttMessage>().topic.startsWith(ReplyTopic));
+}
+
+void tst_VoteService::closingByHandRejectsAndIsRetained()
+{
+    QCOMPARE(send(ballot("S-HAND", "F-3").toJson())->result, BallotReply::Result::Accepted);
+    QCOMPARE(m_service->closeVoting({{"screening", "S-HAND"}}, QStringLiteral("organiser")).value("ok").toBool(), true);
+    const std::optional<BallotReply> late = send(ballot("S-HAND", "F-3").toJson());
+    QCOMPARE(late->reason, BallotReply::Reason::WindowClosed);
+
+    // A kiosk that connects now learns it from the retained message.
+    MqttClient reader(options(m_broker, QStringLiteral("kiosk-reader")));
+    QJsonObject voting;
+    connect(&reader, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        if (m.topic == VoteService::votingTopic())
+            voting = QJsonDocument::fromJson(m.payload).object();
+    });
+    reader.subscribe(VoteService::votingTopic(), 1);
+    reader.open();
+    QTRY_VERIFY(!voting.isEmpty());
+    bool seen = false;
+    for (const QJsonValue &v : voting.value("screenings").toArray()) {
+        if (v.toObject().value("screening") == QStringLiteral("S-HAND")) {
+            seen = true;
+            QCOMPARE(v.toObject().value("state").toString(), QStringLiteral("closed"));
+        }
+    }
+    QVERIFY(seen);
+    QCOMPARE(m_service->openVoting({{"screening", "S-HAND"}}, QStringLiteral("organiser")).value("ok").toBool(), true);
+    QCOMPARE(send(ballot("S-HAND", "F-3").toJson())->result, BallotReply::Result::Accepted);
+}
+
+void tst_VoteService::resultsArePublishedRetained()
+{
+    QCOMPARE(send(ballot().toJson())->result, BallotReply::Result::Accepted);
+    MqttClient organiser(options(m_broker, QStringLiteral("organiser")));
+    QJsonObject results;
+    connect(&organiser, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        if (m.topic == VoteService::resultsTopic())
+            results = QJsonDocument::fromJson(m.payload).object();
+    });
+    organiser.subscribe(VoteService::resultsTopic(), 1);
+    organiser.open();
+    QTRY_COMPARE(results.value("votes").toInteger(), votes());
+    QCOMPARE(results.value("type").toString(), QStringLiteral("results"));
+}
+
+void tst_VoteService::organiserOperations()
+{
+    const QJsonObject issued = m_service->issueTickets({{"screening", "S-OPEN"}, {"count", 25}}, QStringLiteral("organiser"));
+    QVERIFY2(issued.value("ok").toBool(), QJsonDocument(issued).toJson());
+    const QJsonArray codes = issued.value("result").toObject().value("codes").toArray();
+    QCOMPARE(codes.size(), 25);
+    for (const QJsonValue &code : codes)
+        QCOMPARE(m_verifier->verify(code.toString()), fest::TicketVerifier::Result::Valid);
+    QVERIFY(!QJsonDocument(issued).toJson().contains(Secret.toHex()));
+
+    const QJsonObject unknown = m_service->issueTickets({{"screening", "S-NONE"}, {"count", 1}}, QStringLiteral("organiser"));
+    QCOMPARE(unknown.value("error").toObject().value("code").toString(), QStringLiteral("unknown_screening"));
+    const QJsonObject tooMany = m_service->issueTickets({{"screening", "S-OPEN"}, {"count", 1000000}}, QStringLiteral("organiser"));
+    QCOMPARE(tooMany.value("error").toObject().value("code").toString(), QStringLiteral("invalid_args"));
+    const QJsonObject closeUnknown = m_service->closeVoting({{"screening", "S-NONE"}}, QStringLiteral("organiser"));
+    QCOMPARE(closeUnknown.value("error").toObject().value("code").toString(), QStringLiteral("unknown_screening"));
+    const QJsonObject badArgs = m_service->openVoting({{"screen", "S-OPEN"}}, QStringLiteral("organiser"));
+    QCOMPARE(badArgs.value("error").toObject().value("code").toString(), QStringLiteral("invalid_args"));
+
+    const QJsonObject results = m_service->results({});
+    QVERIFY(results.value("ok").toBool());
+    QCOMPARE(results.value("result").toObject().value("votes").toInteger(), votes());
+}
+
+QTEST_GUILESS_MAIN(tst_VoteService)
+#include "tst_voteservice.moc"
