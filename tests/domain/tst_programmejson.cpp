@@ -1,5 +1,6 @@
 #include "jsonguard.h"
 #include "programmejson.h"
+#include "programmevalidator.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -24,6 +25,7 @@ private slots:
     void hostileNestingIsRejected();
     void everyProblemIsReported();
     void singleEntries();
+    void documentedExampleIsValid();
 
 private:
     QByteArray m_sample;
@@ -231,6 +233,20 @@ void tst_ProgrammeJson::singleEntries()
     QVERIFY(!screening);
     QCOMPARE(errors.size(), 4);   // screen, start, end, films
     QCOMPARE(errors[0].where, QStringLiteral("args (S-9)"));
+}
+
+void tst_ProgrammeJson::documentedExampleIsValid()
+{
+    QFile doc(qEnvironmentVariable("FEST_SOURCE_DIR") + QStringLiteral("/docs/programme-format.md"));
+    QVERIFY(doc.open(QIODevice::ReadOnly));
+    const QByteArray text = doc.readAll();
+    const qsizetype begin = text.indexOf("```json\n", text.indexOf("## Example"));
+    QVERIFY(begin > 0);
+    const qsizetype end = text.indexOf("```", begin + 8);
+    QList<ProgrammeError> errors;
+    const auto p = ProgrammeJson::decode(text.mid(begin + 8, end - begin - 8), &errors);
+    QVERIFY2(p, qPrintable(errors.value(0).toString()));
+    QVERIFY(ProgrammeValidator::validate(*p, 10).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ProgrammeJson)
