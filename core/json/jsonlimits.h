@@ -9,7 +9,7 @@ namespace fest {
 struct JsonLimits
 {
     qsizetype maxBytes = 64 * 1024;
-    int maxDepth = 16;
+    int maxDepth = 16;                  // nested arrays/objects; the top-level object is 1
     qsizetype maxStringLength = 8192;   // in UTF-16 code units, keys included
     qsizetype maxArrayLength = 10000;
 
