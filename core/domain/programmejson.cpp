@@ -223,7 +223,9 @@ QJsonObject screeningJson(const Screening &s) { return ProgrammeJson::toJson(s);
 
 QString ProgrammeJson::timeToString(const QDateTime &time)
 {
-    return time.toString(time.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
+    // A local time would be written without an offset, which decode() refuses.
+    const QDateTime withOffset = time.timeSpec() == Qt::LocalTime ? time.toOffsetFromUtc(time.offsetFromUtc()) : time;
+    return withOffset.toString(withOffset.time().msec() ? Qt::ISODateWithMs : Qt::ISODate);
 }
 
 void ProgrammeJson::appendErrors(const QList<JsonError> &from, const QString &fallbackWhere,

@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace fest;
 
@@ -26,6 +27,8 @@ private slots:
     void everyProblemIsReported();
     void singleEntries();
     void documentedExampleIsValid();
+    void timesAlwaysCarryAnOffset_data();
+    void timesAlwaysCarryAnOffset();
 
 private:
     QByteArray m_sample;
@@ -247,6 +250,28 @@ void tst_ProgrammeJson::documentedExampleIsValid()
     const auto p = ProgrammeJson::decode(text.mid(begin + 8, end - begin - 8), &errors);
     QVERIFY2(p, qPrintable(errors.value(0).toString()));
     QVERIFY(ProgrammeValidator::validate(*p, 10).isEmpty());
+}
+
+void tst_ProgrammeJson::timesAlwaysCarryAnOffset_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    QTest::addColumn<QString>("text");
+    const QDate day(2026, 12, 5);
+    QTest::newRow("offset") << QDateTime(day, QTime(14, 30), Qt::OffsetFromUTC, 8 * 3600) << "2026-12-05T14:30:00+08:00";
+    QTest::newRow("utc") << QDateTime(day, QTime(6, 30), Qt::UTC) << "2026-12-05T06:30:00Z";
+    QTest::newRow("milliseconds") << QDateTime(day, QTime(6, 30, 0, 5), Qt::UTC) << "2026-12-05T06:30:00.005Z";
+    QTest::newRow("time zone") << QDateTime(day, QTime(14, 30), QTimeZone("Asia/Hong_Kong")) << "2026-12-05T14:30:00+08:00";
+}
+
+void tst_ProgrammeJson::timesAlwaysCarryAnOffset()
+{
+    QFETCH(QDateTime, time);
+    QFETCH(QString, text);
+    QCOMPARE(ProgrammeJson::timeToString(time), text);
+    // A machine-local time (e.g. from currentDateTime()) still gets an explicit offset.
+    const QString local = ProgrammeJson::timeToString(time.toLocalTime());
+    QVERIFY2(local.endsWith(u'Z') || local.at(local.size() - 6) == u'+' || local.at(local.size() - 6) == u'-', qPrintable(local));
+    QCOMPARE(QDateTime::fromString(local, Qt::ISODateWithMs), time);
 }
 
 QTEST_GUILESS_MAIN(tst_ProgrammeJson)
