@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 namespace fest {
 namespace {
 
@@ -79,7 +81,8 @@ int JsonGuard::nestingDepth(const QByteArray &data, int stopAbove)
             break;
         case ']':
         case '}':
-            --depth;
+            // Never below zero: stray closers must not buy room for deeper nesting later.
+            depth = std::max(0, depth - 1);
             break;
         default:
             break;

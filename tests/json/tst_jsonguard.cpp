@@ -50,6 +50,7 @@ void tst_JsonGuard::rejectsOrAccepts_data()
     QTest::newRow("too deep") << QByteArray(R"({"a": [[[[1]]]]})") << QStringLiteral("nested deeper than 4");
     QTest::newRow("syntax") << QByteArray(R"({"a": })") << QStringLiteral("JSON syntax error at byte 7");
     QTest::newRow("trailing garbage") << QByteArray(R"({} x)") << QStringLiteral("syntax error");
+    QTest::newRow("closing brackets first") << QByteArray("]]]]{\"a\":[[[[1]]]]}") << QStringLiteral("nested deeper than 4");
     QTest::newRow("unterminated") << QByteArray(R"({"a": "x)") << QStringLiteral("syntax error");
     QTest::newRow("array at top") << QByteArray("[1, 2]") << QStringLiteral("got an array");
     QTest::newRow("number at top") << QByteArray("42") << QStringLiteral("syntax error");

@@ -93,6 +93,9 @@ void tst_JsonReader::reads_data()
     QTest::newRow("time with offset") << QByteArray(R"({"f": "2026-12-05T14:30:00+08:00"})") << "dateTime" << "2026-12-05T14:30:00.000+08:00" << "";
     QTest::newRow("time utc") << QByteArray(R"({"f": "2026-12-05T06:30:00Z"})") << "dateTime" << "2026-12-05T06:30:00.000Z" << "";
     QTest::newRow("time ms") << QByteArray(R"({"f": "2026-12-05T06:30:00.250Z"})") << "dateTime" << "2026-12-05T06:30:00.250Z" << "";
+    QTest::newRow("time without seconds") << QByteArray(R"({"f": "2026-12-05T14:30+08:00"})") << "dateTime" << "2026-12-05T14:30:00.000+08:00" << "";
+    QTest::newRow("time negative offset") << QByteArray(R"({"f": "2026-12-05T01:30:00-05:00"})") << "dateTime" << "2026-12-05T01:30:00.000-05:00" << "";
+    QTest::newRow("time space separator") << QByteArray(R"({"f": "2026-12-05 14:30:00+08:00"})") << "dateTime" << "" << "is not a string with an ISO 8601 time";
     QTest::newRow("time no offset") << QByteArray(R"({"f": "2026-12-05T14:30:00"})") << "dateTime" << "" << "s.f: time without an offset: add +08:00 or Z";
     QTest::newRow("time date only") << QByteArray(R"({"f": "2026-12-05"})") << "dateTime" << "" << "is not a string with an ISO 8601 time";
     QTest::newRow("time number") << QByteArray(R"({"f": 1764916200})") << "dateTime" << "" << "s.f: expected a string with an ISO 8601 time, got a number";
