@@ -19,6 +19,8 @@ private slots:
     void sampleRoundTrips();
     void sampleIsInCanonicalForm();
     void sampleHoldsTheFestival();
+    void sampleHoldsTheJuryAwards_data();
+    void sampleHoldsTheJuryAwards();
     void contentHashFollowsContent();
     void rejects_data();
     void rejects();
@@ -85,6 +87,39 @@ void tst_ProgrammeJson::sampleHoldsTheFestival()
     QCOMPARE(p.event(QStringLiteral("E-PANEL1"))->title.zh, QStringLiteral("未來·AI電影：製作技術"));
     QCOMPARE(p.event(QStringLiteral("E-HACK"))->start.secsTo(p.event(QStringLiteral("E-HACK"))->end), 36 * 3600);
     QCOMPARE(p.awards.size(), 5);
+}
+
+void tst_ProgrammeJson::sampleHoldsTheJuryAwards_data()
+{
+    QTest::addColumn<QString>("award");
+    QTest::addColumn<QString>("awardZh");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("maker");
+    QTest::addColumn<QString>("country");
+    QTest::newRow("best film") << "Best Film" << "最佳影片" << "The Afterlife of Aphrodite" << "Gabriela Cardona Walter" << "MX";
+    QTest::newRow("best first work") << "Best First Work" << "最佳首作" << "NeoNature" << "Javier Gracia Alcaine" << "ES";
+    QTest::newRow("best technical innovation") << "Best Technical Innovation" << "最佳技術創新" << "Project J" << "Ka Tam" << "HK";
+    QTest::newRow("best human-ai collaboration") << "Best Human-AI Collaboration" << "最佳人機協作" << "燼舟渡" << "Ouyang Mengke (歐陽萌科)" << "HK";
+}
+
+void tst_ProgrammeJson::sampleHoldsTheJuryAwards()
+{
+    QFETCH(QString, award);
+    QFETCH(QString, awardZh);
+    QFETCH(QString, title);
+    QFETCH(QString, maker);
+    QFETCH(QString, country);
+    const Programme p = decodeOrFail(m_sample);
+    const auto category = std::find_if(p.awards.cbegin(), p.awards.cend(), [&](const AwardCategory &a) { return a.name.en == award; });
+    QVERIFY(category != p.awards.cend());
+    QCOMPARE(category->name.zh, awardZh);
+    QCOMPARE(category->decidedBy, AwardCategory::DecidedBy::Jury);
+    const auto film = std::find_if(p.films.cbegin(), p.films.cend(), [&](const Film &f) { return f.originalTitle == title; });
+    QVERIFY(film != p.films.cend());
+    QCOMPARE(film->makers, QStringList{maker});
+    QCOMPARE(film->country, country);
+    QVERIFY(category->nomineeFilmIds.contains(film->id));
+    QVERIFY(film->categoryIds.contains(category->id));
 }
 
 void tst_ProgrammeJson::contentHashFollowsContent()
