@@ -131,6 +131,18 @@ void ItemPipeline::playFrom(qint64 effectiveStartNs)
         proceed();
 }
 
+void ItemPipeline::playFreely()
+{
+    if (!m_pipeline)
+        return;
+    m_effectiveStartNs = now() + m_options.outputLatencyNs;
+    m_renderStartNs = m_effectiveStartNs;
+    m_mode = Mode::Chase;
+    m_phase = Phase::Playing;
+    gst_element_set_start_time(m_pipeline.get(), 0);
+    gst_element_set_state(m_pipeline.get(), GST_STATE_PLAYING);
+}
+
 void ItemPipeline::hold()
 {
     if (m_held || m_phase == Phase::Finished || m_phase == Phase::Failed || !m_pipeline)
@@ -257,7 +269,12 @@ quint64 ItemPipeline::droppedFrames() const
 
 bool ItemPipeline::stalled(qint64 nowNs, qint64 timeoutNs) const
 {
-    if (m_held || m_phase == Phase::Finished || m_phase == Phase::Failed || m_mode == Mode::None)
+    if (m_held || m_phase == Phase::Finished || m_phase == Phase::Failed)
+        return false;
+    // A damaged file can leave a demuxer waiting forever: a preroll that never ends is a stall.
+    if (m_phase == Phase::Prerolling)
+        return nowNs - m_prerollStartNs > timeoutNs;
+    if (m_mode == Mode::None)
         return false;
     // Before arming, the render start is the instant the item was due.
     const qint64 due = m_phase == Phase::Playing ? m_renderStartNs : m_effectiveStartNs + m_readyPositionNs;

@@ -53,6 +53,9 @@ public:
     bool preroll();
     // Plays so that position p renders at effectiveStartNs + p; joins mid-way when late.
     void playFrom(qint64 effectiveStartNs);
+    // Measurement baseline only: PLAYING now with GStreamer choosing the base time, as a
+    // player without a shared base time would start.
+    void playFreely();
     // Staff actions. rebase(): position renders after rebaseLead (seek, restart, resume).
     void hold();
     void resume();
@@ -70,7 +73,8 @@ public:
     quint64 framesRendered() const { return m_frames.load(); }
     quint64 droppedFrames() const;
     qint64 firstFrameRenderNs() const { return m_firstFrameNs.load(); }
-    // True when no buffer reached a sink for timeoutNs although the picture should move.
+    // True when no buffer reached a sink for timeoutNs although the picture should move,
+    // or when prerolling has taken longer than timeoutNs.
     bool stalled(qint64 nowNs, qint64 timeoutNs) const;
     QList<Frame> takeFrames();
 
