@@ -1,0 +1,85 @@
+#include "topics.h"
+
+#include "identifier.h"
+
+#include <QStringList>
+
+namespace fest {
+
+namespace {
+const QLatin1String rootTopic("fest/v1");
+// Marks the id level in the patterns parse() compares against; never valid in an id.
+QString idMarker() { return QStringLiteral("%"); }
+} // namespace
+
+QString Topics::root() { return rootTopic; }
+QString Topics::programme() { return rootTopic + QLatin1String("/programme"); }
+QString Topics::playlist(const QString &screen) { return rootTopic + QLatin1String("/screen/") + screen + QLatin1String("/playlist"); }
+QString Topics::nodeStatus(const QString &account) { return rootTopic + QLatin1String("/node/") + account + QLatin1String("/status"); }
+QString Topics::nodeRequest(const QString &account) { return rootTopic + QLatin1String("/node/") + account + QLatin1String("/request"); }
+QString Topics::controllerRequest(const QString &account) { return rootTopic + QLatin1String("/controller/request/") + account; }
+QString Topics::replyPrefix(const QString &account) { return rootTopic + QLatin1String("/reply/") + account; }
+QString Topics::vote(const QString &account) { return rootTopic + QLatin1String("/vote/") + account; }
+QString Topics::voting() { return rootTopic + QLatin1String("/voting"); }
+QString Topics::results() { return rootTopic + QLatin1String("/results"); }
+QString Topics::ceremony() { return rootTopic + QLatin1String("/ceremony"); }
+
+std::optional<QString> Topics::parse(const QString &topic, const QString &pattern)
+{
+    const QList<QStringView> levels = QStringView(topic).split(QLatin1Char('/'));
+    const QList<QStringView> expected = QStringView(pattern).split(QLatin1Char('/'));
+    if (levels.size() != expected.size())
+        return std::nullopt;
+    std::optional<QString> id;
+    for (qsizetype i = 0; i < levels.size(); ++i) {
+        if (expected[i] == idMarker()) {
+            if (!Identifier::isValid(levels[i]))
+                return std::nullopt;
+            id = levels[i].toString();
+        } else if (levels[i] != expected[i]) {
+            return std::nullopt;
+        }
+    }
+    return id;
+}
+
+std::optional<QString> Topics::parsePlaylist(const QString &topic) { return parse(topic, playlist(idMarker())); }
+std::optional<QString> Topics::parseNodeStatus(const QString &topic) { return parse(topic, nodeStatus(idMarker())); }
+std::optional<QString> Topics::parseNodeRequest(const QString &topic) { return parse(topic, nodeRequest(idMarker())); }
+std::optional<QString> Topics::parseControllerRequest(const QString &topic) { return parse(topic, controllerRequest(idMarker())); }
+std::optional<QString> Topics::parseVote(const QString &topic) { return parse(topic, vote(idMarker())); }
+
+std::optional<QString> Topics::parseReply(const QString &topic)
+{
+    const QString prefix = rootTopic + QLatin1String("/reply/");
+    if (!topic.startsWith(prefix))
+        return std::nullopt;
+    const QString account = topic.mid(prefix.size()).section(QLatin1Char('/'), 0, 0);
+    if (!isReplyTopicFor(account, topic))
+        return std::nullopt;
+    return account;
+}
+
+bool Topics::isValidId(const QString &id)
+{
+    return Identifier::isValid(id);
+}
+
+bool Topics::isReplyTopicFor(const QString &account, const QString &responseTopic)
+{
+    if (!isValidId(account) || responseTopic.size() > maxReplyTopicLength)
+        return false;
+    const QString prefix = replyPrefix(account) + QLatin1Char('/');
+    if (!responseTopic.startsWith(prefix) || responseTopic.size() == prefix.size())
+        return false;
+    const QStringView rest = QStringView(responseTopic).mid(prefix.size());
+    if (rest.contains(QLatin1Char('+')) || rest.contains(QLatin1Char('#')) || rest.contains(QChar(0)))
+        return false;
+    for (QStringView level : rest.split(QLatin1Char('/'))) {
+        if (level.isEmpty())
+            return false;
+    }
+    return true;
+}
+
+} // namespace fest

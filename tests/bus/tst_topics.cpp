@@ -1,0 +1,197 @@
+#include "topics.h"
+
+#include <QTest>
+#include <functional>
+
+using fest::Topics;
+
+using Builder = std::function<QString(const QString &)>;
+using Parser = std::function<std::optional<QString>(const QString &)>;
+Q_DECLARE_METATYPE(Builder)
+Q_DECLARE_METATYPE(Parser)
+
+class tst_Topics : public QObject
+{
+    Q_OBJECT
+private slots:
+    void fixedTopics_data();
+    void fixedTopics();
+    void builders_data();
+    void builders();
+    void parsers_data();
+    void parsers();
+    void isValidId_data();
+    void isValidId();
+    void isReplyTopicFor_data();
+    void isReplyTopicFor();
+    void parseReply_data();
+    void parseReply();
+};
+
+void tst_Topics::fixedTopics_data()
+{
+    QTest::addColumn<QString>("built");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("root") << Topics::root() << "fest/v1";
+    QTest::newRow("programme") << Topics::programme() << "fest/v1/programme";
+    QTest::newRow("voting") << Topics::voting() << "fest/v1/voting";
+    QTest::newRow("results") << Topics::results() << "fest/v1/results";
+    QTest::newRow("ceremony") << Topics::ceremony() << "fest/v1/ceremony";
+}
+
+void tst_Topics::fixedTopics()
+{
+    QFETCH(QString, built);
+    QFETCH(QString, expected);
+    QCOMPARE(built, expected);
+}
+
+void tst_Topics::builders_data()
+{
+    QTest::addColumn<Builder>("build");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("playlist") << Builder(&Topics::playlist) << "A1" << "fest/v1/screen/A1/playlist";
+    QTest::newRow("playlist filter") << Builder(&Topics::playlist) << "+" << "fest/v1/screen/+/playlist";
+    QTest::newRow("node status") << Builder(&Topics::nodeStatus) << "player-a1" << "fest/v1/node/player-a1/status";
+    QTest::newRow("node request") << Builder(&Topics::nodeRequest) << "kiosk.2" << "fest/v1/node/kiosk.2/request";
+    QTest::newRow("controller request") << Builder(&Topics::controllerRequest) << "organiser_1" << "fest/v1/controller/request/organiser_1";
+    QTest::newRow("reply prefix") << Builder(&Topics::replyPrefix) << "staff-3" << "fest/v1/reply/staff-3";
+    QTest::newRow("vote") << Builder(&Topics::vote) << "kiosk-1" << "fest/v1/vote/kiosk-1";
+}
+
+void tst_Topics::builders()
+{
+    QFETCH(Builder, build);
+    QFETCH(QString, id);
+    QFETCH(QString, expected);
+    QCOMPARE(build(id), expected);
+}
+
+void tst_Topics::parsers_data()
+{
+    QTest::addColumn<Parser>("parse");
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<QString>("expected");   // null: refused
+
+    const Parser playlist = &Topics::parsePlaylist;
+    const Parser status = &Topics::parseNodeStatus;
+    const Parser nodeRequest = &Topics::parseNodeRequest;
+    const Parser controllerRequest = &Topics::parseControllerRequest;
+    const Parser vote = &Topics::parseVote;
+
+    QTest::newRow("playlist") << playlist << "fest/v1/screen/A1/playlist" << "A1";
+    QTest::newRow("playlist, wildcard id") << playlist << "fest/v1/screen/+/playlist" << QString();
+    QTest::newRow("playlist, extra level") << playlist << "fest/v1/screen/A1/playlist/x" << QString();
+    QTest::newRow("playlist, missing level") << playlist << "fest/v1/screen/playlist" << QString();
+    QTest::newRow("playlist, empty id") << playlist << "fest/v1/screen//playlist" << QString();
+    QTest::newRow("playlist, wrong root") << playlist << "fest/v2/screen/A1/playlist" << QString();
+    QTest::newRow("playlist, trailing slash") << playlist << "fest/v1/screen/A1/playlist/" << QString();
+    QTest::newRow("status") << status << "fest/v1/node/player-a1/status" << "player-a1";
+    QTest::newRow("status, wrong leaf") << status << "fest/v1/node/player-a1/request" << QString();
+    QTest::newRow("status, hash id") << status << "fest/v1/node/#/status" << QString();
+    QTest::newRow("status, 64-char id") << status << QStringLiteral("fest/v1/node/%1/status").arg(QString(64, 'k')) << QString(64, 'k');
+    QTest::newRow("status, 65-char id") << status << QStringLiteral("fest/v1/node/%1/status").arg(QString(65, 'k')) << QString();
+    QTest::newRow("status, space in id") << status << "fest/v1/node/kiosk 1/status" << QString();
+    QTest::newRow("status, non-ASCII id") << status << QStringLiteral("fest/v1/node/kiosk\u00e9/status") << QString();
+    QTest::newRow("node request") << nodeRequest << "fest/v1/node/player-b2/request" << "player-b2";
+    QTest::newRow("node request, status topic") << nodeRequest << "fest/v1/node/player-b2/status" << QString();
+    QTest::newRow("controller request") << controllerRequest << "fest/v1/controller/request/organiser" << "organiser";
+    QTest::newRow("controller request, deeper") << controllerRequest << "fest/v1/controller/request/organiser/x" << QString();
+    QTest::newRow("controller request, no account") << controllerRequest << "fest/v1/controller/request" << QString();
+    QTest::newRow("controller request, empty account") << controllerRequest << "fest/v1/controller/request/" << QString();
+    QTest::newRow("vote") << vote << "fest/v1/vote/kiosk-1" << "kiosk-1";
+    QTest::newRow("vote, plus") << vote << "fest/v1/vote/+" << QString();
+    QTest::newRow("vote, leading slash") << vote << "/fest/v1/vote/kiosk-1" << QString();
+    QTest::newRow("vote, empty") << vote << "" << QString();
+}
+
+void tst_Topics::parsers()
+{
+    QFETCH(Parser, parse);
+    QFETCH(QString, topic);
+    QFETCH(QString, expected);
+    const std::optional<QString> id = parse(topic);
+    QCOMPARE(id.has_value(), !expected.isNull());
+    if (id)
+        QCOMPARE(*id, expected);
+}
+
+void tst_Topics::isValidId_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("letters") << "kiosk" << true;
+    QTest::newRow("all allowed") << "Aa0_.-" << true;
+    QTest::newRow("one char") << "a" << true;
+    QTest::newRow("64 chars") << QString(64, 'x') << true;
+    QTest::newRow("65 chars") << QString(65, 'x') << false;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("plus") << "a+b" << false;
+    QTest::newRow("hash") << "a#" << false;
+    QTest::newRow("slash") << "a/b" << false;
+    QTest::newRow("space") << "a b" << false;
+    QTest::newRow("nul") << QString(QChar(0)) << false;
+    QTest::newRow("dollar") << "$SYS" << false;
+    QTest::newRow("non-ASCII") << QStringLiteral("\u5f71\u5c55") << false;
+}
+
+void tst_Topics::isValidId()
+{
+    QFETCH(QString, id);
+    QFETCH(bool, valid);
+    QCOMPARE(Topics::isValidId(id), valid);
+}
+
+void tst_Topics::isReplyTopicFor_data()
+{
+    QTest::addColumn<QString>("account");
+    QTest::addColumn<QString>("responseTopic");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("own reply topic") << "organiser" << "fest/v1/reply/organiser/abc123" << true;
+    QTest::newRow("deeper levels") << "organiser" << "fest/v1/reply/organiser/festctl/abc" << true;
+    QTest::newRow("another account") << "organiser" << "fest/v1/reply/staff/abc" << false;
+    QTest::newRow("account prefix trick") << "organiser" << "fest/v1/reply/organiser2/abc" << false;
+    QTest::newRow("prefix only") << "organiser" << "fest/v1/reply/organiser" << false;
+    QTest::newRow("prefix with slash only") << "organiser" << "fest/v1/reply/organiser/" << false;
+    QTest::newRow("empty level") << "organiser" << "fest/v1/reply/organiser//x" << false;
+    QTest::newRow("trailing empty level") << "organiser" << "fest/v1/reply/organiser/x/" << false;
+    QTest::newRow("plus") << "organiser" << "fest/v1/reply/organiser/+" << false;
+    QTest::newRow("hash") << "organiser" << "fest/v1/reply/organiser/#" << false;
+    QTest::newRow("state topic") << "organiser" << "fest/v1/programme" << false;
+    QTest::newRow("empty") << "organiser" << "" << false;
+    QTest::newRow("invalid account") << "+" << "fest/v1/reply/+/x" << false;
+    QTest::newRow("too long") << "organiser" << "fest/v1/reply/organiser/" + QString(300, 'x') << false;
+    QTest::newRow("nul") << "organiser" << QStringLiteral("fest/v1/reply/organiser/a") + QChar(0) << false;
+}
+
+void tst_Topics::isReplyTopicFor()
+{
+    QFETCH(QString, account);
+    QFETCH(QString, responseTopic);
+    QFETCH(bool, accepted);
+    QCOMPARE(Topics::isReplyTopicFor(account, responseTopic), accepted);
+}
+
+void tst_Topics::parseReply_data()
+{
+    QTest::addColumn<QString>("topic");
+    QTest::addColumn<QString>("account");
+    QTest::newRow("reply") << "fest/v1/reply/kiosk-1/votes" << "kiosk-1";
+    QTest::newRow("no rest") << "fest/v1/reply/kiosk-1" << QString();
+    QTest::newRow("bad account") << "fest/v1/reply/kiosk 1/votes" << QString();
+    QTest::newRow("other topic") << "fest/v1/vote/kiosk-1" << QString();
+}
+
+void tst_Topics::parseReply()
+{
+    QFETCH(QString, topic);
+    QFETCH(QString, account);
+    const std::optional<QString> parsed = Topics::parseReply(topic);
+    QCOMPARE(parsed.has_value(), !account.isNull());
+    if (parsed)
+        QCOMPARE(*parsed, account);
+}
+
+QTEST_GUILESS_MAIN(tst_Topics)
+#include "tst_topics.moc"
