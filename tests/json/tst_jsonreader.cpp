@@ -1,4 +1,3 @@
-#include "identifier.h"
 #include "jsonguard.h"
 #include "jsonreader.h"
 
@@ -18,8 +17,6 @@ private slots:
     void elementsNameTheirEntry();
     void collectsEveryProblem();
     void unknownFieldsAreReported();
-    void idRule_data();
-    void idRule();
 };
 
 static QJsonObject parse(const QByteArray &json)
@@ -194,32 +191,6 @@ void tst_JsonReader::unknownFieldsAreReported()
     r.rejectUnknownFields();
     QCOMPARE(r.errors().size(), 1);
     QCOMPARE(r.errors().first().toString(), QStringLiteral("screenings[0].strat: unknown field; check its spelling or remove it"));
-}
-
-void tst_JsonReader::idRule_data()
-{
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<bool>("valid");
-    QTest::newRow("simple") << "S-0412" << true;
-    QTest::newRow("dots underscores") << "a.b_c-D9" << true;
-    QTest::newRow("64 chars") << QString(64, 'a') << true;
-    QTest::newRow("65 chars") << QString(65, 'a') << false;
-    QTest::newRow("empty") << "" << false;
-    QTest::newRow("space") << "a b" << false;
-    QTest::newRow("slash") << "a/b" << false;
-    QTest::newRow("mqtt wildcard +") << "a+" << false;
-    QTest::newRow("mqtt wildcard #") << "#" << false;
-    QTest::newRow("non-ascii") << "燼" << false;
-    QTest::newRow("fullwidth digit") << "１" << false;
-    QTest::newRow("newline") << "a\n" << false;
-}
-
-void tst_JsonReader::idRule()
-{
-    QFETCH(QString, id);
-    QFETCH(bool, valid);
-    QCOMPARE(Identifier::isValid(id), valid);
-    QCOMPARE(Identifier::pattern().match(id).hasMatch(), valid);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonReader)
