@@ -197,8 +197,13 @@ void MosquittoProcess::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
-    m_process.terminate();
-    if (!m_process.waitForFinished(5000)) {
+    // mosquitto 2.0.11 installs its SIGTERM handler before it sets its "keep running"
+    // flag, so a SIGTERM sent just after start-up is forgotten: repeat it until it exits.
+    const QDeadlineTimer deadline(5000);
+    do {
+        m_process.terminate();
+    } while (!m_process.waitForFinished(200) && !deadline.hasExpired());
+    if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(5000);
     }
