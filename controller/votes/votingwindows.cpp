@@ -24,9 +24,12 @@ VotingWindows::VotingWindows(Database &db, const Options &options, QObject *pare
     , m_clock([] { return QDateTime::currentDateTimeUtc(); })
 {
     m_transition.setSingleShot(true);
+    m_transition.setTimerType(Qt::PreciseTimer);
     connect(&m_transition, &QTimer::timeout, this, [this] {
-        emit changed();
+        const bool reached = !m_nextEdge.isValid() || now() >= m_nextEdge;
         scheduleNextTransition();
+        if (reached)
+            emit changed();
     });
 }
 
@@ -204,6 +207,7 @@ void VotingWindows::scheduleNextTransition()
         }
     }
     m_transition.stop();
+    m_nextEdge = next;
     if (next.isValid()) {
         // Re-checked at least hourly, so a long wait never overflows the timer.
         const qint64 ms = std::min<qint64>(t.msecsTo(next) + 1, 3600 * 1000);

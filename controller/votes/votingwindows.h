@@ -98,6 +98,7 @@ private:
     QHash<QString, QDateTime> m_ends;
     QHash<QString, Override> m_overrides;
     QTimer m_transition;
+    QDateTime m_nextEdge;   // the next schedule instant the timer waits for
 };
 
 } // namespace fest
