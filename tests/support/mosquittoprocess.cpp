@@ -169,10 +169,19 @@ bool MosquittoProcess::startOnce(QString *error, bool *portTaken)
 bool MosquittoProcess::waitUntilListening(QString *error, bool *portTaken)
 {
     const QDeadlineTimer deadline(startTimeoutMs);
+    QList<quint16> waiting{m_port};
+    for (const Listener &listener : m_listeners)
+        waiting << listener.port;
     while (!deadline.hasExpired()) {
-        QTcpSocket probe;
-        probe.connectToHost(QHostAddress::LocalHost, m_port);
-        if (probe.waitForConnected(200))
+        // Listeners open one after another: wait for every one of them.
+        while (!waiting.isEmpty()) {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, waiting.constFirst());
+            if (!probe.waitForConnected(200))
+                break;
+            waiting.removeFirst();
+        }
+        if (waiting.isEmpty())
             return true;
         if (m_process.state() == QProcess::NotRunning) {
             collectOutput();
