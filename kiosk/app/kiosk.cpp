@@ -1,0 +1,252 @@
+#include "kiosk.h"
+
+#include "countrynames.h"
+#include "database.h"
+#include "kioskbus.h"
+#include "voteoutbox.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJSEngine>
+#include <QLocale>
+#include <QQmlEngine>
+
+namespace fest {
+
+Kiosk *Kiosk::s_instance = nullptr;
+
+Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_staff(config.staffPinHash)
+{
+    Q_ASSERT(!s_instance);
+    s_instance = this;
+    m_filmSearch.setSourceModel(m_feed.films());
+    for (ScreeningFilterModel *m : {&m_programme, &m_filmScreenings, &m_votable})
+        m->setSourceModel(m_feed.screenings());
+    m_votable.setVotingOpenOnly(true);
+    m_votable.setVenueId(config.venueId);
+    m_idle.setSeconds(config.idleSeconds);
+    connect(&m_idle, &IdleMonitor::idle, this, &Kiosk::resetToHome);
+    connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
+        m_feed.setLanguage(m_language.language());
+        emit languageChanged();
+        emit categoriesChanged();
+    });
+    connect(&m_feed, &ProgrammeFeed::programmeChanged, this, [this] {
+        m_feed.screenings()->setVotingWindows(m_windows);
+        tick();
+        emit programmeChanged();
+        emit categoriesChanged();
+        publishStatus();
+    });
+    connect(&m_windows, &VotingWindows::changed, this, [this] { m_feed.screenings()->setVotingWindows(m_windows); });
+    connect(&m_players, &ScreenStatusBook::changed, this, &Kiosk::tick);
+    m_clock.setInterval(1000);
+    connect(&m_clock, &QTimer::timeout, this, &Kiosk::tick);
+    if (config.fakeNow.isValid())
+        setNow(config.fakeNow);
+    else
+        m_clock.start();
+    setLanguage(config.language);
+}
+
+Kiosk::~Kiosk()
+{
+    m_vote.reset();
+    m_outbox.reset();   // before its database
+    m_outboxDb.reset();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+bool Kiosk::start(QString *error)
+{
+    if (!m_config.brokerUrl.isEmpty()) {
+        std::optional<MqttOptions> options = MqttOptions::fromUrl(m_config.brokerUrl, error);
+        if (!options)
+            return false;
+        options->username = m_config.brokerUser;
+        options->password = m_config.brokerPassword;
+        m_bus = std::make_unique<KioskBus>(*options, m_config.kioskId, &m_feed, &m_windows, &m_players);
+        connect(m_bus->client(), &MqttClient::stateChanged, this, [this] {
+            m_vote->setOnline(connection() == Connection::Online);
+            emit connectionChanged();
+        });
+        connect(m_bus->client(), &MqttClient::connected, this, &Kiosk::publishStatus);
+    }
+    QDir().mkpath(QFileInfo(m_config.outboxPath).absolutePath());
+    std::optional<Database> db = VoteOutbox::openDatabase(m_config.outboxPath, error);
+    if (!db) {
+        if (error)
+            *error = tr("Cannot open the vote outbox %1: %2. Check that the folder exists and is writable.")
+                         .arg(m_config.outboxPath, *error);
+        return false;
+    }
+    m_outboxDb = std::make_unique<Database>(std::move(*db));
+    m_outbox = std::make_unique<VoteOutbox>(*m_outboxDb, m_bus ? m_bus->client() : nullptr, m_config.kioskId);
+    connect(m_outbox.get(), &VoteOutbox::pendingChanged, this, [this] {
+        emit outboxPendingChanged();
+        publishStatus();
+    });
+    m_vote = std::make_unique<VoteSession>(m_outbox.get(), m_config.replyWaitMs);
+    if (!m_config.programmeFile.isEmpty() && !m_feed.loadFile(m_config.programmeFile, error))
+        return false;
+    if (m_bus)
+        m_bus->open();
+    return true;
+}
+
+Kiosk *Kiosk::create(QQmlEngine *qml, QJSEngine *)
+{
+    Q_ASSERT_X(s_instance, "Kiosk::create", "build the Kiosk before loading QML");
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    s_instance->setEngine(qml);
+    return s_instance;
+}
+
+QString Kiosk::language() const
+{
+    return DisplayLanguage::code(m_language.language());
+}
+
+void Kiosk::setLanguage(const QString &code)
+{
+    m_language.setLanguage(DisplayLanguage::fromCode(code));
+}
+
+void Kiosk::toggleLanguage()
+{
+    setLanguage(m_language.language() == DisplayLanguage::Language::English ? QStringLiteral("zh_HK")
+                                                                           : QStringLiteral("en"));
+}
+
+QString Kiosk::fontFamily() const
+{
+    // One family for both scripts: its Latin glyphs match its Chinese ones in weight.
+    return QStringLiteral("Noto Sans CJK HK");
+}
+
+QVariantList Kiosk::categories() const
+{
+    QVariantList list;
+    for (const AwardCategory &a : m_feed.programme().awards)
+        list << QVariantMap{{"id", a.id}, {"name", DisplayLanguage::pick(a.name, m_language.language(), a.id)},
+                            {"audience", a.decidedBy == AwardCategory::DecidedBy::Audience}};
+    return list;
+}
+
+QString Kiosk::categoryName(const QString &id) const
+{
+    const AwardCategory *a = m_feed.programme().award(id);
+    return a ? DisplayLanguage::pick(a->name, m_language.language(), id) : id;
+}
+
+QString Kiosk::festivalName() const
+{
+    return DisplayLanguage::pick(m_feed.programme().festivalName, m_language.language());
+}
+
+QDateTime Kiosk::now() const
+{
+    return m_fixedNow.isValid() ? m_fixedNow : QDateTime::currentDateTimeUtc();
+}
+
+void Kiosk::setNow(const QDateTime &now)
+{
+    m_clock.stop();
+    m_fixedNow = now;
+    tick();
+}
+
+QString Kiosk::clockText() const
+{
+    const QTimeZone zone = m_feed.screenings()->timeZone();
+    return (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).toString(QStringLiteral("HH:mm"));
+}
+
+QString Kiosk::dayLabel(const QString &day) const
+{
+    const QDate date = QDate::fromString(day, Qt::ISODate);
+    if (!date.isValid())
+        return day;
+    if (m_language.language() == DisplayLanguage::Language::Chinese)
+        return QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::HongKong).toString(date, QStringLiteral("M月d日 (ddd)"));
+    return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("ddd d MMM"));
+}
+
+Kiosk::Connection Kiosk::connection() const
+{
+    if (!m_bus)
+        return Connection::Standalone;
+    switch (m_bus->client()->state()) {
+    case MqttClient::State::Connected: return Connection::Online;
+    case MqttClient::State::Connecting: return Connection::Connecting;
+    case MqttClient::State::Disconnected: break;
+    }
+    return Connection::Offline;
+}
+
+QString Kiosk::brokerState() const
+{
+    if (!m_bus)
+        return tr("no broker (running from a programme file)");
+    const MqttClient *c = m_bus->client();
+    const QString state = QVariant::fromValue(c->state()).toString();
+    return c->errorString().isEmpty() ? QStringLiteral("%1 — %2").arg(c->brokerAddress(), state)
+                                      : QStringLiteral("%1 — %2 — %3").arg(c->brokerAddress(), state, c->errorString());
+}
+
+int Kiosk::outboxPending() const
+{
+    return m_outbox ? m_outbox->pending() : 0;
+}
+
+QVariantMap Kiosk::film(const QString &id) const
+{
+    const FilmListModel *model = m_feed.films();
+    return model->get(model->indexOf(id));
+}
+
+QVariantMap Kiosk::screening(const QString &id) const
+{
+    const ScreeningListModel *model = m_feed.screenings();
+    return model->get(model->indexOf(id));
+}
+
+void Kiosk::resetToHome()
+{
+    if (m_vote)
+        m_vote->reset();
+    m_filmSearch.setQuery({});
+    m_filmSearch.setCategoryId({});
+    m_programme.setQuery({});
+    m_programme.setVenueId({});
+    m_programme.setCategoryId({});
+    m_staff.lock();
+    setLanguage(m_config.language);
+    emit homeRequested();
+}
+
+void Kiosk::showScreen(const QString &name, const QString &argument)
+{
+    emit screenRequested(name, argument);
+}
+
+void Kiosk::tick()
+{
+    m_feed.nowNext()->update(*m_feed.screenings(), m_players, now());
+    emit nowChanged();
+}
+
+void Kiosk::publishStatus()
+{
+    if (!m_bus)
+        return;
+    m_bus->publishStatus({{QStringLiteral("venue"), m_config.venueId},
+                          {QStringLiteral("programmeVersion"), m_feed.version()},
+                          {QStringLiteral("outboxPending"), outboxPending()}});
+}
+
+} // namespace fest

@@ -1,0 +1,163 @@
+#pragma once
+
+#include "filmfiltermodel.h"
+#include "idlemonitor.h"
+#include "kioskconfig.h"
+#include "languageswitcher.h"
+#include "programmefeed.h"
+#include "screeningfiltermodel.h"
+#include "screenstatusbook.h"
+#include "staffaccess.h"
+#include "votesession.h"
+#include "votingwindows.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <optional>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace fest {
+
+class Database;
+class KioskBus;
+class VoteOutbox;
+
+// The one object QML sees (singleton `Kiosk` in module Festival.Kiosk): the models, the
+// vote session, staff access, idle handling, language and connection state. main()
+// (or a test) builds it from a KioskConfig before loading any QML; create() hands that
+// instance to the engine.
+class Kiosk : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(QString defaultLanguage READ defaultLanguage CONSTANT)
+    Q_PROPERTY(QString fontFamily READ fontFamily CONSTANT)
+    Q_PROPERTY(VenueListModel *venues READ venues CONSTANT)
+    Q_PROPERTY(FilmListModel *films READ films CONSTANT)
+    Q_PROPERTY(ScreeningListModel *screenings READ screenings CONSTANT)
+    Q_PROPERTY(NowNextModel *nowNext READ nowNext CONSTANT)
+    Q_PROPERTY(FilmFilterModel *filmSearch READ filmSearch CONSTANT)
+    Q_PROPERTY(ScreeningFilterModel *programme READ programme CONSTANT)
+    Q_PROPERTY(ScreeningFilterModel *filmScreenings READ filmScreenings CONSTANT)
+    Q_PROPERTY(ScreeningFilterModel *votable READ votable CONSTANT)
+    Q_PROPERTY(QStringList days READ days NOTIFY programmeChanged)
+    Q_PROPERTY(QVariantList categories READ categories NOTIFY categoriesChanged)
+    Q_PROPERTY(qint64 programmeVersion READ programmeVersion NOTIFY programmeChanged)
+    Q_PROPERTY(QString festivalName READ festivalName NOTIFY categoriesChanged)
+    Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
+    Q_PROPERTY(QString clockText READ clockText NOTIFY nowChanged)
+    Q_PROPERTY(Connection connection READ connection NOTIFY connectionChanged)
+    Q_PROPERTY(QString brokerState READ brokerState NOTIFY connectionChanged)
+    Q_PROPERTY(QString kioskId READ kioskId CONSTANT)
+    Q_PROPERTY(QString venueId READ venueId CONSTANT)
+    Q_PROPERTY(QString venueName READ venueName NOTIFY categoriesChanged)
+    Q_PROPERTY(int outboxPending READ outboxPending NOTIFY outboxPendingChanged)
+    Q_PROPERTY(VoteSession *vote READ vote CONSTANT)
+    Q_PROPERTY(StaffAccess *staff READ staff CONSTANT)
+    Q_PROPERTY(IdleMonitor *idle READ idle CONSTANT)
+    Q_PROPERTY(bool ceremonyAvailable READ ceremonyAvailable NOTIFY ceremonyAvailableChanged)
+public:
+    enum class Connection { Standalone, Connecting, Online, Offline };
+    Q_ENUM(Connection)
+    enum class Error { NoError, OutboxUnavailable, ProgrammeUnreadable };
+    Q_ENUM(Error)
+
+    explicit Kiosk(const KioskConfig &config, QObject *parent = nullptr);
+    ~Kiosk() override;
+
+    // Builds the outbox and, with a broker URL, the bus; loads the programme file.
+    // False with a message for the operator when the kiosk cannot work.
+    bool start(QString *error);
+    static Kiosk *instance() { return s_instance; }
+    static Kiosk *create(QQmlEngine *qml, QJSEngine *js);
+
+    QString language() const;
+    void setLanguage(const QString &code);
+    QString defaultLanguage() const { return m_config.language; }
+    QString fontFamily() const;
+    VenueListModel *venues() { return m_feed.venues(); }
+    FilmListModel *films() { return m_feed.films(); }
+    ScreeningListModel *screenings() { return m_feed.screenings(); }
+    NowNextModel *nowNext() { return m_feed.nowNext(); }
+    FilmFilterModel *filmSearch() { return &m_filmSearch; }
+    ScreeningFilterModel *programme() { return &m_programme; }
+    ScreeningFilterModel *filmScreenings() { return &m_filmScreenings; }
+    ScreeningFilterModel *votable() { return &m_votable; }
+    QStringList days() const { return m_feed.screenings()->days(); }
+    QVariantList categories() const;
+    qint64 programmeVersion() const { return m_feed.version(); }
+    QString festivalName() const;
+    QDateTime now() const;
+    QString clockText() const;
+    Connection connection() const;
+    QString brokerState() const;
+    QString kioskId() const { return m_config.kioskId; }
+    QString venueId() const { return m_config.venueId; }
+    QString venueName() const { return m_feed.venues()->nameOf(m_config.venueId); }
+    int outboxPending() const;
+    VoteSession *vote() { return m_vote.get(); }
+    StaffAccess *staff() { return &m_staff; }
+    IdleMonitor *idle() { return &m_idle; }
+    bool ceremonyAvailable() const { return false; }  // the ceremony view arrives with its issue
+
+    ProgrammeFeed *feed() { return &m_feed; }
+    VotingWindows *votingWindows() { return &m_windows; }
+    ScreenStatusBook *players() { return &m_players; }
+    KioskBus *bus() { return m_bus.get(); }
+    VoteOutbox *outbox() { return m_outbox.get(); }
+    void setEngine(QQmlEngine *engine) { m_language.setEngine(engine); }
+    void setNow(const QDateTime &now);   // fixes the clock (tests, screenshots)
+
+    Q_INVOKABLE QVariantMap film(const QString &id) const;
+    Q_INVOKABLE QVariantMap screening(const QString &id) const;
+    Q_INVOKABLE QString dayLabel(const QString &day) const;
+    Q_INVOKABLE QString categoryName(const QString &id) const;
+    Q_INVOKABLE void toggleLanguage();
+    // Back to the attract screen: default language, vote and search cleared, staff locked.
+    Q_INVOKABLE void resetToHome();
+    // Asks the UI to show a screen by name (screenshot mode, staff tools).
+    Q_INVOKABLE void showScreen(const QString &name, const QString &argument = {});
+
+signals:
+    void languageChanged();
+    void programmeChanged();
+    void categoriesChanged();
+    void nowChanged();
+    void connectionChanged();
+    void outboxPendingChanged();
+    void ceremonyAvailableChanged();
+    void homeRequested();
+    void screenRequested(const QString &name, const QString &argument);
+
+private:
+    void tick();
+    void publishStatus();
+
+    static Kiosk *s_instance;
+    KioskConfig m_config;
+    ProgrammeFeed m_feed;
+    VotingWindows m_windows;
+    ScreenStatusBook m_players;
+    FilmFilterModel m_filmSearch;
+    ScreeningFilterModel m_programme;
+    ScreeningFilterModel m_filmScreenings;
+    ScreeningFilterModel m_votable;
+    LanguageSwitcher m_language;
+    StaffAccess m_staff;
+    IdleMonitor m_idle;
+    std::unique_ptr<KioskBus> m_bus;
+    std::unique_ptr<Database> m_outboxDb;
+    std::unique_ptr<VoteOutbox> m_outbox;
+    std::unique_ptr<VoteSession> m_vote;
+    QTimer m_clock;
+    QDateTime m_fixedNow;
+};
+
+} // namespace fest

@@ -1,0 +1,95 @@
+#include "kioskbus.h"
+
+#include "programmefeed.h"
+#include "screenstatusbook.h"
+#include "votingwindows.h"
+
+#include <QJsonDocument>
+
+namespace fest {
+
+namespace {
+const QString programmeTopic = QStringLiteral("fest/v1/programme");
+const QString votingTopic = QStringLiteral("fest/v1/voting");
+const QString statusFilter = QStringLiteral("fest/v1/node/+/status");
+
+QByteArray statusPayload(const QJsonObject &fields)
+{
+    QJsonObject o = fields;
+    o.insert(QStringLiteral("type"), QStringLiteral("status"));
+    o.insert(QStringLiteral("v"), 1);
+    o.insert(QStringLiteral("role"), QStringLiteral("kiosk"));
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+KioskBus::KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingWindows *windows,
+                   ScreenStatusBook *players, QObject *parent)
+    : QObject(parent)
+    , m_client(withWill(options, account))
+    , m_account(account)
+    , m_feed(feed)
+    , m_windows(windows)
+    , m_players(players)
+{
+    m_client.subscribe(programmeTopic, 1);
+    m_client.subscribe(votingTopic, 1);
+    m_client.subscribe(statusFilter, 1);
+    connect(&m_client, &MqttClient::messageReceived, this, &KioskBus::onMessage);
+    connect(&m_client, &MqttClient::connected, this, [this] {
+        // The broker published our Will if the last connection died: say we are back.
+        if (!m_lastStatus.isEmpty())
+            publishStatus({});
+    });
+}
+
+QString KioskBus::statusTopic(const QString &account)
+{
+    return QStringLiteral("fest/v1/node/%1/status").arg(account);
+}
+
+MqttOptions KioskBus::withWill(MqttOptions options, const QString &account)
+{
+    if (options.username.isEmpty())
+        options.username = account;
+    if (options.clientId.isEmpty())
+        options.clientId = QStringLiteral("kiosk-") + account;
+    MqttMessage will;
+    will.topic = statusTopic(account);
+    will.payload = statusPayload({{QStringLiteral("state"), QStringLiteral("offline")}});
+    will.qos = 1;
+    will.retain = true;
+    options.will = will;
+    return options;
+}
+
+void KioskBus::publishStatus(const QJsonObject &fields)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        m_lastStatus.insert(it.key(), it.value());
+    m_lastStatus.insert(QStringLiteral("state"), QStringLiteral("online"));
+    if (m_client.state() != MqttClient::State::Connected)
+        return;
+    MqttMessage m;
+    m.topic = statusTopic(m_account);
+    m.payload = statusPayload(m_lastStatus);
+    m.qos = 1;
+    m.retain = true;
+    m_client.publish(m);
+}
+
+void KioskBus::onMessage(const MqttMessage &message)
+{
+    QString error;
+    bool ok = true;
+    if (message.topic == programmeTopic)
+        ok = message.payload.isEmpty() || m_feed->applyMessage(message.payload, &error);
+    else if (message.topic == votingTopic)
+        ok = message.payload.isEmpty() || m_windows->applyMessage(message.payload, &error);
+    else if (!ScreenStatusBook::accountOf(message.topic).isEmpty())
+        ok = m_players->applyMessage(message.topic, message.payload, &error);
+    if (!ok)
+        qCWarning(lcKiosk).noquote() << "dropped a message on" << message.topic << "-" << error;
+}
+
+} // namespace fest

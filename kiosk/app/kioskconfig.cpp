@@ -1,0 +1,67 @@
+#include "kioskconfig.h"
+
+#include "config.h"
+#include "displaylanguage.h"
+#include "identifier.h"
+
+#include <QFileInfo>
+
+namespace fest {
+
+void KioskConfig::addOptions(QCommandLineParser &parser)
+{
+    Config::addOptions(parser, QStringLiteral("/etc/festival/kiosk.ini"));
+    parser.addOption({QStringLiteral("programme"),
+                      QStringLiteral("Show the programme in this file and run without a broker (demo, tests)."),
+                      QStringLiteral("file")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Render every screen in both languages and orientations to PNG files in this folder, then exit."),
+                      QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("now"),
+                      QStringLiteral("Pretend the time is this ISO 8601 instant (demo, screenshots)."),
+                      QStringLiteral("time")});
+}
+
+KioskConfig KioskConfig::fromParser(const QCommandLineParser &parser)
+{
+    Config config = Config::fromParser(parser, QStringLiteral("/etc/festival/kiosk.ini"));
+    if (parser.isSet(QStringLiteral("programme")))
+        config.set(QStringLiteral("kiosk/programme"), QFileInfo(parser.value(QStringLiteral("programme"))).absoluteFilePath());
+    KioskConfig k = fromConfig(config);
+    k.screenshotDir = parser.value(QStringLiteral("screenshot"));
+    if (parser.isSet(QStringLiteral("now"))) {
+        k.fakeNow = QDateTime::fromString(parser.value(QStringLiteral("now")), Qt::ISODate);
+        if (!k.fakeNow.isValid())
+            k.errors << QStringLiteral("--now: expected an ISO 8601 time such as 2026-12-05T15:10:00+08:00");
+    }
+    return k;
+}
+
+KioskConfig KioskConfig::fromConfig(const Config &config)
+{
+    KioskConfig k;
+    k.kioskId = config.string(QStringLiteral("kiosk/id"), k.kioskId).trimmed();
+    if (!Identifier::isValid(k.kioskId))
+        config.addError(QStringLiteral("kiosk/id"), QStringLiteral("\"%1\" is not a valid id (letters, digits, '-' and '_')").arg(k.kioskId));
+    k.venueId = config.string(QStringLiteral("kiosk/venue")).trimmed();
+    k.idleSeconds = config.integer(QStringLiteral("kiosk/idle_seconds"), k.idleSeconds, 10, 3600);
+    k.replyWaitMs = config.integer(QStringLiteral("kiosk/reply_wait_ms"), k.replyWaitMs, 0, 30000);
+    k.language = config.string(QStringLiteral("kiosk/language"), k.language);
+    bool known = false;
+    k.language = DisplayLanguage::code(DisplayLanguage::fromCode(k.language, &known));
+    if (!known)
+        config.addError(QStringLiteral("kiosk/language"), QStringLiteral("expected en or zh_HK"));
+    k.staffPinHash = config.string(QStringLiteral("kiosk/staff_pin_hash")).trimmed();
+    k.programmeFile = config.path(QStringLiteral("kiosk/programme"));
+    k.outboxPath = config.path(QStringLiteral("kiosk/outbox"), QStringLiteral("/var/lib/festival-kiosk/outbox.db"));
+    k.brokerUrl = config.string(QStringLiteral("broker/url")).trimmed();
+    k.brokerUser = config.string(QStringLiteral("broker/user"), k.kioskId).trimmed();
+    if (config.contains(QStringLiteral("broker/password_file")))
+        k.brokerPassword = config.secretFromFile(QStringLiteral("broker/password_file"));
+    if (k.brokerUrl.isEmpty() && k.programmeFile.isEmpty())
+        config.addError(QStringLiteral("broker/url"), QStringLiteral("missing; set the broker URL, or run from a file with --programme FILE"));
+    k.errors = config.errors();
+    return k;
+}
+
+} // namespace fest

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+namespace fest {
+
+class Config;
+
+// Everything a kiosk is told at start: from its INI file (kiosk/app/kiosk.sample.ini
+// documents every key) with command-line flags on top. Problems are collected with the
+// file and key that caused them, so a bad file is reported whole.
+struct KioskConfig
+{
+    QString kioskId = QStringLiteral("kiosk");  // also its broker account
+    QString venueId;                            // votes default to screenings here
+    QString brokerUrl;                          // empty: no broker (only with programmeFile)
+    QString brokerUser;
+    QString brokerPassword;
+    QString outboxPath;
+    QString programmeFile;                      // run from a file, without a broker
+    QString screenshotDir;                      // render every screen to PNGs and exit
+    QDateTime fakeNow;                          // demo and screenshots: pretend it is then
+    int idleSeconds = 90;
+    int replyWaitMs = 4000;                     // how long the thank-you waits for the controller
+    QString language = QStringLiteral("en");
+    QString staffPinHash;                       // StaffAccess::hashPin() form
+    QStringList errors;
+
+    bool ok() const { return errors.isEmpty(); }
+
+    static void addOptions(QCommandLineParser &parser);
+    static KioskConfig fromParser(const QCommandLineParser &parser);
+    static KioskConfig fromConfig(const Config &config);
+};
+
+} // namespace fest

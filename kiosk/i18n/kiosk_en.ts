@@ -1,0 +1,400 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CeremonyPage</name>
+    <message>
+        <source>Award Ceremony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ceremony will appear here when it begins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionIndicator</name>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilmPage</name>
+    <message>
+        <source>‹ Back to programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+    </message>
+    <message>
+        <source>Screenings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This film is in the catalogue but not screened at the festival.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Now &amp; Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme is on its way. Please check back in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Festival kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Film Festival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now &amp; Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ceremony</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NowNextCard</name>
+    <message>
+        <source>starting now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n min</source>
+        <translation><numerusform>in %n min</numerusform><numerusform>in %n min</numerusform></translation>
+    </message>
+    <message>
+        <source>in %1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOW</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing showing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NEXT %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No more screenings today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Running about %n min late</source>
+        <translation><numerusform>Running about %n min late</numerusform><numerusform>Running about %n min late</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammePage</name>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search title, film-maker or country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Films A–Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1”. Try part of a title, a name or a country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No screenings for this choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningRow</name>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffPanel</name>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Wait a minute, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No staff PIN is set for this kiosk (staff_pin_hash in its configuration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the staff PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Votes waiting to be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle reset after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StarRating</name>
+    <message numerus="yes">
+        <source>%n star(s)</source>
+        <translation><numerusform>%n star</numerusform><numerusform>%n stars</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VotePage</name>
+    <message>
+        <source>Your vote for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which screening did you just see?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All venues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting is not open for any screening here right now. Voting for a screening opens when it starts and closes a little after it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which film would you like to rate?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the code on your ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 16 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code looks right. Tap Next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticket code has 16 letters and digits. Check the code on your ticket and type it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code has a typing mistake. Compare it with your ticket, character by character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the 16-character code printed on your ticket, or scan its barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How did you like it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 = did not like it, 5 = loved it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your vote…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket has already voted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>We could not accept this ticket code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting has not opened yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting has closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your vote could not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your vote could not be counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your vote has been counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your vote is saved and will be counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each ticket can vote once for each screening. Enjoy the rest of the festival!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please check the code on your ticket, or ask a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting for a screening opens when it starts. Please try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting for this screening has ended. Thank you for coming!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please ask a member of staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>fest::Kiosk</name>
+    <message>
+        <source>Cannot open the vote outbox %1: %2. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no broker (running from a programme file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

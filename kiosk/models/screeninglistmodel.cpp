@@ -1,0 +1,155 @@
+#include "screeninglistmodel.h"
+
+#include "programme.h"
+#include "searchkey.h"
+
+namespace fest {
+
+QVariant ScreeningListModel::data(const QModelIndex &index, int role) const
+{
+    if (!validRow(index))
+        return {};
+    const Entry &e = m_rows.at(index.row());
+    switch (role) {
+    case IdRole: return e.id;
+    case TitleRole: return titleOf(e);
+    case FilmTitlesRole: {
+        if (e.filmTitles.size() < 2)
+            return QString();
+        QStringList titles;
+        for (const LocalizedText &t : e.filmTitles)
+            titles << DisplayLanguage::pick(t, language());
+        return titles.join(QStringLiteral(" · "));
+    }
+    case FilmIdsRole: return e.filmIds;
+    case ScreenIdRole: return e.screenId;
+    case ScreenNameRole: return DisplayLanguage::pick(e.screenName, language(), e.screenId);
+    case VenueIdRole: return e.venueId;
+    case VenueNameRole: return DisplayLanguage::pick(e.venueName, language(), e.venueId);
+    case StartRole: return e.start;
+    case EndRole: return e.end;
+    case DayRole: return localTime(e.start, QStringLiteral("yyyy-MM-dd"));
+    case StartTimeRole: return localTime(e.start, QStringLiteral("HH:mm"));
+    case EndTimeRole: return localTime(e.end, QStringLiteral("HH:mm"));
+    case CancelledRole: return e.cancelled;
+    case CategoryIdsRole: return e.categoryIds;
+    case SearchKeyRole: return e.searchKey;
+    case VotingStateRole: return int(e.voting);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ScreeningListModel::roleNames() const
+{
+    static const QHash<int, QByteArray> names{
+        {IdRole, "screeningId"}, {TitleRole, "title"}, {FilmTitlesRole, "filmTitles"},
+        {FilmIdsRole, "filmIds"}, {ScreenIdRole, "screenId"}, {ScreenNameRole, "screenName"},
+        {VenueIdRole, "venueId"}, {VenueNameRole, "venueName"}, {StartRole, "start"},
+        {EndRole, "end"}, {DayRole, "day"}, {StartTimeRole, "startTime"}, {EndTimeRole, "endTime"},
+        {CancelledRole, "cancelled"}, {CategoryIdsRole, "categoryIds"}, {SearchKeyRole, "searchKey"},
+        {VotingStateRole, "votingState"}};
+    return names;
+}
+
+QList<int> ScreeningListModel::localizedRoles() const
+{
+    return {TitleRole, FilmTitlesRole, ScreenNameRole, VenueNameRole};
+}
+
+void ScreeningListModel::setVotingWindows(const VotingWindows &windows)
+{
+    int first = -1, last = -1;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const VotingWindows::State s = windows.state(m_rows[row].id);
+        if (s == m_rows[row].voting)
+            continue;
+        m_rows[row].voting = s;
+        first = first < 0 ? row : first;
+        last = row;
+    }
+    if (first >= 0)
+        emit dataChanged(index(first), index(last), {VotingStateRole});
+}
+
+const ScreeningListModel::Entry *ScreeningListModel::entry(const QString &id) const
+{
+    const int row = indexOf(id);
+    return row < 0 ? nullptr : &m_rows.at(row);
+}
+
+QString ScreeningListModel::titleOf(const Entry &e) const
+{
+    if (!e.title.isEmpty())
+        return DisplayLanguage::pick(e.title, language());
+    return e.filmTitles.isEmpty() ? e.id : DisplayLanguage::pick(e.filmTitles.constFirst(), language());
+}
+
+QString ScreeningListModel::localTime(const QDateTime &t, const QString &format) const
+{
+    return (m_zone.isValid() ? t.toTimeZone(m_zone) : t).toString(format);
+}
+
+void ScreeningListModel::rebuild(const Programme &programme)
+{
+    m_zone = QTimeZone(programme.timeZone.toUtf8());
+    QHash<QString, const Film *> films;
+    for (const Film &f : programme.films)
+        films.insert(f.id, &f);
+    QHash<QString, const Screen *> screens;
+    for (const Screen &s : programme.screens)
+        screens.insert(s.id, &s);
+    QHash<QString, const Venue *> venues;
+    for (const Venue &v : programme.venues)
+        venues.insert(v.id, &v);
+    const QHash<QString, VotingWindows::State> previousVoting = [this] {
+        QHash<QString, VotingWindows::State> h;
+        for (const Entry &e : std::as_const(m_rows))
+            h.insert(e.id, e.voting);
+        return h;
+    }();
+
+    m_rows.clear();
+    m_rows.reserve(programme.screenings.size());
+    for (const Screening &s : programme.screenings) {
+        Entry e;
+        e.id = s.id;
+        e.screenId = s.screenId;
+        e.title = s.title;
+        e.filmIds = s.filmIds;
+        e.start = s.start;
+        e.end = s.end;
+        e.cancelled = s.isCancelled();
+        e.voting = previousVoting.value(s.id);
+        QStringList searchable{s.title.en, s.title.zh};
+        if (const Screen *screen = screens.value(s.screenId)) {
+            e.screenName = screen->name;
+            e.venueId = screen->venueId;
+            if (const Venue *venue = venues.value(screen->venueId))
+                e.venueName = venue->name;
+        }
+        for (const QString &id : s.filmIds) {
+            const Film *f = films.value(id);
+            if (!f)
+                continue;
+            e.filmTitles << LocalizedText{f->title.en.isEmpty() ? f->originalTitle : f->title.en,
+                                          f->title.zh.isEmpty() ? f->originalTitle : f->title.zh};
+            searchable << f->originalTitle << f->title.en << f->title.zh << f->makers;
+            for (const QString &c : f->categoryIds) {
+                if (!e.categoryIds.contains(c))
+                    e.categoryIds << c;
+            }
+        }
+        e.searchKey = SearchKey::of(searchable);
+        m_rows.append(std::move(e));
+    }
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+                     [](const Entry &a, const Entry &b) { return a.start < b.start; });
+    m_days.clear();
+    for (const Entry &e : std::as_const(m_rows)) {
+        const QString day = localTime(e.start, QStringLiteral("yyyy-MM-dd"));
+        if (!m_days.contains(day))
+            m_days << day;
+    }
+}
+
+} // namespace fest

@@ -1,0 +1,184 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
+import Festival.Kiosk
+
+ApplicationWindow {
+    id: window
+    width: 1920
+    height: 1080
+    visible: true
+    title: qsTr("Festival kiosk")
+    color: Theme.background
+    font.family: Kiosk.fontFamily
+
+    readonly property bool portrait: height > width
+    // home | programme | film | vote | staff | ceremony
+    property string page: "home"
+    property string filmId: ""
+    readonly property var pages: ["home", "programme", "film", "vote", "staff", "ceremony"]
+
+    function openFilm(id) {
+        filmId = id
+        page = "film"
+    }
+
+    Connections {
+        target: Kiosk
+        function onHomeRequested() {
+            window.page = "home"
+            window.filmId = ""
+            programmePage.reset()
+        }
+        function onScreenRequested(name, argument) {
+            // Screenshot mode and staff tools ask for screens by name.
+            if (name === "film") {
+                window.openFilm(argument)
+            } else if (name === "search") {
+                window.page = "programme"
+                programmePage.search("neo")
+            } else if (name.startsWith("vote")) {
+                window.page = "vote"
+                votePage.demo(name.substring(5))
+            } else {
+                window.page = name
+            }
+        }
+    }
+
+    header: Rectangle {
+        implicitHeight: 104
+        color: Theme.surface
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.gap
+            anchors.rightMargin: Theme.gap
+            spacing: Theme.gap
+            Text {
+                Layout.fillWidth: true
+                text: Kiosk.festivalName.length > 0 ? Kiosk.festivalName : qsTr("Film Festival")
+                color: Theme.text
+                font.pixelSize: window.portrait ? Theme.body : Theme.heading
+                font.bold: true
+                elide: Text.ElideRight
+                maximumLineCount: 2
+                wrapMode: Text.Wrap
+            }
+            ConnectionIndicator {}
+            Text {
+                id: clock
+                text: Kiosk.clockText
+                color: Theme.text
+                font.pixelSize: Theme.heading
+                font.bold: true
+                // Staff gesture: five quick taps on the clock open the staff panel.
+                MouseArea {
+                    id: staffGesture
+                    anchors.fill: parent
+                    anchors.margins: -Theme.gap
+                    property int taps: 0
+                    onClicked: {
+                        taps += 1
+                        tapWindow.restart()
+                        if (taps >= 5) {
+                            taps = 0
+                            window.page = "staff"
+                        }
+                    }
+                    Timer { id: tapWindow; interval: 2500; onTriggered: staffGesture.taps = 0 }
+                }
+            }
+            LanguageButton { objectName: "languageButton" }
+        }
+    }
+
+    StackLayout {
+        id: stack
+        anchors.fill: parent
+        anchors.bottomMargin: keyboard.visible ? keyboard.height : 0
+        currentIndex: Math.max(0, window.pages.indexOf(window.page))
+
+        HomePage {
+            portrait: window.portrait
+            onFilmRequested: id => window.openFilm(id)
+        }
+        ProgrammePage {
+            id: programmePage
+            portrait: window.portrait
+            onFilmRequested: id => window.openFilm(id)
+        }
+        FilmPage {
+            filmId: window.filmId
+            portrait: window.portrait
+            onBack: window.page = "programme"
+        }
+        VotePage {
+            id: votePage
+            objectName: "votePage"
+            portrait: window.portrait
+            active: window.page === "vote"
+            onDone: Kiosk.resetToHome()
+        }
+        StaffPanel {
+            onClosed: Kiosk.resetToHome()
+        }
+        CeremonyPage {}
+    }
+
+    footer: Rectangle {
+        implicitHeight: 112
+        color: Theme.surface
+        visible: !keyboard.visible
+        RowLayout {
+            anchors.fill: parent
+            anchors.margins: 16
+            spacing: 16
+            KioskButton {
+                objectName: "navHome"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                text: qsTr("Now & Next")
+                selected: window.page === "home"
+                onClicked: window.page = "home"
+            }
+            KioskButton {
+                objectName: "navProgramme"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                text: qsTr("Programme")
+                selected: window.page === "programme" || window.page === "film"
+                onClicked: window.page = "programme"
+            }
+            KioskButton {
+                objectName: "navVote"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                text: qsTr("Vote")
+                selected: window.page === "vote"
+                onClicked: {
+                    Kiosk.vote.reset()
+                    window.page = "vote"
+                }
+            }
+            KioskButton {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: Kiosk.ceremonyAvailable
+                text: qsTr("Ceremony")
+                selected: window.page === "ceremony"
+                onClicked: window.page = "ceremony"
+            }
+        }
+    }
+
+    InputPanel {
+        id: keyboard
+        // Narrower than the screen in landscape so that it stays low and never covers
+        // the ticket field above it.
+        width: window.portrait ? window.width : Math.min(window.width, 1280)
+        x: (window.width - width) / 2
+        y: parent.height - height
+        visible: window.page === "vote" && (Qt.inputMethod.visible || votePage.wantsKeyboard)
+    }
+}

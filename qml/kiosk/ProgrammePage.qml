@@ -1,0 +1,195 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Festival.Kiosk
+
+// The programme by day, venue and category, or every film A-Z; the search box looks in
+// titles, makers and countries in both scripts.
+Item {
+    id: root
+    property bool portrait: false
+    property string day: Kiosk.days.length > 0 ? Kiosk.days[0] : ""
+    property bool filmsView: false
+    signal filmRequested(string id)
+
+    function reset() {
+        filmsView = false
+        searchField.text = ""
+        day = Kiosk.days.length > 0 ? Kiosk.days[0] : ""
+    }
+    function search(text) {
+        searchField.text = text
+    }
+
+    // A search looks across every day; otherwise one day at a time.
+    Binding { target: Kiosk.programme; property: "day"; value: Kiosk.programme.query.length > 0 ? "" : root.day }
+    Binding { target: Kiosk.programme; property: "query"; value: searchField.text }
+    Binding { target: Kiosk.filmSearch; property: "query"; value: searchField.text }
+    Binding { target: Kiosk.filmSearch; property: "categoryId"; value: Kiosk.programme.categoryId }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        spacing: 16
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 16
+            Text {
+                text: qsTr("Programme")
+                color: Theme.text
+                font.pixelSize: Theme.title
+                font.bold: true
+            }
+            TextField {
+                id: searchField
+                objectName: "searchField"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.touch
+                placeholderText: qsTr("Search title, film-maker or country")
+                placeholderTextColor: Theme.textMuted
+                color: Theme.text
+                font.pixelSize: Theme.body
+                inputMethodHints: Qt.ImhNoPredictiveText
+                background: Rectangle {
+                    radius: Theme.radius
+                    color: Theme.surfaceHigh
+                    border.color: searchField.activeFocus ? Theme.accent : Theme.outline
+                    border.width: 2
+                }
+            }
+            KioskButton {
+                visible: searchField.text.length > 0
+                text: qsTr("Clear")
+                onClicked: searchField.text = ""
+            }
+        }
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: 12
+            KioskButton {
+                text: qsTr("By time")
+                selected: !root.filmsView
+                onClicked: root.filmsView = false
+            }
+            KioskButton {
+                text: qsTr("Films A–Z")
+                selected: root.filmsView
+                onClicked: root.filmsView = true
+            }
+            Item { width: Theme.gap; height: 1 }
+            Repeater {
+                model: root.filmsView || Kiosk.programme.query.length > 0 ? [] : Kiosk.days
+                KioskButton {
+                    required property string modelData
+                    text: Kiosk.dayLabel(modelData)
+                    selected: root.day === modelData
+                    onClicked: root.day = modelData
+                }
+            }
+        }
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: 12
+            visible: !root.filmsView
+            KioskButton {
+                text: qsTr("All venues")
+                selected: Kiosk.programme.venueId === ""
+                onClicked: Kiosk.programme.venueId = ""
+            }
+            Repeater {
+                model: Kiosk.venues
+                KioskButton {
+                    required property string venueId
+                    required property string name
+                    text: name
+                    selected: Kiosk.programme.venueId === venueId
+                    onClicked: Kiosk.programme.venueId = venueId
+                }
+            }
+        }
+
+        Flow {
+            Layout.fillWidth: true
+            spacing: 12
+            visible: Kiosk.categories.length > 0
+            KioskButton {
+                text: qsTr("All categories")
+                selected: Kiosk.programme.categoryId === ""
+                onClicked: Kiosk.programme.categoryId = ""
+            }
+            Repeater {
+                model: Kiosk.categories
+                KioskButton {
+                    required property var modelData
+                    text: modelData.name
+                    selected: Kiosk.programme.categoryId === modelData.id
+                    onClicked: Kiosk.programme.categoryId = modelData.id
+                }
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "programmeList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 12
+            visible: !root.filmsView
+            model: Kiosk.programme
+            boundsBehavior: Flickable.StopAtBounds
+            delegate: ScreeningRow {
+                width: list.width
+                showDay: Kiosk.programme.query.length > 0
+                onTapped: if (filmIds.length > 0) root.filmRequested(filmIds[0])
+            }
+            ScrollIndicator.vertical: ScrollIndicator {}
+        }
+
+        ListView {
+            id: films
+            objectName: "filmList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 12
+            visible: root.filmsView
+            model: Kiosk.filmSearch
+            boundsBehavior: Flickable.StopAtBounds
+            delegate: Rectangle {
+                required property string filmId
+                required property string title
+                required property string makers
+                required property string countryName
+                width: films.width
+                height: Math.max(Theme.touch, filmColumn.implicitHeight + 24)
+                radius: Theme.radius
+                color: Theme.surface
+                TapHandler { onTapped: root.filmRequested(filmId) }
+                Column {
+                    id: filmColumn
+                    anchors.verticalCenter: parent.verticalCenter
+                    x: Theme.gap
+                    width: parent.width - 2 * Theme.gap
+                    Text { width: parent.width; text: title; color: Theme.text; font.pixelSize: Theme.body; font.bold: true; elide: Text.ElideRight }
+                    Text { width: parent.width; text: makers + "  ·  " + countryName; color: Theme.textMuted; font.pixelSize: Theme.small; elide: Text.ElideRight }
+                }
+            }
+            ScrollIndicator.vertical: ScrollIndicator {}
+        }
+
+        Text {
+            visible: (root.filmsView ? films.count : list.count) === 0
+            Layout.fillWidth: true
+            text: Kiosk.programme.query.length > 0
+                  ? qsTr("Nothing matches “%1”. Try part of a title, a name or a country.").arg(Kiosk.programme.query)
+                  : qsTr("No screenings for this choice.")
+            color: Theme.textMuted
+            font.pixelSize: Theme.body
+            wrapMode: Text.Wrap
+        }
+    }
+}

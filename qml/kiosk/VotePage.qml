@@ -1,0 +1,368 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Festival.Kiosk
+
+// The vote, one step per view: choose the screening (and the film of a block), enter
+// the ticket code, rate, confirm, and the verdict. The view follows Kiosk.vote; demo()
+// pins a step for screenshots.
+Item {
+    id: root
+    property bool portrait: false
+    property bool active: false
+    signal done()
+
+    property bool demoMode: false
+    property int demoStep: VoteSession.Choose
+    property int demoOutcome: VoteSession.None
+    readonly property int step: demoMode ? demoStep : Kiosk.vote.step
+    readonly property int outcome: demoMode ? demoOutcome : Kiosk.vote.outcome
+    readonly property bool wantsKeyboard: active && step === VoteSession.Code
+    // A block of shorts: the voter picks the film before the code.
+    property var blockChoice: null
+    readonly property var chosen: {
+        Kiosk.language
+        const id = demoMode ? demoScreening() : Kiosk.vote.screeningId
+        return id.length > 0 ? Kiosk.screening(id) : ({})
+    }
+    readonly property string chosenFilmTitle: {
+        Kiosk.language
+        const id = demoMode ? (chosen.filmIds ? chosen.filmIds[0] : "") : Kiosk.vote.filmId
+        const f = id.length > 0 ? Kiosk.film(id) : ({})
+        return f.title ?? ""
+    }
+
+    function demoScreening() {
+        return Kiosk.votable.count > 0 ? Kiosk.votable.idAt(0) : (Kiosk.programme.count > 0 ? Kiosk.programme.idAt(0) : "")
+    }
+    function demo(name) {
+        const steps = { "choose": [VoteSession.Choose, VoteSession.None], "code": [VoteSession.Code, VoteSession.None],
+                        "mistyped": [VoteSession.Code, VoteSession.None], "rate": [VoteSession.Rate, VoteSession.None],
+                        "thanks": [VoteSession.Thanks, VoteSession.Counted], "saved": [VoteSession.Thanks, VoteSession.Saved],
+                        "used": [VoteSession.Problem, VoteSession.TicketUsed], "closed": [VoteSession.Problem, VoteSession.Closed] }
+        const s = steps[name] ?? steps["choose"]
+        demoMode = name !== "choose"
+        demoStep = s[0]
+        demoOutcome = s[1]
+        codeField.text = name === "code" ? "K7QF-4M9X-R2" : (name === "mistyped" ? "K7QF-4M9X-R2DA-BC3X" : "")
+    }
+    function choose(screeningId, filmIds) {
+        if (filmIds.length > 1) {
+            blockChoice = { id: screeningId, filmIds: filmIds }
+        } else {
+            blockChoice = null
+            Kiosk.vote.choose(screeningId, filmIds.length > 0 ? filmIds[0] : "")
+        }
+    }
+    function symbols(text) { return text.replace(/[-\s]/g, "").length }
+
+    onActiveChanged: if (!active) { demoMode = false; blockChoice = null }
+    onStepChanged: if (step === VoteSession.Code) codeField.forceActiveFocus()
+
+    Connections {
+        target: Kiosk.vote
+        function onCodeChanged() {
+            // Cleared after a vote or on idle: wipe what is on screen too (privacy).
+            if (Kiosk.vote.code.length === 0 && !root.demoMode)
+                codeField.text = ""
+        }
+        function onStepChanged() { if (Kiosk.vote.step === VoteSession.Choose) root.blockChoice = null }
+    }
+
+    Timer {
+        // The verdict stays up long enough to read, then the kiosk is free for the next visitor.
+        interval: 12000
+        running: root.active && !root.demoMode && (root.step === VoteSession.Thanks || root.step === VoteSession.Problem)
+        onTriggered: root.done()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        spacing: Theme.gap
+
+        // Which film: shown on every step after the choice.
+        Text {
+            Layout.fillWidth: true
+            visible: root.step !== VoteSession.Choose && root.step !== VoteSession.Thanks && root.step !== VoteSession.Problem
+            text: qsTr("Your vote for: %1").arg(root.chosenFilmTitle)
+            color: Theme.textMuted
+            font.pixelSize: Theme.body
+            elide: Text.ElideRight
+        }
+
+        StackLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            currentIndex: {
+                switch (root.step) {
+                case VoteSession.Choose: return root.blockChoice ? 1 : 0
+                case VoteSession.Code: return 2
+                case VoteSession.Rate:
+                case VoteSession.Confirm: return 3
+                case VoteSession.Waiting: return 4
+                default: return 5
+                }
+            }
+
+            // 0: choose the screening
+            ColumnLayout {
+                spacing: Theme.gap
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Which screening did you just see?")
+                    color: Theme.text
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                }
+                RowLayout {
+                    spacing: 12
+                    KioskButton {
+                        text: Kiosk.venueName.length > 0 ? qsTr("At %1").arg(Kiosk.venueName) : qsTr("This venue")
+                        visible: Kiosk.venueId.length > 0
+                        selected: Kiosk.votable.venueId.length > 0
+                        onClicked: Kiosk.votable.venueId = Kiosk.venueId
+                    }
+                    KioskButton {
+                        text: qsTr("All venues")
+                        visible: Kiosk.venueId.length > 0
+                        selected: Kiosk.votable.venueId.length === 0
+                        onClicked: Kiosk.votable.venueId = ""
+                    }
+                }
+                ListView {
+                    id: votableList
+                    objectName: "votableList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 12
+                    model: Kiosk.votable
+                    delegate: ScreeningRow {
+                        width: votableList.width
+                        onTapped: root.choose(screeningId, filmIds)
+                    }
+                }
+                Text {
+                    visible: votableList.count === 0
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    text: qsTr("Voting is not open for any screening here right now. Voting for a screening opens when it starts and closes a little after it ends.")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.heading
+                    wrapMode: Text.Wrap
+                }
+            }
+
+            // 1: choose the film of a block
+            ColumnLayout {
+                spacing: Theme.gap
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Which film would you like to rate?")
+                    color: Theme.text
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                }
+                Repeater {
+                    model: root.blockChoice ? root.blockChoice.filmIds : []
+                    KioskButton {
+                        required property string modelData
+                        Layout.fillWidth: true
+                        text: { Kiosk.language; return Kiosk.film(modelData).title ?? modelData }
+                        onClicked: Kiosk.vote.choose(root.blockChoice.id, modelData)
+                    }
+                }
+                KioskButton {
+                    text: qsTr("‹ Back")
+                    onClicked: root.blockChoice = null
+                }
+                Item { Layout.fillHeight: true }
+            }
+
+            // 2: the ticket code; the keyboard opens below, the field stays above it
+            ColumnLayout {
+                spacing: 16
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("Enter the code on your ticket")
+                    color: Theme.text
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 16
+                    TextField {
+                        id: codeField
+                        objectName: "codeField"
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: 900
+                        Layout.preferredHeight: 96
+                        font.pixelSize: Theme.title
+                        font.letterSpacing: 4
+                        font.capitalization: Font.AllUppercase
+                        color: Theme.text
+                        placeholderText: "XXXX-XXXX-XXXX-XXXX"
+                        placeholderTextColor: Theme.textMuted
+                        inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
+                        maximumLength: 40
+                        onTextEdited: Kiosk.vote.code = text
+                        // A scanner types the code and Enter.
+                        onAccepted: Kiosk.vote.submitCode()
+                        background: Rectangle {
+                            radius: Theme.radius
+                            color: Theme.surfaceHigh
+                            border.width: 3
+                            border.color: codeHint.problem ? Theme.bad : (codeField.activeFocus ? Theme.accent : Theme.outline)
+                        }
+                    }
+                    KioskButton {
+                        objectName: "codeNext"
+                        primary: true
+                        Layout.preferredHeight: 96
+                        text: qsTr("Next")
+                        onClicked: Kiosk.vote.submitCode()
+                    }
+                }
+                Text {
+                    id: codeHint
+                    objectName: "codeHint"
+                    readonly property int state: root.demoMode
+                        ? (codeField.text.length > 16 ? VoteSession.Mistyped : VoteSession.Incomplete)
+                        : Kiosk.vote.codeState
+                    readonly property bool problem: state === VoteSession.Malformed || state === VoteSession.Mistyped
+                    Layout.fillWidth: true
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.body
+                    color: problem ? Theme.bad : (state === VoteSession.Ok ? Theme.good : Theme.textMuted)
+                    text: {
+                        switch (state) {
+                        case VoteSession.Incomplete:
+                            return qsTr("%1 of 16 characters").arg(root.symbols(codeField.text))
+                        case VoteSession.Ok:
+                            return qsTr("The code looks right. Tap Next.")
+                        case VoteSession.Malformed:
+                            return qsTr("A ticket code has 16 letters and digits. Check the code on your ticket and type it again.")
+                        case VoteSession.Mistyped:
+                            return qsTr("That code has a typing mistake. Compare it with your ticket, character by character.")
+                        default:
+                            return qsTr("Type the 16-character code printed on your ticket, or scan its barcode.")
+                        }
+                    }
+                }
+                KioskButton {
+                    text: qsTr("‹ Back")
+                    onClicked: Kiosk.vote.back()
+                }
+                Item { Layout.fillHeight: true }
+            }
+
+            // 3: rate and confirm
+            ColumnLayout {
+                spacing: Theme.gap
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("How did you like it?")
+                    color: Theme.text
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                }
+                StarRating {
+                    starSize: root.portrait ? 160 : 150
+                    value: root.demoMode ? 4 : Kiosk.vote.score
+                    onRated: score => Kiosk.vote.rate(score)
+                }
+                Text {
+                    Layout.fillWidth: true
+                    text: qsTr("1 = did not like it, 5 = loved it")
+                    color: Theme.textMuted
+                    font.pixelSize: Theme.body
+                }
+                RowLayout {
+                    spacing: Theme.gap
+                    KioskButton {
+                        text: qsTr("‹ Back")
+                        onClicked: Kiosk.vote.back()
+                    }
+                    KioskButton {
+                        objectName: "confirmVote"
+                        primary: true
+                        enabled: root.step === VoteSession.Confirm || root.demoMode
+                        text: qsTr("Send my vote")
+                        onClicked: Kiosk.vote.confirm()
+                    }
+                }
+                Item { Layout.fillHeight: true }
+            }
+
+            // 4: waiting for the verdict
+            ColumnLayout {
+                BusyIndicator { Layout.alignment: Qt.AlignHCenter; running: root.step === VoteSession.Waiting }
+                Text {
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("Sending your vote…")
+                    color: Theme.text
+                    font.pixelSize: Theme.heading
+                }
+            }
+
+            // 5: the verdict
+            ColumnLayout {
+                spacing: Theme.gap
+                Item { Layout.fillHeight: true }
+                Text {
+                    objectName: "verdictTitle"
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    color: root.step === VoteSession.Thanks ? Theme.accent : Theme.text
+                    font.pixelSize: Theme.huge
+                    font.bold: true
+                    text: {
+                        switch (root.outcome) {
+                        case VoteSession.Counted:
+                        case VoteSession.Saved: return qsTr("Thank you!")
+                        case VoteSession.TicketUsed: return qsTr("This ticket has already voted")
+                        case VoteSession.TicketInvalid: return qsTr("We could not accept this ticket code")
+                        case VoteSession.NotOpenYet: return qsTr("Voting has not opened yet")
+                        case VoteSession.Closed: return qsTr("Voting has closed")
+                        case VoteSession.StorageFailed: return qsTr("Your vote could not be saved")
+                        default: return qsTr("Your vote could not be counted")
+                        }
+                    }
+                }
+                Text {
+                    objectName: "verdictText"
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    color: Theme.text
+                    font.pixelSize: Theme.heading
+                    text: {
+                        switch (root.outcome) {
+                        case VoteSession.Counted: return qsTr("Your vote has been counted.")
+                        case VoteSession.Saved: return qsTr("Your vote is saved and will be counted.")
+                        case VoteSession.TicketUsed: return qsTr("Each ticket can vote once for each screening. Enjoy the rest of the festival!")
+                        case VoteSession.TicketInvalid: return qsTr("Please check the code on your ticket, or ask a member of staff.")
+                        case VoteSession.NotOpenYet: return qsTr("Voting for a screening opens when it starts. Please try again later.")
+                        case VoteSession.Closed: return qsTr("Voting for this screening has ended. Thank you for coming!")
+                        default: return qsTr("Please ask a member of staff for help.")
+                        }
+                    }
+                }
+                KioskButton {
+                    objectName: "voteDone"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 360
+                    primary: true
+                    text: qsTr("Done")
+                    onClicked: root.done()
+                }
+                Item { Layout.fillHeight: true }
+            }
+        }
+    }
+}
