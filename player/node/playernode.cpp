@@ -1,0 +1,281 @@
+#include "playernode.h"
+
+#include "envelope.h"
+#include "playlistjson.h"
+#include "request.h"
+#include "topics.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QMetaEnum>
+
+Q_DECLARE_LOGGING_CATEGORY(lcPlayer)
+
+namespace fest {
+
+namespace {
+constexpr int kStatusIntervalMs = 1000;
+
+QString stateName(PlaybackEngine::State state)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<PlaybackEngine::State>().valueToKey(int(state))).toLower();
+}
+
+// Media paths come from the bus: only clean relative paths below the media folder.
+QString mediaPathFor(const QString &folder, const QString &media)
+{
+    const QString clean = QDir::cleanPath(media);
+    if (clean.isEmpty() || QDir::isAbsolutePath(clean) || clean == QLatin1String("..")
+        || clean.startsWith(QLatin1String("../")))
+        return QString();
+    return QDir(folder).filePath(clean);
+}
+} // namespace
+
+PlaybackEngine::Options PlayerNode::engineOptions(const PlayerSettings &s)
+{
+    PlaybackEngine::Options o;
+    o.prerollLeadNs = qint64(s.prerollLeadMs) * 1'000'000;
+    o.outputLatencyNs = qint64(s.outputLatencyMs) * 1'000'000;
+    o.noBufferTimeoutNs = qint64(s.noBufferTimeoutMs) * 1'000'000;
+    o.videoSink = s.videoSink;
+    o.audioSink = s.audioSink;
+    return o;
+}
+
+QJsonObject PlayerNode::offlineStatus(const QString &screen)
+{
+    return {{"role", "player"}, {"screen", screen}, {"state", "offline"}};
+}
+
+PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Options &engineOptions, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_clock(std::make_unique<ShowClock>(settings.clockHost, settings.clockPort))
+    , m_engine(std::make_unique<PlaybackEngine>(m_clock->clock(), engineOptions))
+    , m_commands(*m_engine)
+    , m_cache(settings.cachePath)
+{
+    MqttOptions broker = settings.broker;
+    broker.will = MqttMessage{Topics::nodeStatus(settings.account),
+                              Envelope::encode(QStringLiteral("status"), offlineStatus(settings.screen)), 1, true};
+    m_client = std::make_unique<MqttClient>(broker);
+    connect(m_client.get(), &MqttClient::messageReceived, this, &PlayerNode::onMessage);
+    connect(m_client.get(), &MqttClient::connected, this, &PlayerNode::publishStatus);
+
+    connect(m_engine.get(), &PlaybackEngine::stateChanged, this, &PlayerNode::scheduleStatus);
+    connect(m_engine.get(), &PlaybackEngine::currentItemChanged, this, &PlayerNode::scheduleStatus);
+    connect(m_engine.get(), &PlaybackEngine::errorOccurred, this, &PlayerNode::scheduleStatus);
+    connect(m_engine.get(), &PlaybackEngine::blackoutChanged, this, &PlayerNode::scheduleStatus);
+    connect(m_engine.get(), &PlaybackEngine::volumeChanged, this, &PlayerNode::scheduleStatus);
+    connect(m_clock.get(), &ShowClock::syncedChanged, this, [this](bool synced) {
+        if (synced)
+            startPlayback();
+        scheduleStatus();
+    });
+
+    m_statusTimer.setInterval(kStatusIntervalMs);
+    connect(&m_statusTimer, &QTimer::timeout, this, [this] {
+        const auto state = m_engine->state();
+        if (state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held
+            || state == PlaybackEngine::State::Countdown)
+            publishStatus();
+    });
+    m_syncTimeout.setSingleShot(true);
+    m_syncTimeout.setInterval(settings.clockSyncTimeoutMs);
+    connect(&m_syncTimeout, &QTimer::timeout, this, [this] {
+        if (m_playing)
+            return;
+        qCWarning(lcPlayer).noquote()
+            << PlaybackError::describe(PlaybackError::Code::ClockNotSynced, {})
+            << "Playing on this machine's clock until it syncs.";
+        startPlayback();
+    });
+}
+
+PlayerNode::~PlayerNode() = default;
+
+void PlayerNode::start()
+{
+    QString error;
+    if (const auto cached = m_cache.load(&error))
+        applyPlaylist(*cached, QStringLiteral("cache"));
+    else
+        qCInfo(lcPlayer).noquote() << error;
+    m_client->subscribe(Topics::playlist(m_settings.screen), 1);
+    m_client->subscribe(Topics::nodeRequest(m_settings.account), 1);
+    m_client->open();
+    m_statusTimer.start();
+    if (m_clock->isSynced())
+        startPlayback();
+    else
+        m_syncTimeout.start();
+}
+
+void PlayerNode::startPlayback()
+{
+    if (m_playing)
+        return;
+    m_playing = true;
+    m_syncTimeout.stop();
+    qCInfo(lcPlayer) << "screen" << m_settings.screen << "starts playing; clock synced:" << m_clock->isSynced()
+                     << "offset" << m_clock->offsetNs() / 1000 << "us";
+    m_engine->start();
+}
+
+void PlayerNode::shutdown(int timeoutMs)
+{
+    if (m_client->state() == MqttClient::State::Connected) {
+        m_client->publish({Topics::nodeStatus(m_settings.account),
+                           Envelope::encode(QStringLiteral("status"), offlineStatus(m_settings.screen)), 1, true});
+        m_client->waitForPublished(timeoutMs);
+    }
+    m_client->close();
+}
+
+void PlayerNode::onMessage(const MqttMessage &message)
+{
+    if (message.topic == Topics::playlist(m_settings.screen)) {
+        if (message.payload.isEmpty()) {
+            qCInfo(lcPlayer) << "the retained playlist was cleared; keeping the current one";
+            return;
+        }
+        if (applyPlaylist(message.payload, QStringLiteral("broker"))) {
+            QString error;
+            if (!m_cache.save(message.payload, &error))
+                qCWarning(lcPlayer).noquote() << error;
+        }
+    } else if (message.topic == Topics::nodeRequest(m_settings.account)) {
+        handleRequest(message);
+    }
+}
+
+bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
+{
+    QString error;
+    const auto body = Envelope::decode(payload, QStringLiteral("playlist"), {}, &error);
+    QList<ProgrammeError> problems;
+    const auto playlist = body ? PlaylistJson::fromJson(*body, &problems) : std::nullopt;
+    if (playlist && playlist->screenId != m_settings.screen)
+        error = QStringLiteral("it is for screen %1, not %2").arg(playlist->screenId, m_settings.screen);
+    if (!playlist || !error.isEmpty()) {
+        if (error.isEmpty() && !problems.isEmpty())
+            error = QStringLiteral("%1 problem(s), first: %2").arg(problems.size()).arg(problems.first().message);
+        const QString reason = QStringLiteral("playlist from %1 rejected: %2").arg(source, error);
+        qCWarning(lcPlayer).noquote() << reason;
+        Q_EMIT playlistRejected(reason);
+        return false;
+    }
+    PlaybackItems items;
+    QHash<QString, PlaylistItem> meta;
+    for (const PlaylistItem &p : playlist->items) {
+        PlaybackItem item;
+        item.id = p.screeningId + QLatin1Char('/') + p.filmId;
+        item.title = p.title.en.isEmpty() ? p.originalTitle : p.title.en;
+        item.titleZh = p.title.zh.isEmpty() ? p.originalTitle : p.title.zh;
+        item.mediaPath = mediaPathFor(m_settings.mediaFolder, p.media);
+        if (item.mediaPath.isEmpty())
+            qCWarning(lcPlayer).noquote() << "item" << item.id << "has a media path outside the media folder:" << p.media;
+        item.sha256Hex = p.sha256.toLatin1();
+        item.startUs = p.startUs;
+        item.durationUs = p.durationUs;
+        items.append(item);
+        meta.insert(item.id, p);
+    }
+    m_meta = meta;
+    m_engine->setItems(items);
+    m_programmeVersion = playlist->programmeVersion;
+    m_playlistSource = source;
+    qCInfo(lcPlayer) << "playlist version" << m_programmeVersion << "from" << source << "with" << items.size() << "items";
+    Q_EMIT playlistApplied(m_programmeVersion, source);
+    scheduleStatus();
+    return true;
+}
+
+void PlayerNode::handleRequest(const MqttMessage &message)
+{
+    // Only answer where the ACL lets this player write: fest/v1/reply/<requester>/<us>/...
+    const auto requester = Topics::parseReply(message.responseTopic);
+    if (!requester || !message.responseTopic.startsWith(Topics::replyPrefix(*requester) + QLatin1Char('/')
+                                                        + m_settings.account + QLatin1Char('/'))) {
+        qCWarning(lcPlayer).noquote() << "request dropped: response topic" << message.responseTopic
+                                      << "is not fest/v1/reply/<requester>/" + m_settings.account + "/...";
+        return;
+    }
+    QString error;
+    const auto request = Request::decode(message.payload, {}, &error);
+    const Reply reply = request ? m_commands.execute(*request)
+                                : Reply::failure(QStringLiteral("bad_request"), QStringLiteral("Request refused: %1").arg(error));
+    qCInfo(lcPlayer).noquote() << "request" << (request ? request->op : QStringLiteral("?")) << "from" << *requester
+                               << "->" << (reply.ok ? QStringLiteral("ok") : reply.code);
+    MqttMessage out{message.responseTopic, reply.encode(), 1, false};
+    out.correlationData = message.correlationData;
+    m_client->publish(out);
+    scheduleStatus();
+}
+
+void PlayerNode::scheduleStatus()
+{
+    // Several changes in one event-loop turn give one status message.
+    if (m_statusScheduled)
+        return;
+    m_statusScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_statusScheduled = false;
+        publishStatus();
+    });
+}
+
+void PlayerNode::publishStatus()
+{
+    if (m_client->state() != MqttClient::State::Connected)
+        return;
+    m_client->publish({Topics::nodeStatus(m_settings.account), Envelope::encode(QStringLiteral("status"), statusJson()), 1, true});
+}
+
+QJsonObject PlayerNode::itemJson(const PlaybackItem &item) const
+{
+    const PlaylistItem p = m_meta.value(item.id);
+    return {{"id", item.id},
+            {"screeningId", p.screeningId},
+            {"filmId", p.filmId},
+            {"title", QJsonObject{{"en", item.title}, {"zh", item.titleZh}, {"original", p.originalTitle}}},
+            {"startUs", item.startUs},
+            {"durationMs", item.durationUs / 1000}};
+}
+
+QJsonObject PlayerNode::statusJson() const
+{
+    QJsonObject s{{"role", "player"},
+                  {"screen", m_settings.screen},
+                  {"state", stateName(m_engine->state())},
+                  {"stopped", m_engine->isStopped()},
+                  {"programmeVersion", m_programmeVersion},
+                  {"playlistSource", m_playlistSource},
+                  {"clock", QJsonObject{{"synced", m_clock->isSynced()},
+                                        {"offsetUs", m_clock->offsetNs() / 1000},
+                                        {"rttUs", m_clock->rttNs() / 1000}}},
+                  {"droppedFrames", qint64(m_engine->droppedFrames())},
+                  {"volume", m_engine->volume()},
+                  {"blackout", m_engine->blackout()},
+                  {"sentAt", QDateTime::fromMSecsSinceEpoch(m_clock->nowUs() / 1000, Qt::UTC).toString(Qt::ISODateWithMs)}};
+    if (const auto item = m_engine->currentItem()) {
+        s.insert(QStringLiteral("item"), itemJson(*item));
+        s.insert(QStringLiteral("positionMs"), m_engine->positionNs() / 1'000'000);
+        s.insert(QStringLiteral("durationMs"), item->durationUs / 1000);
+    }
+    if (m_engine->state() == PlaybackEngine::State::Held)
+        s.insert(QStringLiteral("heldForMs"), m_engine->heldForNs() / 1'000'000);
+    if (const auto next = m_engine->nextItem())
+        s.insert(QStringLiteral("next"), itemJson(*next));
+    if (m_engine->lastError() != PlaybackError::Code::None) {
+        s.insert(QStringLiteral("lastError"), QJsonObject{{"code", PlaybackError::wireName(m_engine->lastError())},
+                                                          {"message", m_engine->lastErrorMessage()},
+                                                          {"itemId", m_engine->lastErrorItemId()}});
+    }
+    return s;
+}
+
+} // namespace fest

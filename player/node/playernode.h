@@ -1,0 +1,77 @@
+#pragma once
+
+#include "mqttclient.h"
+#include "playbackengine.h"
+#include "playercommands.h"
+#include "playersettings.h"
+#include "playlist.h"
+#include "playlistcache.h"
+#include "showclock.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace fest {
+
+// One screen's player on the bus: follows fest/v1/screen/<screen>/playlist (retained),
+// caches it and runs the cached copy when the broker or controller is away, publishes its
+// retained status (Will = offline), answers staff requests on fest/v1/node/<account>/request.
+// Playback never depends on the broker: a lost connection only stops status and commands.
+class PlayerNode : public QObject
+{
+    Q_OBJECT
+
+public:
+    static PlaybackEngine::Options engineOptions(const PlayerSettings &settings);
+
+    PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Options &engineOptions,
+               QObject *parent = nullptr);
+    ~PlayerNode() override;
+
+    // Runs the cached playlist (if any), connects to the broker, starts playing once the
+    // show clock syncs (or after clockSyncTimeoutMs on this machine's clock).
+    void start();
+    // Publishes the offline status and disconnects cleanly.
+    void shutdown(int timeoutMs = 2000);
+
+    PlaybackEngine *engine() const { return m_engine.get(); }
+    ShowClock *clock() const { return m_clock.get(); }
+    MqttClient *client() const { return m_client.get(); }
+    qint64 programmeVersion() const { return m_programmeVersion; }
+    QString playlistSource() const { return m_playlistSource; }
+    QJsonObject statusJson() const;
+    static QJsonObject offlineStatus(const QString &screen);
+
+Q_SIGNALS:
+    void playlistApplied(qint64 programmeVersion, const QString &source);
+    void playlistRejected(const QString &reason);
+
+private:
+    void onMessage(const MqttMessage &message);
+    bool applyPlaylist(const QByteArray &payload, const QString &source);
+    void handleRequest(const MqttMessage &message);
+    void scheduleStatus();
+    void publishStatus();
+    void startPlayback();
+    QJsonObject itemJson(const PlaybackItem &item) const;
+
+    PlayerSettings m_settings;
+    std::unique_ptr<ShowClock> m_clock;
+    std::unique_ptr<PlaybackEngine> m_engine;
+    std::unique_ptr<MqttClient> m_client;
+    PlayerCommands m_commands;
+    PlaylistCache m_cache;
+    QHash<QString, PlaylistItem> m_meta;  // engine item id -> playlist item
+    qint64 m_programmeVersion = 0;
+    QString m_playlistSource = QStringLiteral("none");
+    QTimer m_statusTimer;
+    QTimer m_syncTimeout;
+    bool m_statusScheduled = false;
+    bool m_playing = false;
+};
+
+} // namespace fest

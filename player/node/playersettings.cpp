@@ -1,0 +1,102 @@
+#include "playersettings.h"
+
+#include "config.h"
+#include "topics.h"
+
+#include <QDir>
+
+namespace fest {
+
+namespace {
+struct Flag
+{
+    const char *name;
+    const char *key;
+    const char *help;
+    const char *valueName;
+};
+
+// Command-line flags and the INI key each one overrides.
+const Flag kFlags[] = {
+    {"screen", "player/screen", "Screen this player shows (e.g. HALL-1).", "id"},
+    {"account", "broker/user", "Broker account of this player (default player-<screen>).", "name"},
+    {"broker", "broker/url", "Broker URL, mqtt://host:port or mqtts://host:port.", "url"},
+    {"password-file", "broker/password_file", "File whose first line is the broker password.", "file"},
+    {"media", "player/media_folder", "Folder the playlist's media paths are relative to.", "dir"},
+    {"cache", "player/cache", "Where the last playlist is kept for running without the broker.", "file"},
+    {"clock", "clock/address", "Show clock (controller) as host:port.", "host:port"},
+    {"preroll-lead-ms", "player/preroll_lead_ms", "Preroll each item this long before its start.", "ms"},
+    {"output-latency-ms", "player/output_latency_ms", "Pipeline latency; the same on every player.", "ms"},
+};
+} // namespace
+
+void PlayerSettings::addOptions(QCommandLineParser &parser)
+{
+    Config::addOptions(parser, QStringLiteral("/etc/festival/player.ini"));
+    for (const Flag &f : kFlags)
+        parser.addOption(QCommandLineOption(QString::fromLatin1(f.name), QString::fromLatin1(f.help),
+                                            QString::fromLatin1(f.valueName)));
+    parser.addOption(QCommandLineOption(QStringLiteral("headless"),
+                                        QStringLiteral("No window: fakesinks (tests, benchmarks, servers).")));
+}
+
+std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParser &parser, QStringList *errors)
+{
+    // The default file is read only when it exists; a named one must exist.
+    Config config = Config::fromParser(parser, QStringLiteral("/etc/festival/player.ini"));
+    for (const Flag &f : kFlags) {
+        if (parser.isSet(QString::fromLatin1(f.name)))
+            config.set(QString::fromLatin1(f.key), parser.value(QString::fromLatin1(f.name)));
+    }
+    if (parser.isSet(QStringLiteral("headless")))
+        config.set(QStringLiteral("player/headless"), QStringLiteral("true"));
+
+    PlayerSettings s;
+    s.screen = config.requiredString(QStringLiteral("player/screen"));
+    if (!s.screen.isEmpty() && !Topics::isValidId(s.screen))
+        config.addError(QStringLiteral("player/screen"), QStringLiteral("\"%1\" is not a valid screen id").arg(s.screen));
+    s.account = config.string(QStringLiteral("broker/user"), QStringLiteral("player-") + s.screen);
+    if (!Topics::isValidId(s.account))
+        config.addError(QStringLiteral("broker/user"), QStringLiteral("\"%1\" is not a valid account name").arg(s.account));
+
+    QString urlError;
+    const auto broker = MqttOptions::fromUrl(config.string(QStringLiteral("broker/url"), QStringLiteral("mqtt://127.0.0.1:1883")), &urlError);
+    if (!broker)
+        config.addError(QStringLiteral("broker/url"), urlError);
+    else
+        s.broker = *broker;
+    s.broker.username = s.account;
+    s.broker.clientId = s.account;
+    if (config.contains(QStringLiteral("broker/password_file")))
+        s.broker.password = config.secretFromFile(QStringLiteral("broker/password_file"));
+    s.broker.tlsCaFile = config.path(QStringLiteral("broker/tls_ca"));
+
+    s.mediaFolder = config.path(QStringLiteral("player/media_folder"), QDir::currentPath());
+    s.cachePath = config.path(QStringLiteral("player/cache"),
+                              QDir::temp().filePath(QStringLiteral("festival-player-%1.playlist.json").arg(s.screen)));
+    const QString clock = config.string(QStringLiteral("clock/address"), QStringLiteral("127.0.0.1:7010"));
+    const int colon = clock.lastIndexOf(QLatin1Char(':'));
+    bool portOk = false;
+    const uint port = colon > 0 ? clock.mid(colon + 1).toUInt(&portOk) : 0;
+    if (!portOk || port == 0 || port > 65535)
+        config.addError(QStringLiteral("clock/address"), QStringLiteral("\"%1\" is not host:port").arg(clock));
+    else {
+        s.clockHost = clock.left(colon);
+        s.clockPort = quint16(port);
+    }
+    s.clockSyncTimeoutMs = config.integer(QStringLiteral("clock/sync_timeout_ms"), 10000, 100, 600000);
+    s.prerollLeadMs = config.integer(QStringLiteral("player/preroll_lead_ms"), 5000, 500, 600000);
+    s.outputLatencyMs = config.integer(QStringLiteral("player/output_latency_ms"), 100, 0, 5000);
+    s.noBufferTimeoutMs = config.integer(QStringLiteral("player/no_buffer_timeout_ms"), 3000, 500, 60000);
+    s.headless = config.boolean(QStringLiteral("player/headless"), false);
+    s.videoSink = config.string(QStringLiteral("player/video_sink"), QStringLiteral("fakesink sync=true"));
+    s.audioSink = config.string(QStringLiteral("player/audio_sink"),
+                                s.headless ? QStringLiteral("fakesink sync=true") : QStringLiteral("autoaudiosink"));
+    if (!config.ok()) {
+        *errors = config.errors();
+        return std::nullopt;
+    }
+    return s;
+}
+
+} // namespace fest

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "mqttoptions.h"
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace fest {
+
+// festival-player's configuration: INI keys (see docs/player.md) with command-line
+// overrides. Every problem is collected with the file and key it comes from.
+struct PlayerSettings
+{
+    QString screen;
+    QString account;
+    MqttOptions broker;
+    QString mediaFolder;
+    QString cachePath;
+    QString clockHost = QStringLiteral("127.0.0.1");
+    quint16 clockPort = 7010;
+    int clockSyncTimeoutMs = 10000;
+    int prerollLeadMs = 5000;
+    int outputLatencyMs = 100;
+    int noBufferTimeoutMs = 3000;
+    bool headless = false;
+    QString videoSink;   // headless only; gst-launch description
+    QString audioSink;
+
+    static void addOptions(QCommandLineParser &parser);
+    static std::optional<PlayerSettings> fromParser(const QCommandLineParser &parser, QStringList *errors);
+};
+
+} // namespace fest
