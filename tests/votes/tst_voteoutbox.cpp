@@ -7,6 +7,7 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLoggingCategory>
 #include <QTest>
 
 using fest::BallotReply;
@@ -66,6 +67,8 @@ private:
 
 void tst_VoteOutbox::init()
 {
+    // Per-packet client chatter would drown the test log.
+    QLoggingCategory::setFilterRules(QStringLiteral("fest.mqtt.debug=false"));
     m_broker = std::make_unique<fest::MosquittoProcess>();
     QString error;
     QVERIFY2(m_broker->start(&error), qPrintable(error));

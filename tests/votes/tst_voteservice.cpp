@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QLoggingCategory>
 #include <QTest>
 #include <QTimer>
 
@@ -92,6 +93,8 @@ private:
 
 void tst_VoteService::initTestCase()
 {
+    // Per-packet client chatter would drown the test log.
+    QLoggingCategory::setFilterRules(QStringLiteral("fest.mqtt.debug=false"));
     QString error;
     QVERIFY2(m_broker.start(&error), qPrintable(error));
     m_dir = std::make_unique<QTemporaryDir>();
