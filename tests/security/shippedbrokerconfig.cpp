@@ -72,6 +72,35 @@ std::optional<ShippedBrokerConfig> ShippedBrokerConfig::load(QString *error)
     return config;
 }
 
+std::optional<QStringList> ShippedBrokerConfig::bridgeLines(const QString &bridgeAccount, const QString &password,
+                                                           const QString &centralHost, quint16 centralPort,
+                                                           const QString &centralCaFile, QString *error)
+{
+    QFile file(sourceFile(QStringLiteral("config/mosquitto/bridge-venue.conf")));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString());
+        return std::nullopt;
+    }
+    QStringList lines;
+    for (const QString &raw : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        if (keyOf(line) == QLatin1String("address"))
+            line = QStringLiteral("address %1:%2").arg(centralHost).arg(centralPort);
+        else if (keyOf(line) == QLatin1String("bridge_cafile"))
+            line = QStringLiteral("bridge_cafile ") + centralCaFile;
+        line.replace(QLatin1String("bridge-VENUE"), bridgeAccount);
+        line.replace(QLatin1String("CHANGE-ME"), password);
+        lines.append(line);
+    }
+    if (!std::any_of(lines.cbegin(), lines.cend(), [](const QString &l) { return keyOf(l) == QLatin1String("connection"); })) {
+        *error = QStringLiteral("%1 has no \"connection\" line").arg(file.fileName());
+        return std::nullopt;
+    }
+    return lines;
+}
+
 QStringList ShippedBrokerConfig::listenerLines(int index, const QString &festivalDir) const
 {
     QStringList lines;

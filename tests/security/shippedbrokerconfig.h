@@ -33,6 +33,12 @@ public:
     // when the shipped file cannot be reproduced (*error says why).
     quint16 apply(MosquittoProcess &broker, const QString &festivalDir, QString *error) const;
 
+    // The shipped bridge example (config/mosquitto/bridge-venue.conf) for one venue: its
+    // bridge account and password, the central broker's address and CA filled in.
+    static std::optional<QStringList> bridgeLines(const QString &bridgeAccount, const QString &password,
+                                                  const QString &centralHost, quint16 centralPort,
+                                                  const QString &centralCaFile, QString *error);
+
 private:
     QString value(const QString &key) const;
 

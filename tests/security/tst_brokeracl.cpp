@@ -458,6 +458,7 @@ void tst_BrokerAcl::removedAccountRefusedAfterReload()
     QString error;
     const QString password = m_accounts->password(QStringLiteral("kiosk-02"));
     QVERIFY2(m_accounts->remove(QStringLiteral("kiosk-02"), &error), qPrintable(error));
+    delete m_probes.take(QStringLiteral("kiosk-02"));   // the removed kiosk is switched off
     // MosquittoProcess offers no SIGHUP; a restart re-reads the files just the same.
     QVERIFY2(m_broker.restart(&error), qPrintable(error));
     MqttOptions o = options(QStringLiteral("kiosk-02"), true);
