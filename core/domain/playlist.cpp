@@ -12,23 +12,22 @@ qint64 Playlist::toUs(const QDateTime &time)
     return time.toMSecsSinceEpoch() * 1000;
 }
 
-Playlist Playlist::forScreen(const Programme &programme, const QString &screenId, qint64 programmeVersion)
+namespace {
+
+QHash<QString, const Film *> filmIndex(const Programme &programme)
 {
     QHash<QString, const Film *> films;
+    films.reserve(programme.films.size());
     for (const Film &f : programme.films)
         films.insert(f.id, &f);
+    return films;
+}
 
-    QList<const Screening *> screenings;
-    for (const Screening &s : programme.screenings) {
-        if (s.screenId == screenId && !s.isCancelled())
-            screenings.append(&s);
-    }
-    std::stable_sort(screenings.begin(), screenings.end(),
-                     [](const Screening *a, const Screening *b) { return a->start < b->start; });
-
-    Playlist playlist{screenId, programmeVersion, {}};
+// Appends the films of a screen's screenings, given in start order.
+void appendItems(Playlist &playlist, const QList<const Screening *> &screenings, const QHash<QString, const Film *> &films)
+{
     for (const Screening *s : screenings) {
-        qint64 startUs = toUs(s->start);
+        qint64 startUs = Playlist::toUs(s->start);
         for (const QString &filmId : s->filmIds) {
             const Film *f = films.value(filmId);
             if (!f)
@@ -39,7 +38,47 @@ Playlist Playlist::forScreen(const Programme &programme, const QString &screenId
             startUs += durationUs;
         }
     }
+}
+
+void sortByStart(QList<const Screening *> &screenings)
+{
+    std::stable_sort(screenings.begin(), screenings.end(),
+                     [](const Screening *a, const Screening *b) { return a->start < b->start; });
+}
+
+} // namespace
+
+Playlist Playlist::forScreen(const Programme &programme, const QString &screenId, qint64 programmeVersion)
+{
+    QList<const Screening *> screenings;
+    for (const Screening &s : programme.screenings) {
+        if (s.screenId == screenId && !s.isCancelled())
+            screenings.append(&s);
+    }
+    sortByStart(screenings);
+    Playlist playlist{screenId, programmeVersion, 0, {}};
+    appendItems(playlist, screenings, filmIndex(programme));
     return playlist;
+}
+
+QHash<QString, Playlist> Playlist::forAllScreens(const Programme &programme, qint64 programmeVersion)
+{
+    QHash<QString, QList<const Screening *>> byScreen;
+    for (const Screen &screen : programme.screens)
+        byScreen.insert(screen.id, {});
+    for (const Screening &s : programme.screenings) {
+        if (!s.isCancelled() && byScreen.contains(s.screenId))
+            byScreen[s.screenId].append(&s);
+    }
+    const QHash<QString, const Film *> films = filmIndex(programme);
+    QHash<QString, Playlist> playlists;
+    for (auto it = byScreen.begin(); it != byScreen.end(); ++it) {
+        sortByStart(it.value());
+        Playlist playlist{it.key(), programmeVersion, 0, {}};
+        appendItems(playlist, it.value(), films);
+        playlists.insert(it.key(), std::move(playlist));
+    }
+    return playlists;
 }
 
 } // namespace fest

@@ -3,6 +3,7 @@
 #include "playlistitem.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 
 namespace fest {
@@ -15,9 +16,13 @@ struct Playlist
 {
     QString screenId;
     qint64 programmeVersion = 0;
+    qint64 committedAtUs = 0;   // when the controller committed this version (wall clock; 0 = unknown)
     QList<PlaylistItem> items;
 
     static Playlist forScreen(const Programme &programme, const QString &screenId, qint64 programmeVersion);
+    // Every screen's playlist in one pass over the programme (screens without screenings
+    // get an empty one), keyed by screen id.
+    static QHash<QString, Playlist> forAllScreens(const Programme &programme, qint64 programmeVersion);
     // Microseconds since the Unix epoch of a programme time.
     static qint64 toUs(const QDateTime &time);
 

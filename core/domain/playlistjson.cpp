@@ -54,14 +54,22 @@ PlaylistItem readItem(JsonReader &r)
 
 } // namespace
 
+QJsonArray PlaylistJson::itemsToJson(const QList<PlaylistItem> &items)
+{
+    QJsonArray array;
+    for (const PlaylistItem &item : items)
+        array.append(itemToJson(item));
+    return array;
+}
+
 QJsonObject PlaylistJson::toJson(const Playlist &playlist)
 {
-    QJsonArray items;
-    for (const PlaylistItem &item : playlist.items)
-        items.append(itemToJson(item));
-    return QJsonObject{{QStringLiteral("screen"), playlist.screenId},
-                       {QStringLiteral("programmeVersion"), playlist.programmeVersion},
-                       {QStringLiteral("items"), items}};
+    QJsonObject o{{QStringLiteral("screen"), playlist.screenId},
+                  {QStringLiteral("programmeVersion"), playlist.programmeVersion},
+                  {QStringLiteral("items"), itemsToJson(playlist.items)}};
+    if (playlist.committedAtUs > 0)
+        o.insert(QStringLiteral("committedAtUs"), playlist.committedAtUs);
+    return o;
 }
 
 std::optional<Playlist> PlaylistJson::fromJson(const QJsonObject &object, QList<ProgrammeError> *errors)
@@ -70,6 +78,7 @@ std::optional<Playlist> PlaylistJson::fromJson(const QJsonObject &object, QList<
     Playlist playlist;
     playlist.screenId = r.requiredId(QStringLiteral("screen"));
     playlist.programmeVersion = r.requiredInteger(QStringLiteral("programmeVersion"), {.min = 0});
+    playlist.committedAtUs = r.optionalInteger(QStringLiteral("committedAtUs"), {.min = 0});
     const QJsonArray items = r.requiredArray(QStringLiteral("items"), {.maxLength = kMaxItems});
     for (qsizetype i = 0; i < items.size(); ++i) {
         JsonReader entry = r.element(QStringLiteral("items"), items, i);

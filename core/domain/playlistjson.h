@@ -3,6 +3,7 @@
 #include "playlist.h"
 #include "programmeerror.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <optional>
 
@@ -17,6 +18,8 @@ class PlaylistJson
 {
 public:
     static QJsonObject toJson(const Playlist &playlist);
+    // Just the "items" array, for publishers that cache it per screen.
+    static QJsonArray itemsToJson(const QList<PlaylistItem> &items);
     // Every field checked; items must be in start order and not overlap.
     static std::optional<Playlist> fromJson(const QJsonObject &object, QList<ProgrammeError> *errors);
 };

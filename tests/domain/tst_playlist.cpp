@@ -15,6 +15,7 @@ private slots:
     void cancelledScreeningsAreSkipped();
     void otherScreensAreLeftOut();
     void unknownFilmIsSkippedNotFatal();
+    void allScreensInOnePassMatchEachScreen();
     void microsecondsSinceEpoch_data();
     void microsecondsSinceEpoch();
 };
@@ -102,6 +103,16 @@ void tst_Playlist::unknownFilmIsSkippedNotFatal()
     const Playlist playlist = Playlist::forScreen(p, "A", 1);
     QCOMPARE(playlist.items.size(), 4);
     QCOMPARE(playlist.items[2].startUs, Playlist::toUs(hk(5, 14, 30)) + 600 * qint64(1000000));
+}
+
+void tst_Playlist::allScreensInOnePassMatchEachScreen()
+{
+    Programme p = programme();
+    p.screenings[0].status = Screening::Status::Cancelled;
+    const QHash<QString, Playlist> all = Playlist::forAllScreens(p, 9);
+    QCOMPARE(all.size(), p.screens.size());
+    for (const Screen &screen : p.screens)
+        QCOMPARE(all.value(screen.id), Playlist::forScreen(p, screen.id, 9));
 }
 
 void tst_Playlist::microsecondsSinceEpoch_data()

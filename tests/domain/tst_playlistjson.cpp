@@ -20,7 +20,7 @@ private slots:
 
 static Playlist sample()
 {
-    Playlist p{"CINE-1", 12, {}};
+    Playlist p{"CINE-1", 12, qint64(1796452100) * 1000000, {}};
     const qint64 t0 = qint64(1796452200) * 1000000;
     p.items.append({"S-0101", "F-005", "films/F-005.webm", QString(64, 'b'), "霧の図書館", {"The Library in the Fog", "霧中圖書館"}, t0, 555000000});
     p.items.append({"S-0101", "F-006", "films/F-006.webm", {}, {}, {"Moonlight Laundromat", {}}, t0 + 555000000, 460000000});

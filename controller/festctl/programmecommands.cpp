@@ -1,0 +1,127 @@
+#include "ctlcommand.h"
+#include "ctlsession.h"
+#include "texttable.h"
+
+#include "jsonguard.h"
+#include "programme.h"
+#include "programmejson.h"
+#include "topics.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QTimeZone>
+
+namespace fest {
+
+namespace {
+
+int importProgramme(CtlSession &s, const QCommandLineParser &args)
+{
+    const QString path = args.positionalArguments().value(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        s.err() << "festctl: cannot read " << path << ": " << file.errorString() << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    const QByteArray data = file.readAll();
+    const bool csv = args.value(QStringLiteral("format")) == QLatin1String("csv")
+        || (args.value(QStringLiteral("format")).isEmpty() && QFileInfo(path).suffix().compare(QLatin1String("csv"), Qt::CaseInsensitive) == 0);
+    QJsonObject request{{"format", csv ? "csv" : "json"}};
+    if (csv) {
+        request.insert(QStringLiteral("csv"), QString::fromUtf8(data));
+    } else {
+        QString error;
+        const std::optional<QJsonObject> programme = JsonGuard::parseObject(data, JsonLimits::programme(), &error);
+        if (!programme) {
+            s.err() << "festctl: " << path << " is not a programme file: " << error << Qt::endl;
+            return int(ExitCode::Usage);
+        }
+        request.insert(QStringLiteral("programme"), *programme);
+    }
+    return s.finish(s.call(QStringLiteral("programme.import"), request), [&](const QJsonObject &r) {
+        s.out() << "Imported " << path << ": programme version " << r.value(QStringLiteral("version")).toInteger() << " ("
+                << r.value(QStringLiteral("screenings")).toInt() << " screenings, " << r.value(QStringLiteral("films")).toInt()
+                << " films, " << r.value(QStringLiteral("screens")).toInt() << " screens)\n";
+    });
+}
+
+QString titleOf(const Programme &p, const Screening &sc)
+{
+    if (!sc.title.en.isEmpty() || !sc.title.zh.isEmpty())
+        return sc.title.zh.isEmpty() ? sc.title.en : sc.title.en + QStringLiteral(" / ") + sc.title.zh;
+    QStringList titles;
+    for (const QString &id : sc.filmIds) {
+        const Film *f = p.film(id);
+        titles << (f ? (f->title.en.isEmpty() ? f->originalTitle : f->title.en) : id);
+    }
+    return titles.join(QStringLiteral(" + "));
+}
+
+int showProgramme(CtlSession &s, const QCommandLineParser &args)
+{
+    const std::optional<QJsonObject> message = s.retained(Topics::programme(), QStringLiteral("programme"));
+    if (!message) {
+        s.err() << "festctl: no programme on the bus yet: import one with `festctl programme import FILE` "
+                   "(or is the controller running?)" << Qt::endl;
+        return int(ExitCode::Unreachable);
+    }
+    if (s.json()) {
+        s.out() << QJsonDocument(*message).toJson(QJsonDocument::Indented);
+        return int(ExitCode::Ok);
+    }
+    QList<ProgrammeError> errors;
+    const std::optional<Programme> programme =
+        ProgrammeJson::fromJson(message->value(QStringLiteral("programme")).toObject(), &errors);
+    if (!programme) {
+        s.err() << "festctl: the programme on the bus could not be read (" << errors.size() << " problems)" << Qt::endl;
+        return int(ExitCode::Refused);
+    }
+    const QTimeZone zone(programme->timeZone.toUtf8());
+    const QString day = args.value(QStringLiteral("day"));
+    const QString screen = args.value(QStringLiteral("screen"));
+    s.out() << programme->festivalName.en << " / " << programme->festivalName.zh << ", programme version "
+            << message->value(QStringLiteral("version")).toInteger() << "\n\n";
+    TextTable table({QStringLiteral("day"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("screen"),
+                     QStringLiteral("id"), QStringLiteral("programme"), QStringLiteral("status")});
+    QList<const Screening *> rows;
+    for (const Screening &sc : programme->screenings)
+        rows << &sc;
+    std::sort(rows.begin(), rows.end(), [](const Screening *a, const Screening *b) {
+        return std::tie(a->start, a->screenId) < std::tie(b->start, b->screenId);
+    });
+    for (const Screening *sc : rows) {
+        const QDateTime start = zone.isValid() ? sc->start.toTimeZone(zone) : sc->start;
+        const QDateTime end = zone.isValid() ? sc->end.toTimeZone(zone) : sc->end;
+        if (!day.isEmpty() && start.date().toString(Qt::ISODate) != day)
+            continue;
+        if (!screen.isEmpty() && sc->screenId != screen)
+            continue;
+        table.addRow({start.date().toString(Qt::ISODate), start.toString(QStringLiteral("HH:mm")), end.toString(QStringLiteral("HH:mm")),
+                      sc->screenId, sc->id, titleOf(*programme, *sc),
+                      sc->isCancelled() ? QStringLiteral("CANCELLED") : QStringLiteral("scheduled")});
+    }
+    if (table.isEmpty())
+        s.out() << "No screenings match.\n";
+    else
+        table.print(s.out());
+    return int(ExitCode::Ok);
+}
+
+} // namespace
+
+QList<CtlCommand> programmeCommands()
+{
+    return {
+        {QStringLiteral("programme import"), QStringLiteral("FILE"),
+         QStringLiteral("Replace the programme with a JSON programme or a CSV of screenings (validated whole first)."),
+         {{QStringLiteral("format"), QStringLiteral("json or csv (default: from the file name)."), QStringLiteral("format")}},
+         1, importProgramme},
+        {QStringLiteral("programme show"), QString(), QStringLiteral("Print the programme on the bus."),
+         {{QStringLiteral("day"), QStringLiteral("Only this day (YYYY-MM-DD, festival time)."), QStringLiteral("date")},
+          {QStringLiteral("screen"), QStringLiteral("Only this screen."), QStringLiteral("id")}},
+         0, showProgramme},
+    };
+}
+
+} // namespace fest

@@ -1,0 +1,91 @@
+#include "commandrouter.h"
+
+#include "envelope.h"
+#include "mqttclient.h"
+#include "topics.h"
+
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcController)
+
+namespace fest {
+
+namespace {
+// Requests may carry a whole programme (JSON) or a spreadsheet (CSV text).
+JsonLimits requestLimits()
+{
+    JsonLimits limits = JsonLimits::programme();
+    limits.maxStringLength = 8 * 1024 * 1024;
+    return limits;
+}
+} // namespace
+
+CommandRouter::CommandRouter(MqttClient *client, QHash<QString, QString> roles, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_roles(std::move(roles))
+{
+}
+
+QString CommandRouter::subscription()
+{
+    return Topics::controllerRequest(QStringLiteral("+"));
+}
+
+void CommandRouter::add(const QString &op, const QStringList &roles, Handler handler)
+{
+    m_ops.insert(op, {roles, std::move(handler)});
+}
+
+bool CommandRouter::handle(const MqttMessage &message)
+{
+    const std::optional<QString> account = Topics::parseControllerRequest(message.topic);
+    if (!account)
+        return false;
+    if (!Topics::isReplyTopicFor(*account, message.responseTopic)) {
+        qCWarning(lcController).noquote() << "request from" << *account << "dropped: response topic"
+                                          << (message.responseTopic.isEmpty() ? QStringLiteral("(none)") : message.responseTopic)
+                                          << "is not under" << Topics::replyPrefix(*account);
+        return true;
+    }
+    QString error;
+    const std::optional<Request> request = Request::decode(message.payload, requestLimits(), &error);
+    if (!request) {
+        qCWarning(lcController).noquote() << "bad request from" << *account << ":" << error;
+        answer(message, Reply::failure(QStringLiteral("bad_request"), error));
+        return true;
+    }
+    const auto op = m_ops.constFind(request->op);
+    if (op == m_ops.cend()) {
+        answer(message, Reply::failure(QStringLiteral("unknown_op"),
+                                       QStringLiteral("unknown operation \"%1\"; known: %2")
+                                           .arg(request->op, QStringList(m_ops.keys()).join(QStringLiteral(", ")))));
+        return true;
+    }
+    const QString role = m_roles.value(*account);
+    if (!op->roles.contains(role)) {
+        qCWarning(lcController).noquote() << "refused" << request->op << "for" << *account << "(role" << (role.isEmpty() ? QStringLiteral("none") : role) << ")";
+        answer(message, Reply::failure(QStringLiteral("forbidden"),
+                                       QStringLiteral("account \"%1\" (role %2) may not %3; it needs one of: %4")
+                                           .arg(*account, role.isEmpty() ? QStringLiteral("none") : role, request->op,
+                                                op->roles.join(QStringLiteral(", ")))));
+        return true;
+    }
+    const Reply reply = op->handler(CommandContext{*account, role}, request->args);
+    qCInfo(lcController).noquote() << *account << request->op << (reply.ok ? QStringLiteral("ok") : reply.code + QStringLiteral(": ") + reply.message);
+    answer(message, reply);
+    emit handled(*account, request->op, reply.ok);
+    return true;
+}
+
+void CommandRouter::answer(const MqttMessage &request, const Reply &reply)
+{
+    MqttMessage out;
+    out.topic = request.responseTopic;
+    out.payload = reply.encode();
+    out.qos = 1;
+    out.correlationData = request.correlationData;
+    m_client->publish(out);
+}
+
+} // namespace fest

@@ -1,0 +1,210 @@
+#include "controller.h"
+
+#include "config.h"
+#include "envelope.h"
+#include "programmejson.h"
+#include "showclockprovider.h"
+#include "topics.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcController, "fest.controller")
+
+namespace fest {
+
+Controller::Settings Controller::settingsFrom(const Config &config)
+{
+    Settings s;
+    QString error;
+    const QString url = config.string(QStringLiteral("broker/url"), QStringLiteral("mqtt://127.0.0.1:1883"));
+    if (std::optional<MqttOptions> mqtt = MqttOptions::fromUrl(url, &error))
+        s.mqtt = *mqtt;
+    else
+        config.addError(QStringLiteral("broker/url"), error);
+    s.mqtt.username = config.string(QStringLiteral("broker/user"), QStringLiteral("controller"));
+    s.mqtt.clientId = s.mqtt.username;
+    s.mqtt.password = config.secretFromFile(QStringLiteral("broker/password_file"));
+    s.mqtt.tlsCaFile = config.path(QStringLiteral("broker/tls_ca"));
+    s.databasePath = config.path(QStringLiteral("database/path"), QStringLiteral("festival.db"));
+    s.clockPort = quint16(config.integer(QStringLiteral("clock/port"), 7010, 0, 65535));
+    s.programme.changeoverMinutes = config.integer(QStringLiteral("programme/changeover_minutes"), 10, 0, 240);
+    s.seedProgramme = config.path(QStringLiteral("programme/seed"));
+    for (const QString &role : config.keys(QStringLiteral("roles"))) {
+        if (role != QLatin1String("organiser") && role != QLatin1String("staff")) {
+            config.addError(QStringLiteral("roles/") + role, QStringLiteral("unknown role; roles are organiser and staff"));
+            continue;
+        }
+        for (const QString &account : config.list(QStringLiteral("roles/") + role))
+            s.roles.insert(account, role);
+    }
+    return s;
+}
+
+Controller::Controller(Settings settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(std::move(settings))
+{
+}
+
+Controller::~Controller()
+{
+    if (m_mqtt && m_mqtt->state() == MqttClient::State::Connected) {
+        m_publisher->publishStatus(StatePublisher::offlineStatus());
+        m_mqtt->waitForPublished(1000);
+        m_mqtt->close();
+    }
+}
+
+bool Controller::start(QString *error)
+{
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    // The programme history, audit and votes are the festival's record: FULL durability.
+    m_db = Database::open(m_settings.databasePath, {Database::Sync::Full, true, 5000}, error);
+    if (!m_db)
+        return false;
+    m_repository = std::make_unique<ProgrammeRepository>(*m_db);
+    if (!m_repository->migrate(error))
+        return false;
+
+    MqttOptions mqtt = m_settings.mqtt;
+    MqttMessage will;
+    will.topic = Topics::nodeStatus(QStringLiteral("controller"));
+    will.payload = Envelope::encode(QStringLiteral("status"), StatePublisher::offlineStatus());
+    will.qos = 1;
+    will.retain = true;
+    mqtt.will = will;
+    m_mqtt = std::make_unique<MqttClient>(mqtt);
+    m_publisher = std::make_unique<StatePublisher>(m_mqtt.get());
+    m_programme = std::make_unique<ProgrammeService>(*m_repository, *m_publisher, m_settings.programme);
+    if (!m_programme->load(error))
+        return false;
+    if (m_programme->version() == 0 && !m_settings.seedProgramme.isEmpty() && !seed(error))
+        return false;
+
+    m_router = std::make_unique<CommandRouter>(m_mqtt.get(), m_settings.roles);
+    registerOperations();
+    connect(m_programme.get(), &ProgrammeService::programmeChanged, this, &Controller::publishStatus);
+
+    m_clock = std::make_unique<ShowClockProvider>(m_settings.clockPort);
+    if (!m_clock->isValid()) {
+        if (error)
+            *error = QStringLiteral("cannot export the show clock on UDP port %1: is another controller running? "
+                                    "(set [clock] port)").arg(m_settings.clockPort);
+        return false;
+    }
+    connect(m_mqtt.get(), &MqttClient::connected, this, &Controller::onConnected);
+    connect(m_mqtt.get(), &MqttClient::messageReceived, this, &Controller::onMessage);
+    m_mqtt->subscribe(CommandRouter::subscription(), 1);
+    m_mqtt->subscribe(Topics::nodeStatus(QStringLiteral("+")), 1);
+    m_mqtt->open();
+    qCInfo(lcController).noquote() << "controller started: database" << m_settings.databasePath << "programme version"
+                                   << m_programme->version() << "show clock on UDP" << clockPort();
+    return true;
+}
+
+quint16 Controller::clockPort() const
+{
+    return m_clock ? m_clock->port() : 0;
+}
+
+bool Controller::seed(QString *error)
+{
+    QFile file(m_settings.seedProgramme);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the seed programme %1: %2").arg(file.fileName(), file.errorString());
+        return false;
+    }
+    QList<ProgrammeError> errors;
+    const std::optional<Programme> programme = ProgrammeJson::decode(file.readAll(), &errors);
+    if (!programme) {
+        QStringList lines;
+        for (const ProgrammeError &e : errors)
+            lines << QStringLiteral("%1 %2: %3").arg(e.where, e.field, e.message);
+        *error = QStringLiteral("the seed programme %1 is invalid:\n  %2").arg(file.fileName(), lines.join(QStringLiteral("\n  ")));
+        return false;
+    }
+    const Reply reply = m_programme->replace(*programme, {QStringLiteral("controller"), QStringLiteral("controller")},
+                                             QStringLiteral("programme.seed"), {{"file", file.fileName()}});
+    if (!reply.ok) {
+        *error = QStringLiteral("the seed programme %1 was refused: %2").arg(file.fileName(), reply.message);
+        for (const QJsonValue &d : reply.details)
+            *error += QStringLiteral("\n  %1 %2: %3").arg(d[QStringLiteral("where")].toString(), d[QStringLiteral("field")].toString(), d[QStringLiteral("message")].toString());
+    }
+    return reply.ok;
+}
+
+void Controller::registerOperations()
+{
+    m_programme->registerOperations(*m_router);
+    const QStringList everyone{QStringLiteral("organiser"), QStringLiteral("staff")};
+    m_router->add(QStringLiteral("nodes.list"), everyone, [this](const CommandContext &, const QJsonObject &) {
+        return Reply::success({{"programmeVersion", m_programme->version()}, {"nodes", m_nodes.toJson()}});
+    });
+    m_router->add(QStringLiteral("audit.list"), {QStringLiteral("organiser")}, [this](const CommandContext &, const QJsonObject &args) {
+        const int limit = qBound(1, args.value(QStringLiteral("limit")).toInt(50), 1000);
+        return Reply::success({{"entries", m_repository->auditLog(limit, args.value(QStringLiteral("account")).toString())}});
+    });
+}
+
+void Controller::onConnected()
+{
+    // The broker may have restarted without its retained store: put the state back.
+    publishStatus();
+    m_programme->republish();
+}
+
+void Controller::onMessage(const MqttMessage &message)
+{
+    if (m_router->handle(message))
+        return;
+    if (const std::optional<QString> account = Topics::parseNodeStatus(message.topic)) {
+        if (*account == QLatin1String("controller"))
+            return;
+        if (message.payload.isEmpty()) {
+            m_nodes.remove(*account);
+            return;
+        }
+        QString error;
+        const std::optional<QJsonObject> status = Envelope::decode(message.payload, QStringLiteral("status"), {}, &error);
+        if (!status) {
+            qCWarning(lcController).noquote() << "ignoring status from" << *account << ":" << error;
+            return;
+        }
+        m_nodes.applyStatus(*account, *status);
+    }
+}
+
+void Controller::setAlarm(const QString &key, const QString &message)
+{
+    const bool changed = message.isEmpty() ? m_alarms.remove(key) > 0 : m_alarms.value(key) != message;
+    if (!message.isEmpty())
+        m_alarms.insert(key, message);
+    if (changed) {
+        if (!message.isEmpty())
+            qCCritical(lcController).noquote() << "ALARM" << key << ":" << message;
+        publishStatus();
+    }
+}
+
+void Controller::publishStatus()
+{
+    if (!m_mqtt || m_mqtt->state() != MqttClient::State::Connected)
+        return;
+    QJsonArray alarms;
+    for (auto it = m_alarms.cbegin(); it != m_alarms.cend(); ++it)
+        alarms.append(QJsonObject{{"code", it.key()}, {"message", it.value()}});
+    m_publisher->publishStatus({
+        {"role", "controller"},
+        {"state", alarms.isEmpty() ? "online" : "alarm"},
+        {"programmeVersion", m_programme->version()},
+        {"programmeHash", m_programme->hash()},
+        {"clockPort", int(clockPort())},
+        {"startedAt", m_startedAt.toString(Qt::ISODate)},
+        {"alarms", alarms},
+        {"version", QStringLiteral(FEST_VERSION)},
+    });
+}
+
+} // namespace fest

@@ -1,0 +1,87 @@
+#include "statepublisher.h"
+
+#include "envelope.h"
+#include "mqttclient.h"
+#include "playlist.h"
+#include "playlistjson.h"
+#include "programme.h"
+#include "programmejson.h"
+#include "topics.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcController)
+
+namespace fest {
+
+namespace {
+MqttMessage retained(const QString &topic, const QByteArray &payload)
+{
+    MqttMessage m;
+    m.topic = topic;
+    m.payload = payload;
+    m.qos = 1;
+    m.retain = true;
+    return m;
+}
+} // namespace
+
+StatePublisher::StatePublisher(MqttClient *client)
+    : m_client(client)
+{
+}
+
+QByteArray StatePublisher::envelopeWith(const QString &type, const QJsonObject &fields, const char *key, const QByteArray &json)
+{
+    QByteArray out = Envelope::encode(type, fields);  // a compact object: ends with '}'
+    out.chop(1);
+    out += ",\"";
+    out += key;
+    out += "\":";
+    out += json;
+    out += '}';
+    return out;
+}
+
+void StatePublisher::publishProgramme(const Programme &programme, const QByteArray &encoded, qint64 version, const QString &hash,
+                                      qint64 committedAtUs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QHash<QString, Playlist> playlists = Playlist::forAllScreens(programme, version);
+    for (auto it = playlists.cbegin(); it != playlists.cend(); ++it) {
+        EncodedItems &cached = m_playlists[it.key()];
+        if (cached.json.isEmpty() || cached.items != it.value().items) {
+            cached.items = it.value().items;
+            cached.json = QJsonDocument(PlaylistJson::itemsToJson(cached.items)).toJson(QJsonDocument::Compact);
+        }
+        const QJsonObject fields{{"screen", it.key()}, {"programmeVersion", version}, {"committedAtUs", committedAtUs}};
+        m_client->publish(retained(Topics::playlist(it.key()), envelopeWith(QStringLiteral("playlist"), fields, "items", cached.json)));
+    }
+    for (auto it = m_playlists.begin(); it != m_playlists.end();) {
+        if (playlists.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        m_client->publish(retained(Topics::playlist(it.key()), QByteArray()));  // an empty retained message clears it
+        it = m_playlists.erase(it);
+    }
+    const QJsonObject fields{{"version", version}, {"hash", hash}, {"committedAtUs", committedAtUs}};
+    m_client->publish(retained(Topics::programme(), envelopeWith(QStringLiteral("programme"), fields, "programme", encoded)));
+    qCDebug(lcController) << "published programme version" << version << "and" << playlists.size() << "playlists in" << timer.elapsed() << "ms";
+}
+
+void StatePublisher::publishStatus(const QJsonObject &status)
+{
+    m_client->publish(retained(Topics::nodeStatus(QStringLiteral("controller")), Envelope::encode(QStringLiteral("status"), status)));
+}
+
+QJsonObject StatePublisher::offlineStatus()
+{
+    return QJsonObject{{"role", "controller"}, {"state", "offline"}};
+}
+
+} // namespace fest
