@@ -27,7 +27,7 @@ QString itemText(const QJsonObject &status)
     if (text.isEmpty())
         text = title.value(QStringLiteral("original")).toString();
     if (text.isEmpty())
-        text = item.value(QStringLiteral("filmId")).toString();
+        text = item.value(QStringLiteral("film")).toString();
     const qint64 pos = status.value(QStringLiteral("positionMs")).toInteger() / 1000;
     const qint64 dur = status.value(QStringLiteral("durationMs")).toInteger() / 1000;
     if (dur > 0)

@@ -13,7 +13,7 @@ QString screeningOf(const QJsonObject &status)
     if (status.value(QStringLiteral("state")).toString() != QLatin1String("playing")
         && status.value(QStringLiteral("state")).toString() != QLatin1String("held"))
         return {};
-    return status.value(QStringLiteral("item")).toObject().value(QStringLiteral("screeningId")).toString();
+    return status.value(QStringLiteral("item")).toObject().value(QStringLiteral("screening")).toString();
 }
 } // namespace
 

@@ -21,7 +21,7 @@ QJsonObject player(const QString &state, const QString &screening = {})
 {
     QJsonObject s{{"role", "player"}, {"state", state}, {"programmeVersion", 3}};
     if (!screening.isEmpty())
-        s.insert(QStringLiteral("item"), QJsonObject{{"screeningId", screening}});
+        s.insert(QStringLiteral("item"), QJsonObject{{"screening", screening}});
     return s;
 }
 } // namespace
