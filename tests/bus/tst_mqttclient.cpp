@@ -1,6 +1,7 @@
 #include "mosquittoprocess.h"
 #include "mqttclient.h"
 #include "projectbinaries.h"
+#include "scriptedmqttserver.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -11,6 +12,9 @@ using fest::MosquittoProcess;
 using fest::MqttClient;
 using fest::MqttMessage;
 using fest::MqttOptions;
+using fest::ScriptedMqttServer;
+
+Q_DECLARE_METATYPE(MqttClient::Error)
 
 namespace {
 
@@ -62,6 +66,10 @@ private slots:
     void invalidTopicsRejected();
     void invalidOptionsRejected();
     void waitForPublishedDrainsQueue();
+    void refusedConnAckGivesTypedError_data();
+    void refusedConnAckGivesTypedError();
+    void oversizedMessageFromRogueBrokerDropped();
+    void garbageFromServerIsAProtocolError();
 
 private:
     // Opens a client to the test broker and waits until it is connected.
@@ -392,6 +400,89 @@ void tst_MqttClient::waitForPublishedDrainsQueue()
         QVERIFY(publisher->publish({QStringLiteral("fest/v1/vote/kiosk-1"), QByteArray::number(i), 1}) > 0);
     QVERIFY(publisher->waitForPublished(10000));
     QCOMPARE(publisher->pendingPublishes(), 0);
+}
+
+namespace {
+MqttOptions optionsFor(const ScriptedMqttServer &server)
+{
+    MqttOptions options;
+    options.port = server.port();
+    options.reconnectMinMs = 20;
+    options.reconnectMaxMs = 200;
+    return options;
+}
+} // namespace
+
+void tst_MqttClient::refusedConnAckGivesTypedError_data()
+{
+    QTest::addColumn<int>("reasonCode");
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<MqttClient::Error>("error");
+    QTest::addColumn<QString>("mentions");
+    using E = MqttClient::Error;
+    QTest::newRow("bad user name or password") << 0x86 << "organiser" << E::BadCredentials << "--password-file";
+    QTest::newRow("not authorised, with user") << 0x87 << "organiser" << E::BadCredentials << "--user";
+    QTest::newRow("not authorised, anonymous") << 0x87 << "" << E::NotAuthorised << "without an account";
+    QTest::newRow("banned") << 0x8A << "" << E::NotAuthorised << "";
+    QTest::newRow("server unavailable") << 0x88 << "" << E::ServerUnavailable << "retrying";
+    QTest::newRow("server busy") << 0x89 << "" << E::ServerUnavailable << "";
+    QTest::newRow("client id not valid") << 0x85 << "" << E::InvalidOptions << "client id";
+    QTest::newRow("unsupported protocol") << 0x84 << "" << E::ProtocolError << "MQTT 5";
+    QTest::newRow("unspecified") << 0x80 << "" << E::ConnectionRefused << "0x80";
+}
+
+void tst_MqttClient::refusedConnAckGivesTypedError()
+{
+    QFETCH(int, reasonCode);
+    QFETCH(QString, user);
+    QFETCH(MqttClient::Error, error);
+    QFETCH(QString, mentions);
+
+    ScriptedMqttServer server;
+    QVERIFY(server.listen());
+    server.setAnswer(ScriptedMqttServer::connAck(quint8(reasonCode)));
+    MqttOptions options = optionsFor(server);
+    options.username = user;
+    MqttClient client(options);
+    QSignalSpy connected(&client, &MqttClient::connected);
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.error(), error, 5000);
+    QVERIFY2(client.errorString().contains(mentions), qPrintable(client.errorString()));
+    QVERIFY2(client.errorString().contains(QStringLiteral("127.0.0.1:%1").arg(server.port())), qPrintable(client.errorString()));
+    QCOMPARE(connected.size(), 0);
+    QVERIFY(client.state() != MqttClient::State::Connected);
+    // It keeps trying with backoff rather than giving up or spinning.
+    QTRY_VERIFY_WITH_TIMEOUT(server.connections() >= 2, 5000);
+    QCOMPARE(client.error(), error);
+}
+
+void tst_MqttClient::oversizedMessageFromRogueBrokerDropped()
+{
+    ScriptedMqttServer server;
+    QVERIFY(server.listen());
+    server.setAnswer(ScriptedMqttServer::connAck(0)
+                     + ScriptedMqttServer::publish(QStringLiteral("fest/v1/programme"), QByteArray(4000, 'x'))
+                     + ScriptedMqttServer::publish(QStringLiteral("fest/v1/programme"), "small"));
+    MqttOptions options = optionsFor(server);
+    options.maxPacketSize = 1024;
+    MqttClient client(options);
+    QSignalSpy messages(&client, &MqttClient::messageReceived);
+    client.open();
+    QVERIFY(messages.wait(5000));
+    QCOMPARE(received(messages).at(0).payload, QByteArray("small"));
+    QCOMPARE(client.state(), MqttClient::State::Connected);
+}
+
+void tst_MqttClient::garbageFromServerIsAProtocolError()
+{
+    ScriptedMqttServer server;
+    QVERIFY(server.listen());
+    server.setAnswer(QByteArray(16, '\0'));   // packet type 0 is reserved
+    MqttClient client(optionsFor(server));
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.error(), MqttClient::Error::ProtocolError, 5000);
+    QVERIFY2(client.errorString().contains(QLatin1String("MQTT 5")), qPrintable(client.errorString()));
+    QVERIFY(client.state() != MqttClient::State::Connected);
 }
 
 QTEST_GUILESS_MAIN(tst_MqttClient)
