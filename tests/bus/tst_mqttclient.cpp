@@ -2,6 +2,7 @@
 #include "mqttclient.h"
 #include "projectbinaries.h"
 #include "scriptedmqttserver.h"
+#include "testcertificates.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -70,6 +71,9 @@ private slots:
     void refusedConnAckGivesTypedError();
     void oversizedMessageFromRogueBrokerDropped();
     void garbageFromServerIsAProtocolError();
+    void tlsConnectsWithTheFestivalCa();
+    void tlsRefusesABrokerFromAnotherCa();
+    void tlsMissingCaFileIsReported();
 
 private:
     // Opens a client to the test broker and waits until it is connected.
@@ -483,6 +487,61 @@ void tst_MqttClient::garbageFromServerIsAProtocolError()
     QTRY_COMPARE_WITH_TIMEOUT(client.error(), MqttClient::Error::ProtocolError, 5000);
     QVERIFY2(client.errorString().contains(QLatin1String("MQTT 5")), qPrintable(client.errorString()));
     QVERIFY(client.state() != MqttClient::State::Connected);
+}
+
+// A broker with a TLS listener next to its plain one; returns the TLS port.
+static quint16 startTlsBroker(MosquittoProcess &broker, QString *error)
+{
+    if (!fest::TestCertificates::create(broker.filePath(QString()), broker.host(), error))
+        return 0;
+    const quint16 port = broker.addListener({QStringLiteral("cafile %1").arg(broker.filePath(QStringLiteral("ca.crt"))),
+                                             QStringLiteral("certfile %1").arg(broker.filePath(QStringLiteral("server.crt"))),
+                                             QStringLiteral("keyfile %1").arg(broker.filePath(QStringLiteral("server.key")))});
+    return broker.start(error) ? port : 0;
+}
+
+void tst_MqttClient::tlsConnectsWithTheFestivalCa()
+{
+    QString error;
+    const quint16 port = startTlsBroker(*m_broker, &error);
+    QVERIFY2(port != 0, qPrintable(error));
+    MqttOptions options = optionsFor(*m_broker);
+    options.port = port;
+    options.tlsCaFile = m_broker->filePath(QStringLiteral("ca.crt"));
+    auto client = connectedClient(options);
+    QCOMPARE(client->state(), MqttClient::State::Connected);
+    QVERIFY(subscribeAndWait(*client, QStringLiteral("fest/v1/results")));
+    QSignalSpy messages(client.get(), &MqttClient::messageReceived);
+    QVERIFY(client->publish({QStringLiteral("fest/v1/results"), "over tls", 1}) > 0);
+    QVERIFY(messages.wait(5000));
+    QCOMPARE(received(messages).at(0).payload, QByteArray("over tls"));
+}
+
+void tst_MqttClient::tlsRefusesABrokerFromAnotherCa()
+{
+    QString error;
+    const quint16 port = startTlsBroker(*m_broker, &error);
+    QVERIFY2(port != 0, qPrintable(error));
+    MqttOptions options = optionsFor(*m_broker);
+    options.port = port;
+    options.tlsCaFile = m_broker->filePath(QStringLiteral("other-ca.crt"));
+    MqttClient client(options);
+    QSignalSpy connected(&client, &MqttClient::connected);
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.error(), MqttClient::Error::TlsFailure, 5000);
+    QVERIFY2(client.errorString().contains(QLatin1String("CA")), qPrintable(client.errorString()));
+    QCOMPARE(connected.size(), 0);
+}
+
+void tst_MqttClient::tlsMissingCaFileIsReported()
+{
+    MqttOptions options = optionsFor(*m_broker);
+    options.tlsCaFile = m_broker->filePath(QStringLiteral("no-such-ca.crt"));
+    MqttClient client(options);
+    client.open();
+    QCOMPARE(client.error(), MqttClient::Error::TlsFailure);
+    QVERIFY2(client.errorString().contains(QLatin1String("no-such-ca.crt")), qPrintable(client.errorString()));
+    QCOMPARE(client.state(), MqttClient::State::Disconnected);
 }
 
 QTEST_GUILESS_MAIN(tst_MqttClient)
