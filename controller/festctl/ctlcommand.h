@@ -25,6 +25,7 @@ struct CtlCommand {
 
 QList<CtlCommand> programmeCommands();
 QList<CtlCommand> screeningCommands();
+QList<CtlCommand> filmCommands();
 QList<CtlCommand> nodeCommands();
 QList<CtlCommand> auditCommands();
 

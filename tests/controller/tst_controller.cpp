@@ -31,6 +31,7 @@ private slots:
     void delayPushesFollowingScreenings();
     void invalidImportIsRejectedWholeAndChangesNothing();
     void csvImportReplacesScreenings();
+    void filmEditReachesPlaylistsAndBadFieldsAreRefused();
     void staffCannotImportProgramme();
     void hostileRequestsGetReasonsAndChangeNothing_data();
     void hostileRequestsGetReasonsAndChangeNothing();
@@ -308,6 +309,35 @@ void tst_Controller::csvImportReplacesScreenings()
                    writeFile(QStringLiteral("bad.csv"), "id,screen,start,end,films,title_en,title_zh\nX1,nowhere,not-a-time,,,,\n")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("row 2")), qPrintable(run.err));
+    QCOMPARE(programmeVersion(), 2);
+}
+
+void tst_Controller::filmEditReachesPlaylistsAndBadFieldsAreRefused()
+{
+    QCOMPARE(festctl({QStringLiteral("programme"), QStringLiteral("import"), writeFile(QStringLiteral("p.json"), m_sample)}).exitCode, 0);
+    const Screening &s = m_programme.screenings.first();
+    const QString film = s.filmIds.first();
+    Run run = festctl({QStringLiteral("film"), QStringLiteral("edit"), film, QStringLiteral("--runtime"), QStringLiteral("20"),
+                       QStringLiteral("--media"), QStringLiteral("films/rehearsal.webm")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject playlist = retained(Topics::playlist(s.screenId), QStringLiteral("playlist"), 1).value(Topics::playlist(s.screenId));
+    QCOMPARE(playlist.value(QStringLiteral("programmeVersion")).toInteger(), 2);
+    const QJsonArray items = playlist.value(QStringLiteral("items")).toArray();
+    auto item = std::find_if(items.begin(), items.end(), [&](const QJsonValue &v) { return v[QStringLiteral("film")].toString() == film; });
+    QVERIFY(item != items.end());
+    QCOMPARE((*item)[QStringLiteral("durationUs")].toInteger(), 20 * 1000000);
+    QCOMPARE((*item)[QStringLiteral("media")].toString(), QStringLiteral("films/rehearsal.webm"));
+    // the next film of the block now starts 20 s after this one
+    const auto next = item + 1;
+    if (s.filmIds.size() > 1)
+        QCOMPARE((*next)[QStringLiteral("startUs")].toInteger(), (*item)[QStringLiteral("startUs")].toInteger() + 20 * 1000000);
+
+    // a media path that leaves the media folder is refused, and nothing changes
+    run = festctl({QStringLiteral("film"), QStringLiteral("edit"), film, QStringLiteral("--media"), QStringLiteral("../../etc/passwd")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("media")), qPrintable(run.err));
+    run = festctl({QStringLiteral("film"), QStringLiteral("edit"), QStringLiteral("no-such-film"), QStringLiteral("--runtime"), QStringLiteral("5")});
+    QCOMPARE(run.exitCode, 1);
     QCOMPARE(programmeVersion(), 2);
 }
 
