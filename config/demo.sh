@@ -75,24 +75,24 @@ for _ in $(seq 100); do "${festctl[@]}" --timeout 1 nodes >/dev/null 2>&1 && bre
 echo "==> the programme on the bus (first day):"
 "${festctl[@]}" programme show --day 2026-12-05 | head -n 14
 
-# A technical rehearsal a minute ahead on the first screens, so that the players count
-# down and start in step now rather than on the festival's dates.
 screens=(HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1)   # the sample programme's screens
-# Festival idents (short films in the sample programme) make the rehearsal block.
-rehearsal_films=(ID-OPEN ID-SPONSOR ID-HACK)
-rehearsal_seconds=(20 15 25)
-echo "==> making the rehearsal's media with GStreamer ($demo/media/films)"
+# A technical rehearsal, as the projection team would run one before the festival: three
+# of the programme's films, given 20-second test cards as media (festctl film edit), in a
+# block on the first screens a minute from now.
+rehearsal_films=(F-013 F-039 F-027)
+echo "==> rehearsal test cards for ${rehearsal_films[*]} ($demo/media/films)"
 mkdir -p "$demo/media/films"
 for i in "${!rehearsal_films[@]}"; do
-  frames=$((rehearsal_seconds[i] * 25))
-  gst-launch-1.0 -q videotestsrc num-buffers=$frames pattern=$((i * 6 + 0)) \
+  film=${rehearsal_films[i]}
+  gst-launch-1.0 -q videotestsrc num-buffers=500 pattern=$((i * 6)) \
       ! video/x-raw,width=640,height=360,framerate=25/1 \
-      ! timeoverlay halignment=center valignment=center font-desc="Sans 28" text="${rehearsal_films[i]}" \
-      ! vp8enc deadline=1 cpu-used=8 ! queue ! webmmux name=mux ! filesink location="$demo/media/films/${rehearsal_films[i]}.webm" \
-      audiotestsrc num-buffers=$((rehearsal_seconds[i] * 48000 / 1024)) samplesperbuffer=1024 freq=$((440 + i * 110)) volume=0.2 \
+      ! timeoverlay halignment=center valignment=center font-desc="Sans 28" text="$film" \
+      ! vp8enc deadline=1 cpu-used=16 ! queue ! webmmux name=mux ! filesink location="$demo/media/films/$film.webm" \
+      audiotestsrc num-buffers=$((20 * 48000 / 1024)) samplesperbuffer=1024 freq=$((440 + i * 110)) volume=0.2 \
       ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1
+  "${festctl[@]}" film edit "$film" --runtime 20 --media "films/$film.webm" | sed 's/^/    /'
 done
-start="now+60s"
+start=$(date -u -d "+60 seconds" +%Y-%m-%dT%H:%M:%SZ)   # one instant for every screen
 n=0
 for screen in "${screens[@]}"; do
   ((n < players)) || break
