@@ -78,6 +78,8 @@ void MqttClient::MosquittoDeleter::operator()(mosquitto *m) const
 MqttClient::MqttClient(MqttOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_miscTimer(this)
+    , m_reconnectTimer(this)
 {
     qRegisterMetaType<fest::MqttMessage>();
     m_miscTimer.setInterval(1000);
@@ -180,15 +182,10 @@ bool MqttClient::setUp()
         if (rc != MOSQ_ERR_SUCCESS) {
             setError(Error::TlsFailure, QStringLiteral("cannot use the TLS files (CA \"%1\", certificate \"%2\", key \"%3\"): check that they exist and are readable")
                                             .arg(m_options.tlsCaFile, m_options.tlsCertFile, m_options.tlsKeyFile));
-            m_mosq.reset();
             return false;
         }
     }
-    if (!configureConnect()) {
-        m_mosq.reset();
-        return false;
-    }
-    return true;
+    return configureConnect();
 }
 
 bool MqttClient::configureConnect()
@@ -216,6 +213,7 @@ void MqttClient::startConnect()
     if (!m_wanted)
         return;
     if (!m_mosq && !setUp()) {
+        m_mosq.reset();   // half-configured: the next open() starts afresh
         setState(State::Disconnected);
         return;
     }

@@ -36,7 +36,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcMqtt)
 // - Inbound messages over maxPacketSize are refused: the size is announced to the broker
 //   in CONNECT (which then drops them) and checked again on arrival.
 // - Signals are never emitted from inside a libmosquitto callback: callbacks only record
-//   events, which are handled once the library call has returned.
+//   events, which are handled once the library call has returned. Slots may publish,
+//   subscribe or close(); to dispose of the client from a slot, use deleteLater().
+// - State: Connecting covers the attempts and the waits between them; Disconnected
+//   means closed (or options that can never work: error() says which).
+// - An MqttClient lives in one thread and is driven by that thread's event loop.
 class MqttClient : public QObject
 {
     Q_OBJECT

@@ -56,6 +56,10 @@ QString MqttOptions::validate() const
         return QStringLiteral("a TLS client certificate needs both a certificate file and a key file");
     if (will && will->topic.isEmpty())
         return QStringLiteral("the Will message has no topic");
+    if (will && (will->topic.contains(QLatin1Char('+')) || will->topic.contains(QLatin1Char('#'))))
+        return QStringLiteral("the Will topic \"%1\" must not contain '+' or '#'").arg(will->topic);
+    if (will && (will->qos < 0 || will->qos > 2))
+        return QStringLiteral("the Will QoS %1 is not valid: use 0, 1 or 2").arg(will->qos);
     return {};
 }
 

@@ -16,6 +16,7 @@ using fest::MqttOptions;
 using fest::ScriptedMqttServer;
 
 Q_DECLARE_METATYPE(MqttClient::Error)
+Q_DECLARE_METATYPE(fest::MqttOptions)
 
 namespace {
 
@@ -65,6 +66,7 @@ private slots:
     void oversizedOutboundMessageRejected();
     void publishWhileDisconnectedFails();
     void invalidTopicsRejected();
+    void invalidOptionsRejected_data();
     void invalidOptionsRejected();
     void waitForPublishedDrainsQueue();
     void refusedConnAckGivesTypedError_data();
@@ -385,15 +387,32 @@ void tst_MqttClient::invalidTopicsRejected()
     QCOMPARE(client->state(), MqttClient::State::Connected);
 }
 
+void tst_MqttClient::invalidOptionsRejected_data()
+{
+    QTest::addColumn<MqttOptions>("options");
+    QTest::addColumn<QString>("mentions");
+    MqttOptions o;
+    o.keepAliveSeconds = 1;
+    QTest::newRow("keepalive too short") << o << "keepalive";
+    o = {};
+    o.will = MqttMessage{QStringLiteral("fest/v1/node/+/status"), "offline", 1};
+    QTest::newRow("wildcard in the Will topic") << o << "Will";
+    o = {};
+    o.will = MqttMessage{QStringLiteral("fest/v1/node/kiosk-1/status"), "offline", 3};
+    QTest::newRow("Will QoS 3") << o << "Will";
+}
+
 void tst_MqttClient::invalidOptionsRejected()
 {
-    MqttOptions options;
-    options.keepAliveSeconds = 1;
+    QFETCH(MqttOptions, options);
+    QFETCH(QString, mentions);
     MqttClient client(options);
-    QSignalSpy states(&client, &MqttClient::stateChanged);
     client.open();
     QCOMPARE(client.error(), MqttClient::Error::InvalidOptions);
-    QVERIFY(client.errorString().contains(QLatin1String("keepalive")));
+    QVERIFY2(client.errorString().contains(mentions), qPrintable(client.errorString()));
+    QCOMPARE(client.state(), MqttClient::State::Disconnected);
+    client.open();   // still refused, not half-configured
+    QCOMPARE(client.error(), MqttClient::Error::InvalidOptions);
     QCOMPARE(client.state(), MqttClient::State::Disconnected);
 }
 

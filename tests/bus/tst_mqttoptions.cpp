@@ -103,6 +103,12 @@ void tst_MqttOptions::validate_data()
     o = {};
     o.will = fest::MqttMessage{};
     QTest::newRow("will without topic") << o << "Will";
+    o.will = fest::MqttMessage{QStringLiteral("fest/v1/node/#"), "offline", 1};
+    QTest::newRow("will topic with wildcard") << o << "'+' or '#'";
+    o.will = fest::MqttMessage{QStringLiteral("fest/v1/node/k/status"), "offline", 3};
+    QTest::newRow("will QoS 3") << o << "QoS";
+    o.will = fest::MqttMessage{QStringLiteral("fest/v1/node/k/status"), "offline", 1, true};
+    QTest::newRow("retained will") << o << "";
 }
 
 void tst_MqttOptions::validate()
