@@ -82,24 +82,33 @@ int showProgramme(CtlSession &s, const QCommandLineParser &args)
     const QString screen = args.value(QStringLiteral("screen"));
     s.out() << programme->festivalName.en << " / " << programme->festivalName.zh << ", programme version "
             << message->value(QStringLiteral("version")).toInteger() << "\n\n";
-    TextTable table({QStringLiteral("day"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("screen"),
+    TextTable table({QStringLiteral("day"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("where"),
                      QStringLiteral("id"), QStringLiteral("programme"), QStringLiteral("status")});
-    QList<const Screening *> rows;
+    struct Row {
+        QDateTime start, end;
+        QString where, id, title, status;
+    };
+    QList<Row> rows;
     for (const Screening &sc : programme->screenings)
-        rows << &sc;
-    std::sort(rows.begin(), rows.end(), [](const Screening *a, const Screening *b) {
-        return std::tie(a->start, a->screenId) < std::tie(b->start, b->screenId);
-    });
-    for (const Screening *sc : rows) {
-        const QDateTime start = zone.isValid() ? sc->start.toTimeZone(zone) : sc->start;
-        const QDateTime end = zone.isValid() ? sc->end.toTimeZone(zone) : sc->end;
+        rows << Row{sc.start, sc.end, sc.screenId, sc.id, titleOf(*programme, sc),
+                    sc.isCancelled() ? QStringLiteral("CANCELLED") : QStringLiteral("scheduled")};
+    if (screen.isEmpty()) {
+        for (const ProgrammeEvent &e : programme->events)
+            rows << Row{e.start, e.end, e.venueId, e.id,
+                        e.title.zh.isEmpty() ? e.title.en : e.title.en + QStringLiteral(" / ") + e.title.zh,
+                        ProgrammeEvent::kindNames().value(int(e.kind))};
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) { return std::tie(a.start, a.where) < std::tie(b.start, b.where); });
+    for (const Row &row : rows) {
+        const QDateTime start = zone.isValid() ? row.start.toTimeZone(zone) : row.start;
+        const QDateTime end = zone.isValid() ? row.end.toTimeZone(zone) : row.end;
         if (!day.isEmpty() && start.date().toString(Qt::ISODate) != day)
             continue;
-        if (!screen.isEmpty() && sc->screenId != screen)
+        if (!screen.isEmpty() && row.where != screen)
             continue;
-        table.addRow({start.date().toString(Qt::ISODate), start.toString(QStringLiteral("HH:mm")), end.toString(QStringLiteral("HH:mm")),
-                      sc->screenId, sc->id, titleOf(*programme, *sc),
-                      sc->isCancelled() ? QStringLiteral("CANCELLED") : QStringLiteral("scheduled")});
+        table.addRow({start.date().toString(Qt::ISODate), start.toString(QStringLiteral("HH:mm")),
+                      end.date() == start.date() ? end.toString(QStringLiteral("HH:mm")) : end.toString(QStringLiteral("MM-dd HH:mm")),
+                      row.where, row.id, row.title, row.status});
     }
     if (table.isEmpty())
         s.out() << "No screenings match.\n";
@@ -117,7 +126,7 @@ QList<CtlCommand> programmeCommands()
          QStringLiteral("Replace the programme with a JSON programme or a CSV of screenings (validated whole first)."),
          {{QStringLiteral("format"), QStringLiteral("json or csv (default: from the file name)."), QStringLiteral("format")}},
          1, importProgramme},
-        {QStringLiteral("programme show"), QString(), QStringLiteral("Print the programme on the bus."),
+        {QStringLiteral("programme show"), QString(), QStringLiteral("Print the programme on the bus: screenings, panels, workshops, the ceremony."),
          {{QStringLiteral("day"), QStringLiteral("Only this day (YYYY-MM-DD, festival time)."), QStringLiteral("date")},
           {QStringLiteral("screen"), QStringLiteral("Only this screen."), QStringLiteral("id")}},
          0, showProgramme},
