@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <functional>
+
+namespace fest {
+
+// Fires once at an instant of a given clock (microseconds), within about a millisecond:
+// a coarse Qt timer wakes the thread shortly before the instant, which then polls the
+// clock until it is reached. A Qt timer alone may be late by a whole millisecond or
+// more, and is slaved to the machine's clock, not the show clock.
+//
+// The spin blocks the thread for at most spinUs, which is why it is short; an instant
+// already past fires on the next event loop iteration.
+class CueTimer : public QObject
+{
+    Q_OBJECT
+public:
+    using Clock = std::function<qint64()>;   // microseconds
+    static constexpr qint64 spinUs = 2000;
+
+    explicit CueTimer(Clock now, QObject *parent = nullptr);
+
+    // Replaces any pending instant.
+    void start(qint64 atUs);
+    void stop();
+    bool isActive() const { return m_active; }
+    qint64 targetUs() const { return m_targetUs; }
+
+signals:
+    // firedAtUs: the clock when the instant was reached (>= atUs).
+    void due(qint64 atUs, qint64 firedAtUs);
+
+private:
+    void wake();
+
+    Clock m_now;
+    QTimer m_coarse;
+    qint64 m_targetUs = 0;
+    bool m_active = false;
+};
+
+} // namespace fest
