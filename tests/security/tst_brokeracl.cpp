@@ -5,9 +5,17 @@
 #include "brokeraccounts.h"
 #include "busprobe.h"
 #include "mosquittoprocess.h"
+#include "projectbinaries.h"
 #include "shippedbrokerconfig.h"
 
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 #include <QUuid>
 #include <memory>
 
@@ -62,6 +70,7 @@ private slots:
     void wildcardClientIdGainsNothing_data();
     void wildcardClientIdGainsNothing();
     void anotherAccountsClientIdCannotTakeItsSession();
+    void controllerStateUnchangedAfterDeniedAttempts();
     void removedAccountRefusedAfterReload();
 
 private:
@@ -451,6 +460,106 @@ void tst_BrokerAcl::anotherAccountsClientIdCannotTakeItsSession()
     QVERIFY(twin->client().state() == MqttClient::State::Connected);
     QTRY_VERIFY(victim->disconnections() > 0);
     victim->client().close();
+}
+
+// The real controller behind the broker: whatever the other accounts try, its retained
+// programme stays the same version. Refused at the broker (ACL) or by the controller
+// itself (role), nothing changes.
+void tst_BrokerAcl::controllerStateUnchangedAfterDeniedAttempts()
+{
+    const QString binary = projectBinary(QStringLiteral("festival-controller"));
+    if (binary.isEmpty())
+        QSKIP("festival-controller is not built in this tree");
+
+    // The controller's account must be free for the real controller.
+    if (BusProbe *stand_in = m_probes.take(QStringLiteral("controller"))) {
+        stand_in->client().close();
+        delete stand_in;
+    }
+    QTemporaryDir dir;
+    QUdpSocket clockPortProbe;
+    QVERIFY(clockPortProbe.bind(QHostAddress::LocalHost, 0));
+    const quint16 clockPort = clockPortProbe.localPort();
+    clockPortProbe.close();
+    QFile ini(dir.filePath(QStringLiteral("controller.ini")));
+    QVERIFY(ini.open(QIODevice::WriteOnly | QIODevice::Text));
+    ini.write(QStringLiteral("[broker]\nurl=mqtt://127.0.0.1:%1\nuser=controller\npassword_file=%2\n"
+                             "[database]\npath=%3\n[clock]\nport=%4\n[programme]\nseed=%5\n"
+                             "[roles]\norganiser=org-ana\nstaff=staff-ben\n")
+                  .arg(m_broker.port())
+                  .arg(QDir(m_accounts->folder()).filePath(QStringLiteral("controller.password")),
+                       dir.filePath(QStringLiteral("festival.db")))
+                  .arg(clockPort)
+                  .arg(ShippedBrokerConfig::sourceFile(QStringLiteral("config/programme.sample.json")))
+                  .toUtf8());
+    ini.close();
+
+    BusProbe *observer = probe(QStringLiteral("observer"));
+    const qsizetype before = observer->messages().size();
+    QProcess controller;
+    controller.setProcessChannelMode(QProcess::ForwardedChannels);
+    controller.start(binary, {QStringLiteral("--config"), ini.fileName()});
+    auto stop = qScopeGuard([&] { controller.terminate(); controller.waitForFinished(10000); });
+    QVERIFY(controller.waitForStarted());
+
+    // Its programme, as published on start.
+    auto programmes = [&] {
+        QList<QByteArray> list;
+        for (qsizetype i = before; i < observer->messages().size(); ++i) {
+            if (observer->messages().at(i).topic == programmeTopic)
+                list.append(observer->messages().at(i).payload);
+        }
+        return list;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!programmes().isEmpty(), 20000);
+    const QByteArray published = programmes().constLast();
+    const int version = QJsonDocument::fromJson(published).object().value(QStringLiteral("version")).toInt(-1);
+    QVERIFY2(version > 0, published.constData());
+
+    const QByteArray import = QJsonDocument(QJsonObject{
+        {"type", "request"}, {"v", 1}, {"op", "screening.cancel"}, {"args", QJsonObject{{"id", "S-0101"}}}}).toJson(QJsonDocument::Compact);
+    const QByteArray forged = QJsonDocument(QJsonObject{{"type", "programme"}, {"v", 1}, {"version", version + 100}}).toJson(QJsonDocument::Compact);
+    struct Attempt { const char *account; QString topic; QByteArray payload; bool retain; };
+    const QList<Attempt> refusedByTheBroker = {
+        {"kiosk-01", programmeTopic, forged, true},
+        {"kiosk-01", QStringLiteral("fest/v1/controller/request/kiosk-01"), import, false},
+        {"kiosk-01", QStringLiteral("fest/v1/controller/request/org-ana"), import, false},
+        {"player-a1", QStringLiteral("fest/v1/controller/request/player-a1"), import, false},
+        {"player-a1", QStringLiteral("fest/v1/screen/a1/playlist"), forged, true},
+        {"bridge-v1", programmeTopic, forged, true},
+        {"org-ana", programmeTopic, forged, true},
+    };
+    for (const Attempt &a : refusedByTheBroker) {
+        MqttMessage m;
+        m.topic = a.topic;
+        m.payload = a.payload;
+        m.qos = 1;
+        m.retain = a.retain;
+        m.responseTopic = QStringLiteral("fest/v1/reply/%1/denied").arg(QLatin1String(a.account));
+        QCOMPARE(probe(QLatin1String(a.account))->publish(m), NotAuthorized);
+    }
+
+    // Past the broker but not allowed by role: staff may not cancel a screening. The
+    // reply proves the controller has handled it (and everything before it).
+    BusProbe *staff = probe(QStringLiteral("staff-ben"));
+    QCOMPARE(staff->subscribe(QStringLiteral("fest/v1/reply/staff-ben/#")), 1);
+    MqttMessage request;
+    request.topic = QStringLiteral("fest/v1/controller/request/staff-ben");
+    request.payload = import;
+    request.qos = 1;
+    request.responseTopic = QStringLiteral("fest/v1/reply/staff-ben/r1");
+    request.correlationData = "r1";
+    QCOMPARE(staff->publish(request), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(staff->received(request.responseTopic), 10000);
+    const QJsonObject reply = QJsonDocument::fromJson(staff->messages().constLast().payload).object();
+    QCOMPARE(reply.value(QStringLiteral("ok")).toBool(true), false);
+
+    QVERIFY(observer->sync());
+    QCOMPARE(programmes().constLast(), published);
+    // A fresh reader gets the controller's retained programme, not a forged one.
+    std::unique_ptr<BusProbe> reader = connectFresh(QStringLiteral("kiosk-02"));
+    QCOMPARE(reader->subscribe(programmeTopic), 1);
+    QVERIFY(reader->waitForMessage(programmeTopic, published));
 }
 
 void tst_BrokerAcl::removedAccountRefusedAfterReload()
