@@ -68,6 +68,8 @@ QString hexCode(int code)
 // arrive through the same disconnect callback argument.
 constexpr int firstMqttFailureCode = 0x80;
 
+constexpr int maxPacketsPerRead = 64;
+
 } // namespace
 
 void MqttClient::MosquittoDeleter::operator()(mosquitto *m) const
@@ -143,6 +145,8 @@ bool MqttClient::setUp()
     }
     mosquitto *m = m_mosq.get();
     mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
+    // Commands and cues are small packets that must not wait for Nagle's algorithm.
+    mosquitto_int_option(m, MOSQ_OPT_TCP_NODELAY, 1);
     mosquitto_connect_v5_callback_set(m, &MqttClient::onConnectCallback);
     mosquitto_disconnect_v5_callback_set(m, &MqttClient::onDisconnectCallback);
     mosquitto_publish_v5_callback_set(m, &MqttClient::onPublishCallback);
@@ -270,7 +274,17 @@ void MqttClient::unwatchSocket()
 
 void MqttClient::onReadable()
 {
-    afterLoopCall(mosquitto_loop_read(m_mosq.get(), 1), "read");
+    // libmosquitto reads one packet per call unless QoS > 0 messages are in flight; drain
+    // what has arrived (bounded, to keep the event loop responsive) instead of waiting
+    // for the notifier to fire once per packet.
+    int rc = MOSQ_ERR_SUCCESS;
+    for (int i = 0; i < maxPacketsPerRead && rc == MOSQ_ERR_SUCCESS; ++i) {
+        errno = 0;
+        rc = mosquitto_loop_read(m_mosq.get(), 1);
+        if (errno == EAGAIN || errno == EWOULDBLOCK)
+            break;
+    }
+    afterLoopCall(rc, "read");
 }
 
 void MqttClient::onWritable()

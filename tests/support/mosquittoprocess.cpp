@@ -89,6 +89,7 @@ QString MosquittoProcess::configText() const
         QStringLiteral("log_type notice"),
         QStringLiteral("log_type information"),
         QStringLiteral("connection_messages true"),
+        QStringLiteral("set_tcp_nodelay true"),
         QStringLiteral("max_packet_size %1").arg(m_limits.maxPacketSize),
         QStringLiteral("max_queued_messages %1").arg(m_limits.maxQueuedMessages),
         QStringLiteral("max_keepalive %1").arg(m_limits.maxKeepaliveSeconds),
