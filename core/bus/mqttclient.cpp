@@ -353,6 +353,7 @@ void MqttClient::handleConnAck(int reasonCode)
 void MqttClient::handleDisconnect(int code, int sysErrno)
 {
     unwatchSocket();
+    m_subscribeRequests.clear();   // their SUBACKs will never come; connect re-sends them
     const bool wasConnected = m_state == State::Connected;
     if (!m_wanted) {
         setState(State::Disconnected);

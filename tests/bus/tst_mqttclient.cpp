@@ -76,6 +76,7 @@ private slots:
     void tlsConnectsWithTheFestivalCa();
     void tlsRefusesABrokerFromAnotherCa();
     void tlsMissingCaFileIsReported();
+    void unknownHostGivesTypedError();
 
 private:
     // Opens a client to the test broker and waits until it is connected.
@@ -560,6 +561,19 @@ void tst_MqttClient::tlsMissingCaFileIsReported()
     client.open();
     QCOMPARE(client.error(), MqttClient::Error::TlsFailure);
     QVERIFY2(client.errorString().contains(QLatin1String("no-such-ca.crt")), qPrintable(client.errorString()));
+    QCOMPARE(client.state(), MqttClient::State::Disconnected);
+}
+
+void tst_MqttClient::unknownHostGivesTypedError()
+{
+    MqttOptions options;
+    options.host = QStringLiteral("no-such-broker.invalid");
+    MqttClient client(options);
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.error(), MqttClient::Error::NetworkError, 5000);
+    QVERIFY2(client.errorString().contains(QLatin1String("no-such-broker.invalid")), qPrintable(client.errorString()));
+    QVERIFY2(client.errorString().contains(QLatin1String("broker address")), qPrintable(client.errorString()));
+    client.close();
     QCOMPARE(client.state(), MqttClient::State::Disconnected);
 }
 
