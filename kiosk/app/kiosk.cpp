@@ -35,13 +35,13 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
         emit categoriesChanged();
     });
     connect(&m_feed, &ProgrammeFeed::programmeChanged, this, [this] {
-        m_feed.screenings()->setVotingWindows(m_windows);
+        m_feed.screenings()->setVotingStatus(m_windows);
         tick();
         emit programmeChanged();
         emit categoriesChanged();
         publishStatus();
     });
-    connect(&m_windows, &VotingWindows::changed, this, [this] { m_feed.screenings()->setVotingWindows(m_windows); });
+    connect(&m_windows, &VotingStatus::changed, this, [this] { m_feed.screenings()->setVotingStatus(m_windows); });
     connect(&m_players, &ScreenStatusBook::changed, this, &Kiosk::tick);
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &Kiosk::tick);

@@ -9,7 +9,7 @@
 #include "screenstatusbook.h"
 #include "staffaccess.h"
 #include "votesession.h"
-#include "votingwindows.h"
+#include "votingstatus.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -108,7 +108,7 @@ public:
     bool ceremonyAvailable() const { return false; }  // the ceremony view arrives with its issue
 
     ProgrammeFeed *feed() { return &m_feed; }
-    VotingWindows *votingWindows() { return &m_windows; }
+    VotingStatus *votingWindows() { return &m_windows; }
     ScreenStatusBook *players() { return &m_players; }
     KioskBus *bus() { return m_bus.get(); }
     VoteOutbox *outbox() { return m_outbox.get(); }
@@ -143,7 +143,7 @@ private:
     static Kiosk *s_instance;
     KioskConfig m_config;
     ProgrammeFeed m_feed;
-    VotingWindows m_windows;
+    VotingStatus m_windows;
     ScreenStatusBook m_players;
     FilmFilterModel m_filmSearch;
     ScreeningFilterModel m_programme;

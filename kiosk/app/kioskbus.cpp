@@ -2,7 +2,7 @@
 
 #include "programmefeed.h"
 #include "screenstatusbook.h"
-#include "votingwindows.h"
+#include "votingstatus.h"
 
 #include <QJsonDocument>
 
@@ -23,7 +23,7 @@ QByteArray statusPayload(const QJsonObject &fields)
 }
 } // namespace
 
-KioskBus::KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingWindows *windows,
+KioskBus::KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingStatus *windows,
                    ScreenStatusBook *players, QObject *parent)
     : QObject(parent)
     , m_client(withWill(options, account))

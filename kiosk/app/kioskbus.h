@@ -10,7 +10,7 @@ namespace fest {
 
 class ProgrammeFeed;
 class ScreenStatusBook;
-class VotingWindows;
+class VotingStatus;
 
 // The kiosk's side of the bus: reads the retained programme, voting windows and
 // players' status into the kiosk's state, and keeps the kiosk's own retained status
@@ -20,7 +20,7 @@ class KioskBus : public QObject
 {
     Q_OBJECT
 public:
-    KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingWindows *windows,
+    KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingStatus *windows,
              ScreenStatusBook *players, QObject *parent = nullptr);
 
     MqttClient *client() { return &m_client; }
@@ -38,7 +38,7 @@ private:
     MqttClient m_client;
     QString m_account;
     ProgrammeFeed *m_feed;
-    VotingWindows *m_windows;
+    VotingStatus *m_windows;
     ScreenStatusBook *m_players;
     QJsonObject m_lastStatus;
 };

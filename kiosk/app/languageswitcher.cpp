@@ -1,6 +1,6 @@
 #include "languageswitcher.h"
 
-#include "votingwindows.h"
+#include "votingstatus.h"
 
 #include <QCoreApplication>
 #include <QQmlEngine>

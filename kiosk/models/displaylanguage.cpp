@@ -11,6 +11,14 @@ QString DisplayLanguage::pick(const LocalizedText &text, Language language, cons
     return other.isEmpty() ? fallback : other;
 }
 
+QString DisplayLanguage::title(const LocalizedText &text, Language language, const QString &original)
+{
+    const QString &preferred = language == Language::Chinese ? text.zh : text.en;
+    if (!preferred.isEmpty())
+        return preferred;
+    return original.isEmpty() ? pick(text, language) : original;
+}
+
 QString DisplayLanguage::code(Language language)
 {
     return language == Language::Chinese ? QStringLiteral("zh_HK") : QStringLiteral("en");

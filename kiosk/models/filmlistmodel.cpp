@@ -14,7 +14,7 @@ QVariant FilmListModel::data(const QModelIndex &index, int role) const
     const Film &f = row.film;
     switch (role) {
     case IdRole: return f.id;
-    case TitleRole: return DisplayLanguage::pick(f.title, language(), f.originalTitle);
+    case TitleRole: return DisplayLanguage::title(f.title, language(), f.originalTitle);
     case OriginalTitleRole: return f.originalTitle;
     case SubtitleRole: return subtitle(row);
     case MakersRole: return f.makers.join(QStringLiteral(", "));
@@ -55,13 +55,13 @@ const Film *FilmListModel::film(const QString &id) const
 QString FilmListModel::titleOf(const QString &id) const
 {
     const Film *f = film(id);
-    return f ? DisplayLanguage::pick(f->title, language(), f->originalTitle) : id;
+    return f ? DisplayLanguage::title(f->title, language(), f->originalTitle) : id;
 }
 
 QString FilmListModel::subtitle(const Row &row) const
 {
     const Film &f = row.film;
-    const QString shown = DisplayLanguage::pick(f.title, language(), f.originalTitle);
+    const QString shown = DisplayLanguage::title(f.title, language(), f.originalTitle);
     QStringList others;
     for (const QString &t : {f.originalTitle, f.title.en, f.title.zh}) {
         if (!t.isEmpty() && t != shown && !others.contains(t))

@@ -95,7 +95,7 @@ NowNextModel::Row NowNextModel::computed(const Row &base, const QList<const Scre
             r.now = e;
             if (now > e->end)
                 late = std::max(late, e->end.secsTo(now));
-        } else if (e->start > now && !r.next) {
+        } else if (e->start > now && !r.next && sameDay(e->start, now)) {
             r.next = e;
         }
     }
@@ -113,6 +113,13 @@ bool NowNextModel::Row::sameState(const Row &o) const
 {
     return now == o.now && next == o.next && qFuzzyCompare(1.0 + progress, 1.0 + o.progress)
         && secondsToNext == o.secondsToNext && lateMinutes == o.lateMinutes && offline == o.offline;
+}
+
+bool NowNextModel::sameDay(const QDateTime &a, const QDateTime &b) const
+{
+    // "Next" means later today at the festival, not tomorrow morning.
+    const QTimeZone zone = m_screenings ? m_screenings->timeZone() : QTimeZone();
+    return zone.isValid() ? a.toTimeZone(zone).date() == b.toTimeZone(zone).date() : a.date() == b.date();
 }
 
 QString NowNextModel::title(const ScreeningListModel::Entry *entry) const

@@ -65,6 +65,7 @@ private:
                  const ScreenStatusBook &status, const QDateTime &now) const;
     QString title(const ScreeningListModel::Entry *entry) const;
     QString time(const QDateTime &t) const;
+    bool sameDay(const QDateTime &a, const QDateTime &b) const;
 
     QList<Row> m_rows;
     const ScreeningListModel *m_screenings = nullptr;

@@ -3,7 +3,7 @@
 #include "jsonguard.h"
 #include "jsonreader.h"
 #include "programmejson.h"
-#include "votingwindows.h"
+#include "votingstatus.h"
 
 #include <QFile>
 

@@ -32,7 +32,7 @@ bool ScreeningFilterModel::acceptsMore(const QModelIndex &i) const
     if (!m_filmId.isEmpty() && !i.data(R::FilmIdsRole).toStringList().contains(m_filmId))
         return false;
     if (m_votingOpenOnly
-        && (i.data(R::VotingStateRole).toInt() != int(VotingWindows::State::Open) || i.data(R::CancelledRole).toBool()))
+        && (i.data(R::VotingStateRole).toInt() != int(VotingStatus::State::Open) || i.data(R::CancelledRole).toBool()))
         return false;
     return true;
 }

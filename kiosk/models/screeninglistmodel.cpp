@@ -1,6 +1,7 @@
 #include "screeninglistmodel.h"
 
 #include "programme.h"
+#include "countrynames.h"
 #include "searchkey.h"
 
 namespace fest {
@@ -56,11 +57,11 @@ QList<int> ScreeningListModel::localizedRoles() const
     return {TitleRole, FilmTitlesRole, ScreenNameRole, VenueNameRole};
 }
 
-void ScreeningListModel::setVotingWindows(const VotingWindows &windows)
+void ScreeningListModel::setVotingStatus(const VotingStatus &windows)
 {
     int first = -1, last = -1;
     for (int row = 0; row < m_rows.size(); ++row) {
-        const VotingWindows::State s = windows.state(m_rows[row].id);
+        const VotingStatus::State s = windows.state(m_rows[row].id);
         if (s == m_rows[row].voting)
             continue;
         m_rows[row].voting = s;
@@ -101,8 +102,8 @@ void ScreeningListModel::rebuild(const Programme &programme)
     QHash<QString, const Venue *> venues;
     for (const Venue &v : programme.venues)
         venues.insert(v.id, &v);
-    const QHash<QString, VotingWindows::State> previousVoting = [this] {
-        QHash<QString, VotingWindows::State> h;
+    const QHash<QString, VotingStatus::State> previousVoting = [this] {
+        QHash<QString, VotingStatus::State> h;
         for (const Entry &e : std::as_const(m_rows))
             h.insert(e.id, e.voting);
         return h;
@@ -133,7 +134,7 @@ void ScreeningListModel::rebuild(const Programme &programme)
                 continue;
             e.filmTitles << LocalizedText{f->title.en.isEmpty() ? f->originalTitle : f->title.en,
                                           f->title.zh.isEmpty() ? f->originalTitle : f->title.zh};
-            searchable << f->originalTitle << f->title.en << f->title.zh << f->makers;
+            searchable << f->originalTitle << f->title.en << f->title.zh << f->makers << CountryNames::searchText(f->country);
             for (const QString &c : f->categoryIds) {
                 if (!e.categoryIds.contains(c))
                     e.categoryIds << c;

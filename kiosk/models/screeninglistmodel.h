@@ -1,7 +1,7 @@
 #pragma once
 
 #include "programmelistmodel.h"
-#include "votingwindows.h"
+#include "votingstatus.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -32,7 +32,7 @@ public:
         CancelledRole,
         CategoryIdsRole,    // union of its films' categories
         SearchKeyRole,
-        VotingStateRole,    // VotingWindows::State as int
+        VotingStateRole,    // VotingStatus::State as int
     };
     Q_ENUM(Role)
 
@@ -50,7 +50,7 @@ public:
         QStringList categoryIds;
         bool cancelled = false;
         QString searchKey;
-        VotingWindows::State voting = VotingWindows::State::NotOpen;
+        VotingStatus::State voting = VotingStatus::State::NotOpen;
     };
 
     using ProgrammeListModel::ProgrammeListModel;
@@ -58,7 +58,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    void setVotingWindows(const VotingWindows &windows);
+    void setVotingStatus(const VotingStatus &windows);
     const QList<Entry> &entries() const { return m_rows; }
     const Entry *entry(const QString &id) const;
     QTimeZone timeZone() const { return m_zone; }

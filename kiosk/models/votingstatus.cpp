@@ -1,4 +1,4 @@
-#include "votingwindows.h"
+#include "votingstatus.h"
 
 #include "jsonguard.h"
 #include "jsonreader.h"
@@ -7,12 +7,12 @@ namespace fest {
 
 Q_LOGGING_CATEGORY(lcKiosk, "fest.kiosk")
 
-QStringList VotingWindows::stateNames()
+QStringList VotingStatus::stateNames()
 {
     return {QStringLiteral("not_open"), QStringLiteral("open"), QStringLiteral("closed")};
 }
 
-bool VotingWindows::applyMessage(const QByteArray &payload, QString *error)
+bool VotingStatus::applyMessage(const QByteArray &payload, QString *error)
 {
     QString why;
     const auto object = JsonGuard::parseObject(payload, JsonLimits{}, &why);
@@ -44,7 +44,7 @@ bool VotingWindows::applyMessage(const QByteArray &payload, QString *error)
     return true;
 }
 
-void VotingWindows::setWindows(const QHash<QString, Window> &windows)
+void VotingStatus::setWindows(const QHash<QString, Window> &windows)
 {
     m_windows = windows;
     emit changed();

@@ -16,7 +16,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcKiosk)
 //      {"screening":"S-0413","state":"closed"}]}
 // A screening not listed has not opened yet. The kiosk uses this only to choose what to
 // offer; the controller decides again for every ballot.
-class VotingWindows : public QObject
+class VotingStatus : public QObject
 {
     Q_OBJECT
 public:

@@ -87,7 +87,7 @@ Item {
                             Text {
                                 id: badge
                                 anchors.centerIn: parent
-                                text: Kiosk.categoryName(parent.modelData)
+                                text: { Kiosk.language; return Kiosk.categoryName(parent.modelData) }
                                 color: Theme.accent
                                 font.pixelSize: Theme.small
                                 font.bold: true

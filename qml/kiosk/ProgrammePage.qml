@@ -83,7 +83,7 @@ Item {
                 model: root.filmsView || Kiosk.programme.query.length > 0 ? [] : Kiosk.days
                 KioskButton {
                     required property string modelData
-                    text: Kiosk.dayLabel(modelData)
+                    text: { Kiosk.language; return Kiosk.dayLabel(modelData) }
                     selected: root.day === modelData
                     onClicked: root.day = modelData
                 }

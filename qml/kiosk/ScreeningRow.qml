@@ -39,7 +39,7 @@ Rectangle {
             Layout.alignment: Qt.AlignVCenter
             Text {
                 visible: row.showDay
-                text: Kiosk.dayLabel(row.day)
+                text: { Kiosk.language; return Kiosk.dayLabel(row.day) }
                 color: Theme.textMuted
                 font.pixelSize: Theme.small
             }

@@ -109,6 +109,7 @@ Item {
             ColumnLayout {
                 spacing: Theme.gap
                 Text {
+                    objectName: "chooseTitle"
                     Layout.fillWidth: true
                     text: qsTr("Which screening did you just see?")
                     color: Theme.text
@@ -209,6 +210,7 @@ Item {
                         placeholderTextColor: Theme.textMuted
                         inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
                         maximumLength: 40
+                        leftPadding: Theme.gap
                         onTextEdited: Kiosk.vote.code = text
                         // A scanner types the code and Enter.
                         onAccepted: Kiosk.vote.submitCode()

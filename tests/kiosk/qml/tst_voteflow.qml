@@ -1,0 +1,108 @@
+import QtQuick
+import QtTest
+import Festival.Kiosk
+import Festival.Kiosk.Test
+
+// A visitor votes at the kiosk: picks the screening, types the code (with a mistake
+// first), rates, confirms and is thanked; offline, the vote is saved.
+Item {
+    id: root
+    width: 1920
+    height: 1080
+
+    Component {
+        id: pageComponent
+        VotePage { anchors.fill: parent; active: true }
+    }
+
+    TestCase {
+        name: "VoteFlow"
+        when: windowShown
+
+        property var page: null
+
+        function init() {
+            Kiosk.resetToHome()
+            page = createTemporaryObject(pageComponent, root)
+            verify(page)
+        }
+
+        function rowFor(screeningId) {
+            const list = findChild(page, "votableList")
+            for (let i = 0; i < list.count; ++i) {
+                list.currentIndex = i
+                if (list.currentItem.screeningId === screeningId)
+                    return list.currentItem
+            }
+            return null
+        }
+
+        function typeText(text) {
+            for (let i = 0; i < text.length; ++i)
+                keyClick(text[i])
+        }
+
+        function test_offersScreeningsOpenHere() {
+            const list = findChild(page, "votableList")
+            tryCompare(list, "count", 2)
+            verify(rowFor("S-0202"))
+            verify(rowFor("S-0103"))
+            verify(!rowFor("S-0101"))   // closed
+        }
+
+        function test_voteOfflineIsSavedAndThanked() {
+            const before = Kiosk.outboxPending
+            tryVerify(() => rowFor("S-0202") !== null)
+            mouseClick(rowFor("S-0202"))
+            compare(Kiosk.vote.step, VoteSession.Code)
+            compare(Kiosk.vote.filmId, "F-001")
+
+            const field = findChild(page, "codeField")
+            tryVerify(() => field.activeFocus)
+            const code = TestTickets.issue()
+            // A typo in the last symbol: the check character catches it on the kiosk.
+            const last = code[code.length - 1]
+            typeText(code.slice(0, -1) + (last === "A" ? "B" : "A"))
+            compare(Kiosk.vote.codeState, VoteSession.Mistyped)
+            keyClick(Qt.Key_Return)
+            compare(Kiosk.vote.step, VoteSession.Code)
+            verify(findChild(page, "codeHint").text.indexOf("typing mistake") >= 0)
+
+            keyClick(Qt.Key_Backspace)
+            keyClick(last)
+            compare(Kiosk.vote.codeState, VoteSession.Ok)
+            keyClick(Qt.Key_Return)            // what a scanner sends after the code
+            compare(Kiosk.vote.step, VoteSession.Rate)
+
+            mouseClick(findChild(page, "star4"))
+            compare(Kiosk.vote.score, 4)
+            compare(Kiosk.vote.step, VoteSession.Confirm)
+            mouseClick(findChild(page, "confirmVote"))
+
+            compare(Kiosk.vote.step, VoteSession.Thanks)
+            compare(Kiosk.vote.outcome, VoteSession.Saved)
+            compare(Kiosk.outboxPending, before + 1)
+            compare(findChild(page, "verdictText").text, "Your vote is saved and will be counted.")
+            compare(field.text, "")            // nothing of the code left on screen
+        }
+
+        function test_blockAsksForTheFilm() {
+            tryVerify(() => rowFor("S-0103") !== null)
+            mouseClick(rowFor("S-0103"))
+            compare(Kiosk.vote.step, VoteSession.Choose)   // first the film of the block
+            compare(page.blockChoice.filmIds.length, 5)
+            Kiosk.vote.choose("S-0103", page.blockChoice.filmIds[1])
+            compare(Kiosk.vote.filmId, "F-017")
+            compare(Kiosk.vote.step, VoteSession.Code)
+        }
+
+        function test_languageSwitchRetranslatesLive() {
+            const title = findChild(page, "chooseTitle")
+            compare(title.text, "Which screening did you just see?")
+            Kiosk.language = "zh_HK"
+            compare(title.text, "你剛看完哪一場放映？")
+            Kiosk.language = "en"
+            compare(title.text, "Which screening did you just see?")
+        }
+    }
+}
