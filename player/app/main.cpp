@@ -1,16 +1,26 @@
 #include "playernode.h"
 #include "playersettings.h"
+#include "playerview.h"
 #include "shutdownsignal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
 #include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+
+#include <gst/gst.h>
 
 using namespace fest;
 
-int main(int argc, char **argv)
+namespace {
+
+std::optional<PlayerSettings> parse(QCoreApplication &app)
 {
-    QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("festival-player"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FEST_VERSION));
     QCommandLineParser parser;
@@ -18,21 +28,27 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     PlayerSettings::addOptions(parser);
+    parser.addOption(QCommandLineOption(QStringLiteral("windowed"), QStringLiteral("A normal window instead of full screen.")));
     parser.process(app);
-
     QStringList errors;
-    const auto settings = PlayerSettings::fromParser(parser, &errors);
+    auto settings = PlayerSettings::fromParser(parser, &errors);
     if (!settings) {
         QTextStream err(stderr);
         err << "festival-player: the configuration has problems:\n";
         for (const QString &e : errors)
             err << "  " << e << '\n';
-        return 2;
     }
-    if (!settings->headless) {
-        QTextStream(stderr) << "festival-player: window mode is not available in this build; run with --headless.\n";
+    if (settings && parser.isSet(QStringLiteral("windowed")))
+        settings->fullScreen = false;
+    return settings;
+}
+
+int runHeadless(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const auto settings = parse(app);
+    if (!settings)
         return 2;
-    }
     PlayerNode node(*settings, PlayerNode::engineOptions(*settings));
     ShutdownSignal shutdown;
     QObject::connect(&shutdown, &ShutdownSignal::received, &app, [&] {
@@ -41,4 +57,75 @@ int main(int argc, char **argv)
     });
     node.start();
     return app.exec();
+}
+
+int runWindow(int argc, char **argv)
+{
+    QQuickWindow::setGraphicsApi(QSGRendererInterface::OpenGL);  // qml6glsink renders with GL
+    QGuiApplication app(argc, argv);
+    const auto settings = parse(app);
+    if (!settings)
+        return 2;
+    gst_init(nullptr, nullptr);
+    // The sink plugin registers the GstGLQt6VideoItem QML type: load it before the QML.
+    GstElement *probe = gst_element_factory_make("qml6glsink", nullptr);
+    if (!probe) {
+        QTextStream(stderr) << "festival-player: qml6glsink is missing. Install gstreamer1.0-qt6, or run with --headless.\n";
+        return 2;
+    }
+    gst_object_unref(probe);
+
+    PlayerView view(settings->screen);
+    PlaybackEngine::Options options = PlayerNode::engineOptions(*settings);
+    options.videoSinkFactory = [&view](const PlaybackItem &item) { return view.makeVideoSink(item.id); };
+    PlayerNode node(*settings, options);
+    view.setEngine(node.engine());
+    PlayerView::setInstance(&view);
+
+    QQmlApplicationEngine qml;
+    qml.load(QUrl(QStringLiteral("qrc:/Festival/Player/PlayerWindow.qml")));
+    auto *window = qml.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(qml.rootObjects().first());
+    if (!window) {
+        QTextStream(stderr) << "festival-player: the player window did not load; see the messages above.\n";
+        return 1;
+    }
+    view.setVideoItems(window->findChild<QObject *>(QStringLiteral("video0")),
+                       window->findChild<QObject *>(QStringLiteral("video1")));
+    if (settings->fullScreen)
+        window->showFullScreen();
+    else
+        window->show();
+    // Pipelines need the window's GL context, which exists once a frame was drawn. A
+    // window that never draws (no display output) must not stop the screen's schedule.
+    QTimer fallback;
+    fallback.setSingleShot(true);
+    QMetaObject::Connection first = QObject::connect(window, &QQuickWindow::frameSwapped, &node, [&] {
+        QObject::disconnect(first);
+        fallback.stop();
+        node.start();
+    });
+    QObject::connect(&fallback, &QTimer::timeout, &node, [&] {
+        QObject::disconnect(first);
+        QTextStream(stderr) << "festival-player: the window has not drawn a frame after 5 s; starting anyway.\n";
+        node.start();
+    });
+    fallback.start(5000);
+    ShutdownSignal shutdown;
+    QObject::connect(&shutdown, &ShutdownSignal::received, &app, [&] {
+        node.shutdown();
+        app.quit();
+    });
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // The kind of application must be chosen before any argument parsing.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--headless") == 0)
+            return runHeadless(argc, argv);
+    }
+    return runWindow(argc, argv);
 }

@@ -34,6 +34,12 @@ GstElement *makeSink(const QString &description, QString *error)
     return sink;
 }
 
+GstPadProbeReturn videoProbe(GstPad *, GstPadProbeInfo *info, gpointer self)
+{
+    static_cast<ItemPipeline *>(self)->onBufferRendered(GST_PAD_PROBE_INFO_BUFFER(info), true);
+    return GST_PAD_PROBE_OK;
+}
+
 bool hasProperty(GstElement *element, const char *name)
 {
     return g_object_class_find_property(G_OBJECT_GET_CLASS(element), name) != nullptr;
@@ -95,6 +101,11 @@ bool ItemPipeline::preroll()
     if (hasProperty(video, "signal-handoffs")) {
         g_object_set(video, "signal-handoffs", TRUE, nullptr);
         g_signal_connect(video, "handoff", G_CALLBACK(&ItemPipeline::handoffCallback), this);
+    } else if (GstPad *pad = gst_element_get_static_pad(video, "sink")) {
+        // Other sinks (qml6glsink in glsinkbin): count buffers as they reach the sink, so
+        // the stall watchdog and the first-frame report work there too.
+        gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BUFFER, &videoProbe, this, nullptr);
+        gst_object_unref(pad);
     }
     if (hasProperty(audio, "signal-handoffs")) {
         g_object_set(audio, "signal-handoffs", TRUE, nullptr);

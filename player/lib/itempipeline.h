@@ -77,6 +77,9 @@ public:
     // or when prerolling has taken longer than timeoutNs.
     bool stalled(qint64 nowNs, qint64 timeoutNs) const;
     QList<Frame> takeFrames();
+    // Called from streaming threads when a sink renders (or, for sinks without a handoff
+    // signal, receives) a buffer.
+    void onBufferRendered(GstBuffer *buffer, bool video);
 
 Q_SIGNALS:
     void prerolled(qint64 tookNs);
@@ -99,7 +102,6 @@ private:
     void fail(PlaybackError::Code code, const QString &detail);
     bool onBusMessage(GstMessage *msg);
     void onAsyncDone();
-    void onBufferRendered(GstBuffer *buffer, bool video);
     static int busCallback(GstBus *bus, GstMessage *msg, void *self);
     static void handoffCallback(GstElement *sink, GstBuffer *buffer, GstPad *pad, void *self);
     static void audioHandoffCallback(GstElement *sink, GstBuffer *buffer, GstPad *pad, void *self);

@@ -182,13 +182,16 @@ void PlaybackEngine::ensurePipeline(Slot &slot)
     o.outputLatencyNs = m_options.outputLatencyNs;
     o.videoSink = m_options.videoSink;
     o.audioSink = m_options.audioSink;
-    o.videoSinkElement = m_options.videoSinkFactory ? m_options.videoSinkFactory() : nullptr;
+    o.videoSinkElement = m_options.videoSinkFactory ? m_options.videoSinkFactory(slot.item) : nullptr;
     o.recordFrames = m_options.recordFrames;
     slot.pipe = std::make_unique<ItemPipeline>(slot.item, o);
     slot.status = SlotStatus::Active;
     ItemPipeline *pipe = slot.pipe.get();
     const QString id = slot.item.id;
-    connect(pipe, &ItemPipeline::prerolled, this, [this, id](qint64 took) { Q_EMIT itemPrerolled(id, took); });
+    connect(pipe, &ItemPipeline::prerolled, this, [this, id](qint64 took) {
+        updateState(nowNs());
+        Q_EMIT itemPrerolled(id, took);
+    });
     connect(pipe, &ItemPipeline::firstFrame, this, [this, id](qint64 renderNs, qint64 pts) {
         Q_EMIT itemStarted(id, renderNs, pts);
         updateState(nowNs());
@@ -224,6 +227,7 @@ void PlaybackEngine::retire(Slot &slot, SlotStatus status)
 
 void PlaybackEngine::reportError(Error code, const QString &message, const QString &itemId)
 {
+    qCWarning(lcPlayer).noquote() << "item" << itemId << PlaybackError::wireName(code) << message;
     m_lastError = code;
     m_lastErrorMessage = message;
     m_lastErrorItemId = itemId;

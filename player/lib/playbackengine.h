@@ -44,7 +44,7 @@ public:
         QString videoSink = QStringLiteral("fakesink sync=true");
         QString audioSink = QStringLiteral("fakesink sync=true");
         // When set, called once per item for its video sink (window mode).
-        std::function<GstElement *()> videoSinkFactory;
+        std::function<GstElement *(const PlaybackItem &)> videoSinkFactory;
         bool recordFrames = false;
         int tickMs = 50;
     };

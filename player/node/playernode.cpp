@@ -99,6 +99,8 @@ PlayerNode::~PlayerNode() = default;
 
 void PlayerNode::start()
 {
+    if (std::exchange(m_started, true))
+        return;
     QString error;
     if (const auto cached = m_cache.load(&error))
         applyPlaylist(*cached, QStringLiteral("cache"));

@@ -72,6 +72,7 @@ private:
     QTimer m_syncTimeout;
     bool m_statusScheduled = false;
     bool m_playing = false;
+    bool m_started = false;
 };
 
 } // namespace fest

@@ -89,6 +89,7 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
     s.outputLatencyMs = config.integer(QStringLiteral("player/output_latency_ms"), 100, 0, 5000);
     s.noBufferTimeoutMs = config.integer(QStringLiteral("player/no_buffer_timeout_ms"), 3000, 500, 60000);
     s.headless = config.boolean(QStringLiteral("player/headless"), false);
+    s.fullScreen = config.boolean(QStringLiteral("player/full_screen"), true);
     s.videoSink = config.string(QStringLiteral("player/video_sink"), QStringLiteral("fakesink sync=true"));
     s.audioSink = config.string(QStringLiteral("player/audio_sink"),
                                 s.headless ? QStringLiteral("fakesink sync=true") : QStringLiteral("autoaudiosink"));

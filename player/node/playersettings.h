@@ -26,6 +26,7 @@ struct PlayerSettings
     int outputLatencyMs = 100;
     int noBufferTimeoutMs = 3000;
     bool headless = false;
+    bool fullScreen = true;
     QString videoSink;   // headless only; gst-launch description
     QString audioSink;
 

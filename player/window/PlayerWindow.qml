@@ -1,0 +1,99 @@
+import QtQuick
+import QtQuick.Window
+import org.freedesktop.gstreamer.Qt6GLVideoItem
+import Festival.Player
+
+// The screen: video, and between items a slate with the next film in English and
+// Traditional Chinese and a countdown; black when nothing is scheduled or on blackout.
+Window {
+    id: root
+    width: 1280
+    height: 720
+    visible: true
+    color: "black"
+    title: qsTr("Festival player %1").arg(PlayerView.screen)
+
+    GstGLQt6VideoItem {
+        id: video0
+        objectName: "video0"
+        anchors.fill: parent
+        visible: PlayerView.videoVisible && PlayerView.activeVideo === 0
+    }
+    GstGLQt6VideoItem {
+        id: video1
+        objectName: "video1"
+        anchors.fill: parent
+        visible: PlayerView.videoVisible && PlayerView.activeVideo === 1
+    }
+
+    Rectangle {
+        id: slate
+        anchors.fill: parent
+        color: "#101418"
+        visible: !PlayerView.videoVisible && PlayerView.nextTitleEn !== ""
+
+        Column {
+            anchors.centerIn: parent
+            spacing: root.height * 0.03
+            width: parent.width * 0.8
+
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                color: "#a0a8b0"
+                font.pixelSize: root.height * 0.04
+                text: qsTr("Next") + "  ·  下一節"
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                color: "white"
+                font.pixelSize: root.height * 0.08
+                text: PlayerView.nextTitleEn
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.Wrap
+                color: "white"
+                font.family: "Noto Sans CJK TC"
+                font.pixelSize: root.height * 0.07
+                text: PlayerView.nextTitleZh
+                visible: text !== PlayerView.nextTitleEn
+            }
+            Text {
+                width: parent.width
+                horizontalAlignment: Text.AlignHCenter
+                color: "#f0c040"
+                font.pixelSize: root.height * 0.1
+                font.family: "monospace"
+                visible: PlayerView.countdownSeconds >= 0
+                text: {
+                    const s = PlayerView.countdownSeconds
+                    const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, sec = s % 60
+                    return (h > 0 ? h + ":" : "") + String(m).padStart(2, "0") + ":" + String(sec).padStart(2, "0")
+                }
+            }
+        }
+    }
+
+    Text {
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        anchors.bottomMargin: root.height * 0.05
+        width: parent.width * 0.9
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
+        color: "#ff8080"
+        font.pixelSize: root.height * 0.03
+        visible: PlayerView.errorText !== "" && !PlayerView.blackout
+        text: PlayerView.errorText
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: "black"
+        visible: PlayerView.blackout
+    }
+}

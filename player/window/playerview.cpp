@@ -1,0 +1,95 @@
+#include "playerview.h"
+
+#include "playbackengine.h"
+
+#include <QMetaEnum>
+
+#include <gst/gst.h>
+
+namespace fest {
+
+PlayerView *PlayerView::s_instance = nullptr;
+
+PlayerView *PlayerView::create(QQmlEngine *, QJSEngine *)
+{
+    QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
+    return s_instance;
+}
+
+void PlayerView::setInstance(PlayerView *view)
+{
+    s_instance = view;
+}
+
+PlayerView::PlayerView(const QString &screen, QObject *parent)
+    : QObject(parent)
+    , m_screen(screen)
+{
+    // A countdown in whole seconds needs no more than a few refreshes a second.
+    m_refresh.setInterval(250);
+    connect(&m_refresh, &QTimer::timeout, this, &PlayerView::refresh);
+}
+
+void PlayerView::setEngine(PlaybackEngine *engine)
+{
+    m_engine = engine;
+    connect(engine, &PlaybackEngine::stateChanged, this, &PlayerView::refresh);
+    connect(engine, &PlaybackEngine::blackoutChanged, this, &PlayerView::refresh);
+    connect(engine, &PlaybackEngine::itemStarted, this, &PlayerView::refresh);
+    m_refresh.start();
+    refresh();
+}
+
+void PlayerView::setVideoItems(QObject *first, QObject *second)
+{
+    m_videoItems[0] = first;
+    m_videoItems[1] = second;
+}
+
+GstElement *PlayerView::makeVideoSink(const QString &itemId)
+{
+    const int index = m_sinksMade++ % 2;
+    GstElement *qmlSink = gst_element_factory_make("qml6glsink", nullptr);
+    GstElement *bin = gst_element_factory_make("glsinkbin", nullptr);
+    if (!qmlSink || !bin) {
+        if (qmlSink)
+            gst_object_unref(qmlSink);
+        if (bin)
+            gst_object_unref(bin);
+        return nullptr;
+    }
+    g_object_set(qmlSink, "widget", m_videoItems[index], nullptr);
+    g_object_set(bin, "sink", qmlSink, nullptr);
+    m_videoOfItem.insert(itemId, index);
+    return bin;
+}
+
+void PlayerView::refresh()
+{
+    if (!m_engine)
+        return;
+    const auto state = m_engine->state();
+    const QString stateText = QString::fromLatin1(QMetaEnum::fromType<PlaybackEngine::State>().valueToKey(int(state))).toLower();
+    const auto cur = m_engine->currentItem();
+    const auto next = m_engine->nextItem();
+    const bool video = cur && (state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held);
+    const int active = cur ? m_videoOfItem.value(cur->id, m_activeVideo) : m_activeVideo;
+    const int countdown = next ? int(qMax<qint64>(0, (next->startUs * 1000 - m_engine->nowNs()) / 1'000'000'000)) : -1;
+    const QString error = state == PlaybackEngine::State::Error ? m_engine->lastErrorMessage() : QString();
+    const bool differs = stateText != m_state || video != m_videoVisible || active != m_activeVideo
+        || m_engine->blackout() != m_blackout || countdown != m_countdown || error != m_error
+        || (next ? next->title : QString()) != m_nextEn || (next ? next->titleZh : QString()) != m_nextZh;
+    if (!differs)
+        return;
+    m_state = stateText;
+    m_videoVisible = video;
+    m_activeVideo = active;
+    m_blackout = m_engine->blackout();
+    m_countdown = countdown;
+    m_error = error;
+    m_nextEn = next ? next->title : QString();
+    m_nextZh = next ? next->titleZh : QString();
+    Q_EMIT changed();
+}
+
+} // namespace fest

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QTimer>
+
+typedef struct _GstElement GstElement;
+
+namespace fest {
+
+class PlaybackEngine;
+
+// What the player window shows, for QML: the state, the current and next film (EN +
+// 繁中), a countdown, blackout, and which of the two video items carries the current
+// item (items alternate between them, so the next film prerolls on the hidden one while
+// the current one plays). The app creates it before the QML loads.
+class PlayerView : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString state READ state NOTIFY changed)
+    Q_PROPERTY(bool videoVisible READ videoVisible NOTIFY changed)
+    Q_PROPERTY(int activeVideo READ activeVideo NOTIFY changed)
+    Q_PROPERTY(bool blackout READ blackout NOTIFY changed)
+    Q_PROPERTY(QString nextTitleEn READ nextTitleEn NOTIFY changed)
+    Q_PROPERTY(QString nextTitleZh READ nextTitleZh NOTIFY changed)
+    Q_PROPERTY(int countdownSeconds READ countdownSeconds NOTIFY changed)
+    Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
+    Q_PROPERTY(QString screen READ screen CONSTANT)
+
+public:
+    static PlayerView *create(QQmlEngine *, QJSEngine *);
+    static void setInstance(PlayerView *view);
+
+    PlayerView(const QString &screen, QObject *parent = nullptr);
+    void setEngine(PlaybackEngine *engine);
+    // The QML video items (GstGLQt6VideoItem objects) once the window has loaded.
+    void setVideoItems(QObject *first, QObject *second);
+    // Video sink factory for PlaybackEngine::Options: glsinkbin + qml6glsink bound to
+    // the next video item in turn.
+    GstElement *makeVideoSink(const QString &itemId);
+
+    QString state() const { return m_state; }
+    bool videoVisible() const { return m_videoVisible; }
+    int activeVideo() const { return m_activeVideo; }
+    bool blackout() const { return m_blackout; }
+    QString nextTitleEn() const { return m_nextEn; }
+    QString nextTitleZh() const { return m_nextZh; }
+    int countdownSeconds() const { return m_countdown; }
+    QString errorText() const { return m_error; }
+    QString screen() const { return m_screen; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void refresh();
+
+    static PlayerView *s_instance;
+    QPointer<PlaybackEngine> m_engine;
+    QObject *m_videoItems[2] = {nullptr, nullptr};
+    int m_sinksMade = 0;
+    QHash<QString, int> m_videoOfItem;
+    QTimer m_refresh;
+    QString m_screen;
+    QString m_state = QStringLiteral("idle");
+    bool m_videoVisible = false;
+    int m_activeVideo = 0;
+    bool m_blackout = false;
+    QString m_nextEn, m_nextZh, m_error;
+    int m_countdown = -1;
+};
+
+} // namespace fest
