@@ -72,6 +72,34 @@ std::optional<ShippedBrokerConfig> ShippedBrokerConfig::load(QString *error)
     return config;
 }
 
+std::optional<QString> ShippedBrokerConfig::asIs(const QString &festivalDir, quint16 loopbackPort, quint16 tlsPort,
+                                                 const QString &runAsUser, QString *error)
+{
+    QFile file(sourceFile(QStringLiteral("config/mosquitto/mosquitto.conf")));
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(file.fileName(), file.errorString());
+        return std::nullopt;
+    }
+    QStringList out;
+    int listeners = 0;
+    for (QString line : QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'))) {
+        const QString key = keyOf(line.trimmed());
+        if (key == QLatin1String("listener"))
+            line = QStringLiteral("listener %1 127.0.0.1").arg(listeners++ == 0 ? loopbackPort : tlsPort);
+        else if (key == QLatin1String("persistence"))
+            line = QStringLiteral("persistence false");
+        line.replace(shippedFolder, festivalDir);
+        out.append(line);
+    }
+    if (listeners != 2) {
+        *error = QStringLiteral("%1 should define two listeners, found %2").arg(file.fileName()).arg(listeners);
+        return std::nullopt;
+    }
+    // Global lines may go last: they do not belong to a listener.
+    out << QStringLiteral("user ") + runAsUser << QStringLiteral("log_dest stderr");
+    return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 std::optional<QStringList> ShippedBrokerConfig::bridgeLines(const QString &bridgeAccount, const QString &password,
                                                            const QString &centralHost, quint16 centralPort,
                                                            const QString &centralCaFile, QString *error)

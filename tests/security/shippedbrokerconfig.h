@@ -33,6 +33,12 @@ public:
     // when the shipped file cannot be reproduced (*error says why).
     quint16 apply(MosquittoProcess &broker, const QString &festivalDir, QString *error) const;
 
+    // The shipped file itself, every line kept (per_listener_settings included), with
+    // only paths, ports, persistence and the run-as user changed so that a test can run
+    // it with `mosquitto -c`.
+    static std::optional<QString> asIs(const QString &festivalDir, quint16 loopbackPort, quint16 tlsPort,
+                                       const QString &runAsUser, QString *error);
+
     // The shipped bridge example (config/mosquitto/bridge-venue.conf) for one venue: its
     // bridge account and password, the central broker's address and CA filled in.
     static std::optional<QStringList> bridgeLines(const QString &bridgeAccount, const QString &password,

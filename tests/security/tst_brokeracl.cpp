@@ -13,11 +13,16 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 #include <QUuid>
 #include <memory>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace fest;
 
@@ -56,6 +61,7 @@ class tst_BrokerAcl : public QObject
 
 private slots:
     void initTestCase();
+    void shippedFileRunsAsIs();
     void anonymousRefused_data();
     void anonymousRefused();
     void badCredentialsRefused_data();
@@ -151,6 +157,60 @@ void tst_BrokerAcl::initTestCase()
     BusProbe *observer = probe(QStringLiteral("observer"));
     QVERIFY2(observer->client().state() == MqttClient::State::Connected, qPrintable(observer->client().errorString()));
     QCOMPARE(observer->subscribe(QStringLiteral("fest/#")), 1);
+}
+
+// The other tests run the shipped listener settings through MosquittoProcess, which
+// cannot express per_listener_settings. Here the shipped file itself runs, unchanged but
+// for paths and ports: it must load, and both listeners must demand an account.
+void tst_BrokerAcl::shippedFileRunsAsIs()
+{
+    auto freePort = [] {
+        QTcpServer probe;
+        return probe.listen(QHostAddress::LocalHost, 0) ? probe.serverPort() : quint16(0);
+    };
+    const quint16 loopback = freePort();
+    const quint16 tls = freePort();
+    QVERIFY(loopback && tls && loopback != tls);
+    const passwd *pw = getpwuid(geteuid());
+    QVERIFY(pw);
+    QString error;
+    const std::optional<QString> text = ShippedBrokerConfig::asIs(m_accounts->folder(), loopback, tls,
+                                                                  QString::fromLocal8Bit(pw->pw_name), &error);
+    QVERIFY2(text, qPrintable(error));
+    QTemporaryDir dir;
+    QFile conf(dir.filePath(QStringLiteral("festival.conf")));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write(text->toUtf8());
+    conf.close();
+
+    QProcess broker;
+    broker.setProcessChannelMode(QProcess::MergedChannels);
+    broker.start(QStringLiteral("/usr/sbin/mosquitto"), {QStringLiteral("-c"), conf.fileName()});
+    auto stop = qScopeGuard([&] { broker.terminate(); broker.waitForFinished(5000); });
+    QVERIFY(broker.waitForStarted());
+    auto listening = [&] {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, tls);
+        return socket.waitForConnected(100);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listening() || broker.state() == QProcess::NotRunning, 10000);
+    QVERIFY2(broker.state() == QProcess::Running, broker.readAll().constData());
+
+    for (const bool overTls : {false, true}) {
+        MqttOptions o = options(QStringLiteral("kiosk-01"), overTls);
+        o.port = overTls ? tls : loopback;
+        BusProbe kiosk(o);
+        QVERIFY2(kiosk.connectToBroker(), qPrintable(kiosk.client().errorString()));
+        QCOMPARE(kiosk.publish(QStringLiteral("fest/v1/vote/kiosk-01"), "{}"), 0);
+        QCOMPARE(kiosk.publish(programmeTopic, "{}"), NotAuthorized);
+
+        MqttOptions anonymous = o;
+        anonymous.username.clear();
+        anonymous.password.clear();
+        BusProbe nobody(anonymous);
+        QVERIFY(!nobody.connectToBroker());
+        QCOMPARE(nobody.client().error(), MqttClient::Error::NotAuthorised);
+    }
 }
 
 void tst_BrokerAcl::anonymousRefused_data()
