@@ -50,6 +50,7 @@ persistence false
 max_packet_size 16777216
 max_queued_messages 10000
 max_keepalive 120
+set_tcp_nodelay true
 CONF
 mosquitto -c "$demo/mosquitto.conf" >"$demo/logs/mosquitto.log" 2>&1 & pids+=($!)
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
