@@ -4,9 +4,9 @@
 #include "showclock.h"
 #include "topics.h"
 
-Q_LOGGING_CATEGORY(lcCeremony, "fest.ceremony")
-
 namespace fest {
+
+Q_LOGGING_CATEGORY(lcCeremony, "fest.ceremony")
 
 namespace {
 
