@@ -71,8 +71,6 @@ QJsonObject Tally::toJson(const Result &result)
         });
     }
     return QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("results")},
-        {QStringLiteral("v"), 1},
         {QStringLiteral("minimumVotes"), result.minimumVotes},
         {QStringLiteral("votes"), result.votes},
         {QStringLiteral("mean"), result.overallMean},

@@ -39,7 +39,8 @@ public:
     };
 
     static Result compute(const Database &db, int minimumVotes);
-    // {"type":"results","v":1,"minimumVotes":..,"votes":..,"mean":..,"films":[{film,votes,mean,weighted,...}]}
+    // Body of the "results" message: {"minimumVotes":..,"votes":..,"mean":..,
+    //   "films":[{"film","votes","mean","weighted","screenings","histogram","provisional"}]}
     static QJsonObject toJson(const Result &result);
     static QString toCsv(const Result &result);
 };

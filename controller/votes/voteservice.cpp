@@ -1,14 +1,14 @@
 #include "voteservice.h"
 
-#include "identifier.h"
+#include "envelope.h"
 #include "jsonreader.h"
 #include "mqttclient.h"
 #include "ticketcode.h"
 #include "ticketissuer.h"
+#include "topics.h"
 #include "transaction.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcVotes)
@@ -16,23 +16,14 @@ Q_DECLARE_LOGGING_CATEGORY(lcVotes)
 namespace fest {
 
 namespace {
-QJsonObject ok(const QJsonObject &result)
+Reply invalidArgs(const JsonReader &r)
 {
-    return {{QStringLiteral("ok"), true}, {QStringLiteral("result"), result}};
-}
-
-QJsonObject failure(const QString &code, const QString &message)
-{
-    return {{QStringLiteral("ok"), false},
-            {QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
-}
-
-QJsonObject invalidArgs(const JsonReader &r)
-{
-    QStringList problems;
+    QJsonArray details;
     for (const JsonError &e : r.errors())
-        problems << e.toString();
-    return failure(QStringLiteral("invalid_args"), problems.join(QStringLiteral("; ")));
+        details.append(QJsonObject{{QStringLiteral("where"), e.where}, {QStringLiteral("field"), e.field},
+                                   {QStringLiteral("message"), e.message}});
+    return Reply::failure(QStringLiteral("invalid_args"),
+                          QStringLiteral("%1 problem(s) with the arguments; nothing was changed").arg(details.size()), details);
 }
 
 BallotReply::Reason ticketReason(TicketVerifier::Result result)
@@ -69,7 +60,7 @@ VoteService::VoteService(MqttClient *client, Database &db, const TicketVerifier 
     connect(&m_resultsTimer, &QTimer::timeout, this, &VoteService::publishResults);
     connect(&m_store, &VoteStore::votesCommitted, this, &VoteService::scheduleResults);
     connect(&m_windows, &VotingWindows::changed, this, &VoteService::publishVoting);
-    m_client->subscribe(voteFilter(), 1);
+    m_client->subscribe(Topics::vote(QStringLiteral("+")), 1);
     connect(m_client, &MqttClient::messageReceived, this, &VoteService::onMessage);
     connect(m_client, &MqttClient::connected, this, [this] {
         publishVoting();
@@ -79,19 +70,15 @@ VoteService::VoteService(MqttClient *client, Database &db, const TicketVerifier 
 
 void VoteService::onMessage(const MqttMessage &message)
 {
-    static const QString prefix = QStringLiteral("fest/v1/vote/");
-    if (!message.topic.startsWith(prefix))
-        return;
-    const QString account = message.topic.mid(prefix.size());
-    if (!Identifier::isValid(account)) {
-        qCWarning(lcVotes).noquote() << "dropped a ballot on" << message.topic << ": not an account topic";
-        return;
-    }
+    const std::optional<QString> sender = Topics::parseVote(message.topic);
+    if (!sender)
+        return; // another subscription's message
+    const QString &account = *sender;
     const Route route{message.responseTopic, message.correlationData};
-    if (!route.topic.startsWith(QStringLiteral("fest/v1/reply/%1/").arg(account))) {
+    if (!Topics::isReplyTopicFor(account, route.topic)) {
         qCWarning(lcVotes).noquote() << "dropped a ballot from" << account << ": its response topic"
-                                     << (route.topic.isEmpty() ? QStringLiteral("is missing") : u'"' + route.topic + u'"')
-                                     << "is not under" << QStringLiteral("fest/v1/reply/%1/").arg(account);
+                                     << (route.topic.isEmpty() ? QStringLiteral("is missing") : u'"' + route.topic.left(80) + u'"')
+                                     << "is not under" << Topics::replyPrefix(account) + u'/';
         return;
     }
     QString error, voteId;
@@ -143,8 +130,8 @@ void VoteService::publishVoting()
     QJsonObject voting = m_windows.toJson();
     voting.insert(QStringLiteral("seq"), ++m_votingSeq);
     MqttMessage message;
-    message.topic = votingTopic();
-    message.payload = QJsonDocument(voting).toJson(QJsonDocument::Compact);
+    message.topic = Topics::voting();
+    message.payload = Envelope::encode(QStringLiteral("voting"), voting);
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);
@@ -159,24 +146,24 @@ void VoteService::scheduleResults()
 void VoteService::publishResults()
 {
     MqttMessage message;
-    message.topic = resultsTopic();
-    message.payload = QJsonDocument(Tally::toJson(Tally::compute(m_db, m_options.minimumVotes))).toJson(QJsonDocument::Compact);
+    message.topic = Topics::results();
+    message.payload = Envelope::encode(QStringLiteral("results"), Tally::toJson(Tally::compute(m_db, m_options.minimumVotes)));
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);
 }
 
-QJsonObject VoteService::openVoting(const QJsonObject &args, const QString &account)
+Reply VoteService::openVoting(const QJsonObject &args, const QString &account)
 {
     return setOpen(args, account, true);
 }
 
-QJsonObject VoteService::closeVoting(const QJsonObject &args, const QString &account)
+Reply VoteService::closeVoting(const QJsonObject &args, const QString &account)
 {
     return setOpen(args, account, false);
 }
 
-QJsonObject VoteService::setOpen(const QJsonObject &args, const QString &account, bool open)
+Reply VoteService::setOpen(const QJsonObject &args, const QString &account, bool open)
 {
     JsonReader r(args, QStringLiteral("args"));
     const QString screening = r.requiredId(QStringLiteral("screening"));
@@ -185,26 +172,26 @@ QJsonObject VoteService::setOpen(const QJsonObject &args, const QString &account
         return invalidArgs(r);
     QString error;
     if (!m_windows.setOpen(screening, open, account, &error))
-        return failure(m_windows.state(screening) == VotingWindows::State::Unknown ? QStringLiteral("unknown_screening")
+        return Reply::failure(m_windows.state(screening) == VotingWindows::State::Unknown ? QStringLiteral("unknown_screening")
                                                                                   : QStringLiteral("storage_failed"),
                        error);
     const VotingWindows::Window w = m_windows.window(screening);
-    return ok({{QStringLiteral("screening"), screening},
+    return Reply::success({{QStringLiteral("screening"), screening},
                {QStringLiteral("state"), open ? QStringLiteral("open") : QStringLiteral("closed")},
                {QStringLiteral("closesAt"), w.closesAt.isValid() ? QJsonValue(w.closesAt.toString(Qt::ISODate)) : QJsonValue()}});
 }
 
-QJsonObject VoteService::results(const QJsonObject &args) const
+Reply VoteService::results(const QJsonObject &args) const
 {
     JsonReader r(args, QStringLiteral("args"));
     const int minimum = int(r.optionalInteger(QStringLiteral("minimumVotes"), {.min = 0, .max = 1000000}, m_options.minimumVotes));
     r.rejectUnknownFields();
     if (!r.ok())
         return invalidArgs(r);
-    return ok(Tally::toJson(Tally::compute(m_db, minimum)));
+    return Reply::success(Tally::toJson(Tally::compute(m_db, minimum)));
 }
 
-QJsonObject VoteService::issueTickets(const QJsonObject &args, const QString &account)
+Reply VoteService::issueTickets(const QJsonObject &args, const QString &account)
 {
     JsonReader r(args, QStringLiteral("args"));
     const QString screening = r.requiredId(QStringLiteral("screening"));
@@ -213,11 +200,11 @@ QJsonObject VoteService::issueTickets(const QJsonObject &args, const QString &ac
     if (!r.ok())
         return invalidArgs(r);
     if (m_windows.state(screening) == VotingWindows::State::Unknown)
-        return failure(QStringLiteral("unknown_screening"),
+        return Reply::failure(QStringLiteral("unknown_screening"),
                        QStringLiteral("no screening %1 in the programme; check the id with 'festctl programme show'").arg(screening));
     const TicketIssuer issuer(m_verifier.keys());
     if (!issuer.isValid())
-        return failure(QStringLiteral("no_ticket_key"), QStringLiteral("the controller has no ticket key; check its ticket key file"));
+        return Reply::failure(QStringLiteral("no_ticket_key"), QStringLiteral("the controller has no ticket key; check its ticket key file"));
     // Every issued code is recorded (as its hash), so no two batches ever share a code.
     Statement record = m_db.prepare(QStringLiteral(
         "INSERT INTO issued_tickets (ticket_hash, screening_id, issued_at_us) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
@@ -227,16 +214,16 @@ QJsonObject VoteService::issueTickets(const QJsonObject &args, const QString &ac
     while (codes.size() < count) {
         const QString code = issuer.issueOne();
         if (!record.bind(1, TicketCode::storageHash(code)).bind(2, screening).bind(3, nowUs).exec())
-            return failure(QStringLiteral("storage_failed"), record.error());
+            return Reply::failure(QStringLiteral("storage_failed"), record.error());
         if (m_db.changes() == 1)
             codes.append(code);
         record.reset();
     }
     QString error;
     if (!tx.commit(&error))
-        return failure(QStringLiteral("storage_failed"), QStringLiteral("cannot record the tickets: %1").arg(error));
+        return Reply::failure(QStringLiteral("storage_failed"), QStringLiteral("cannot record the tickets: %1").arg(error));
     qCInfo(lcVotes).noquote() << account << "issued" << count << "tickets for" << screening;
-    return ok({{QStringLiteral("screening"), screening}, {QStringLiteral("codes"), codes}});
+    return Reply::success({{QStringLiteral("screening"), screening}, {QStringLiteral("codes"), codes}});
 }
 
 } // namespace fest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ballot.h"
+#include "reply.h"
 #include "tally.h"
 #include "ticketverifier.h"
 #include "votestore.h"
@@ -47,19 +48,16 @@ public:
 
     VoteStore &store() { return m_store; }
 
-    // Organiser operations. Each returns {"ok":true,"result":{...}} or
-    // {"ok":false,"error":{"code":"...","message":"..."}}; the secret never leaves.
-    QJsonObject openVoting(const QJsonObject &args, const QString &account);   // {"screening":ID}
-    QJsonObject closeVoting(const QJsonObject &args, const QString &account);  // {"screening":ID}
-    QJsonObject results(const QJsonObject &args) const;                         // {"minimumVotes":N}?
-    QJsonObject issueTickets(const QJsonObject &args, const QString &account);  // {"screening":ID,"count":N}
+    // Organiser operations, for the command router (suggested ops: voting.open,
+    // voting.close, results.get, tickets.issue; organisers only). The ticket secret never
+    // leaves the controller: tickets.issue answers with codes only.
+    Reply openVoting(const QJsonObject &args, const QString &account);   // {"screening":ID}
+    Reply closeVoting(const QJsonObject &args, const QString &account);  // {"screening":ID}
+    Reply results(const QJsonObject &args) const;                         // {"minimumVotes":N}?
+    Reply issueTickets(const QJsonObject &args, const QString &account);  // {"screening":ID,"count":N}
 
     void publishVoting();
     void publishResults();
-
-    static QString voteFilter() { return QStringLiteral("fest/v1/vote/+"); }
-    static QString votingTopic() { return QStringLiteral("fest/v1/voting"); }
-    static QString resultsTopic() { return QStringLiteral("fest/v1/results"); }
 
 private:
     struct Route
@@ -70,7 +68,7 @@ private:
     void onMessage(const MqttMessage &message);
     void sendReply(const Route &route, const BallotReply &reply);
     BallotReply::Reason verdict(const Ballot &ballot) const;
-    QJsonObject setOpen(const QJsonObject &args, const QString &account, bool open);
+    Reply setOpen(const QJsonObject &args, const QString &account, bool open);
     void scheduleResults();
 
     MqttClient *m_client;

@@ -186,11 +186,7 @@ QJsonObject VotingWindows::toJson() const
             entry.insert(QStringLiteral("closesAt"), w.closesAt.toString(Qt::ISODate));
         screenings.append(entry);
     }
-    return QJsonObject{
-        {QStringLiteral("type"), QStringLiteral("voting")},
-        {QStringLiteral("v"), 1},
-        {QStringLiteral("screenings"), screenings},
-    };
+    return QJsonObject{{QStringLiteral("screenings"), screenings}};
 }
 
 void VotingWindows::scheduleNextTransition()

@@ -72,7 +72,8 @@ public:
     // Why a ballot for this screening and film cannot count now, or Reason::None.
     BallotReply::Reason check(const QString &screeningId, const QString &filmId) const;
     QList<Window> openWindows() const;
-    // The retained message on fest/v1/voting: every screening whose window is open or
+    // The body of the retained "voting" message on fest/v1/voting (the envelope adds
+    // type and v): every screening whose window is open or
     // has closed (one not listed has not opened yet):
     //   {"type":"voting","v":1,"screenings":[{"screening":"S-0412","state":"open",
     //     "films":["F-017"],"opensAt":"...","closesAt":"...","manual":false}, ...]}

@@ -1,9 +1,8 @@
 #include "ballot.h"
 
-#include "jsonguard.h"
+#include "envelope.h"
 #include "jsonreader.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
 
@@ -25,8 +24,6 @@ QString Ballot::newVoteId()
 QByteArray Ballot::toJson() const
 {
     const QJsonObject o{
-        {QStringLiteral("type"), QStringLiteral("ballot")},
-        {QStringLiteral("v"), 1},
         {QStringLiteral("voteId"), voteId},
         {QStringLiteral("ticket"), ticket},
         {QStringLiteral("screening"), screening},
@@ -34,19 +31,17 @@ QByteArray Ballot::toJson() const
         {QStringLiteral("score"), score},
         {QStringLiteral("castAt"), castAt.toOffsetFromUtc(castAt.offsetFromUtc()).toString(Qt::ISODateWithMs)},
     };
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return Envelope::encode(QStringLiteral("ballot"), o);
 }
 
 std::optional<Ballot> Ballot::fromJson(const QByteArray &data, QString *error, QString *voteId)
 {
     // A ballot is tiny; a large one is hostile.
     const JsonLimits limits{4096, 2, 256, 0};
-    const std::optional<QJsonObject> object = JsonGuard::parseObject(data, limits, error);
+    const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot"), limits, error);
     if (!object)
         return std::nullopt;
     JsonReader r(*object, QStringLiteral("ballot"));
-    r.requiredChoice(QStringLiteral("type"), {QStringLiteral("ballot")});
-    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
     Ballot b;
     b.voteId = canonicalUuid(r.requiredString(QStringLiteral("voteId"), {.maxLength = 38}));
     if (b.voteId.isEmpty())

@@ -1,9 +1,8 @@
 #include "ballotreply.h"
 
-#include "jsonguard.h"
+#include "envelope.h"
 #include "jsonreader.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QMetaEnum>
 
@@ -72,8 +71,6 @@ QString BallotReply::reasonMessage(Reason reason)
 QByteArray BallotReply::toJson() const
 {
     QJsonObject o{
-        {QStringLiteral("type"), QStringLiteral("ballot-reply")},
-        {QStringLiteral("v"), 1},
         {QStringLiteral("voteId"), voteId},
         {QStringLiteral("result"), resultCode(result)},
     };
@@ -81,17 +78,15 @@ QByteArray BallotReply::toJson() const
         o.insert(QStringLiteral("reason"), reasonCode(reason));
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    return Envelope::encode(QStringLiteral("ballot-reply"), o);
 }
 
 std::optional<BallotReply> BallotReply::fromJson(const QByteArray &data, QString *error)
 {
-    const std::optional<QJsonObject> object = JsonGuard::parseObject(data, JsonLimits{4096, 2, 1024, 0}, error);
+    const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot-reply"), JsonLimits{4096, 2, 1024, 0}, error);
     if (!object)
         return std::nullopt;
     JsonReader r(*object, QStringLiteral("ballot-reply"));
-    r.requiredChoice(QStringLiteral("type"), {QStringLiteral("ballot-reply")});
-    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
     BallotReply reply;
     reply.voteId = r.requiredString(QStringLiteral("voteId"), {.maxLength = 38});
     reply.result = Result(qMax(0, r.requiredChoice(QStringLiteral("result"), resultCodes())));

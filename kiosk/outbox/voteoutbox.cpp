@@ -1,6 +1,7 @@
 #include "voteoutbox.h"
 
 #include "mqttclient.h"
+#include "topics.h"
 #include "transaction.h"
 
 #include <QLoggingCategory>
@@ -70,12 +71,12 @@ VoteOutbox::VoteOutbox(Database &db, MqttClient *client, const QString &account,
 
 QString VoteOutbox::replyTopic() const
 {
-    return QStringLiteral("fest/v1/reply/%1/votes").arg(m_account);
+    return Topics::replyPrefix(m_account) + QStringLiteral("/votes");
 }
 
 QString VoteOutbox::voteTopic() const
 {
-    return QStringLiteral("fest/v1/vote/%1").arg(m_account);
+    return Topics::vote(m_account);
 }
 
 QString VoteOutbox::cast(const QString &ticket, const QString &screening, const QString &film, int score)

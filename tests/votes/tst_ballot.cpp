@@ -68,8 +68,8 @@ void tst_Ballot::rejects_data()
     QTest::newRow("array") << QByteArray("[1]") << "" << false;
     QTest::newRow("oversized") << with("\"F-017\"", "\"F-017\",\"pad\":\"" + QByteArray(5000, 'x') + '"') << "" << false;
     QTest::newRow("too deep") << with("5,", "{\"a\":{\"b\":1}},") << "" << false;
-    QTest::newRow("wrong type") << with("\"ballot\"", "\"vote\"") << "type" << true;
-    QTest::newRow("wrong version") << with("\"v\":1", "\"v\":2") << "v" << true;
+    QTest::newRow("wrong type") << with("\"ballot\"", "\"vote\"") << "ballot" << false;
+    QTest::newRow("wrong version") << with("\"v\":1", "\"v\":2") << "version" << false;
     QTest::newRow("bad uuid") << with("123e4567-e89b-12d3-a456-426614174000", "1234") << "voteId" << false;
     QTest::newRow("missing ticket") << with("\"ticket\":\"K7QF-4M9X-R2DA-BC3P\",", "") << "ticket" << true;
     QTest::newRow("ticket too long") << with("K7QF-4M9X-R2DA-BC3P", QByteArray(65, 'A')) << "ticket" << true;

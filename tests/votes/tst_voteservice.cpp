@@ -2,6 +2,7 @@
 #include "mosquittoprocess.h"
 #include "mqttclient.h"
 #include "ticketissuer.h"
+#include "topics.h"
 #include "voteservice.h"
 
 #include <QJsonArray>
@@ -251,7 +252,7 @@ void tst_VoteService::foreignResponseTopicIsDroppedWithoutReply()
 void tst_VoteService::closingByHandRejectsAndIsRetained()
 {
     QCOMPARE(send(ballot("S-HAND", "F-3").toJson())->result, BallotReply::Result::Accepted);
-    QCOMPARE(m_service->closeVoting({{"screening", "S-HAND"}}, QStringLiteral("organiser")).value("ok").toBool(), true);
+    QCOMPARE(m_service->closeVoting({{"screening", "S-HAND"}}, QStringLiteral("organiser")).ok, true);
     const std::optional<BallotReply> late = send(ballot("S-HAND", "F-3").toJson());
     QCOMPARE(late->reason, BallotReply::Reason::WindowClosed);
 
@@ -259,10 +260,10 @@ void tst_VoteService::closingByHandRejectsAndIsRetained()
     MqttClient reader(options(m_broker, QStringLiteral("kiosk-reader")));
     QJsonObject voting;
     connect(&reader, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
-        if (m.topic == VoteService::votingTopic())
+        if (m.topic == fest::Topics::voting())
             voting = QJsonDocument::fromJson(m.payload).object();
     });
-    reader.subscribe(VoteService::votingTopic(), 1);
+    reader.subscribe(fest::Topics::voting(), 1);
     reader.open();
     QTRY_VERIFY(!voting.isEmpty());
     bool seen = false;
@@ -273,7 +274,7 @@ void tst_VoteService::closingByHandRejectsAndIsRetained()
         }
     }
     QVERIFY(seen);
-    QCOMPARE(m_service->openVoting({{"screening", "S-HAND"}}, QStringLiteral("organiser")).value("ok").toBool(), true);
+    QCOMPARE(m_service->openVoting({{"screening", "S-HAND"}}, QStringLiteral("organiser")).ok, true);
     QCOMPARE(send(ballot("S-HAND", "F-3").toJson())->result, BallotReply::Result::Accepted);
 }
 
@@ -283,10 +284,10 @@ void tst_VoteService::resultsArePublishedRetained()
     MqttClient organiser(options(m_broker, QStringLiteral("organiser")));
     QJsonObject results;
     connect(&organiser, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
-        if (m.topic == VoteService::resultsTopic())
+        if (m.topic == fest::Topics::results())
             results = QJsonDocument::fromJson(m.payload).object();
     });
-    organiser.subscribe(VoteService::resultsTopic(), 1);
+    organiser.subscribe(fest::Topics::results(), 1);
     organiser.open();
     QTRY_COMPARE(results.value("votes").toInteger(), votes());
     QCOMPARE(results.value("type").toString(), QStringLiteral("results"));
@@ -294,26 +295,27 @@ void tst_VoteService::resultsArePublishedRetained()
 
 void tst_VoteService::organiserOperations()
 {
-    const QJsonObject issued = m_service->issueTickets({{"screening", "S-OPEN"}, {"count", 25}}, QStringLiteral("organiser"));
-    QVERIFY2(issued.value("ok").toBool(), QJsonDocument(issued).toJson());
-    const QJsonArray codes = issued.value("result").toObject().value("codes").toArray();
+    const fest::Reply issued = m_service->issueTickets({{"screening", "S-OPEN"}, {"count", 25}}, QStringLiteral("organiser"));
+    QVERIFY2(issued.ok, qPrintable(issued.message));
+    const QJsonArray codes = issued.result.value("codes").toArray();
     QCOMPARE(codes.size(), 25);
     for (const QJsonValue &code : codes)
         QCOMPARE(m_verifier->verify(code.toString()), fest::TicketVerifier::Result::Valid);
-    QVERIFY(!QJsonDocument(issued).toJson().contains(Secret.toHex()));
+    QVERIFY(!issued.encode().contains(Secret.toHex()));
 
-    const QJsonObject unknown = m_service->issueTickets({{"screening", "S-NONE"}, {"count", 1}}, QStringLiteral("organiser"));
-    QCOMPARE(unknown.value("error").toObject().value("code").toString(), QStringLiteral("unknown_screening"));
-    const QJsonObject tooMany = m_service->issueTickets({{"screening", "S-OPEN"}, {"count", 1000000}}, QStringLiteral("organiser"));
-    QCOMPARE(tooMany.value("error").toObject().value("code").toString(), QStringLiteral("invalid_args"));
-    const QJsonObject closeUnknown = m_service->closeVoting({{"screening", "S-NONE"}}, QStringLiteral("organiser"));
-    QCOMPARE(closeUnknown.value("error").toObject().value("code").toString(), QStringLiteral("unknown_screening"));
-    const QJsonObject badArgs = m_service->openVoting({{"screen", "S-OPEN"}}, QStringLiteral("organiser"));
-    QCOMPARE(badArgs.value("error").toObject().value("code").toString(), QStringLiteral("invalid_args"));
+    const fest::Reply unknown = m_service->issueTickets({{"screening", "S-NONE"}, {"count", 1}}, QStringLiteral("organiser"));
+    QCOMPARE(unknown.code, QStringLiteral("unknown_screening"));
+    const fest::Reply tooMany = m_service->issueTickets({{"screening", "S-OPEN"}, {"count", 1000000}}, QStringLiteral("organiser"));
+    QCOMPARE(tooMany.code, QStringLiteral("invalid_args"));
+    QVERIFY(!tooMany.details.isEmpty());
+    const fest::Reply closeUnknown = m_service->closeVoting({{"screening", "S-NONE"}}, QStringLiteral("organiser"));
+    QCOMPARE(closeUnknown.code, QStringLiteral("unknown_screening"));
+    const fest::Reply badArgs = m_service->openVoting({{"screen", "S-OPEN"}}, QStringLiteral("organiser"));
+    QCOMPARE(badArgs.code, QStringLiteral("invalid_args"));
 
-    const QJsonObject results = m_service->results({});
-    QVERIFY(results.value("ok").toBool());
-    QCOMPARE(results.value("result").toObject().value("votes").toInteger(), votes());
+    const fest::Reply results = m_service->results({});
+    QVERIFY(results.ok);
+    QCOMPARE(results.result.value("votes").toInteger(), votes());
 }
 
 QTEST_GUILESS_MAIN(tst_VoteService)

@@ -6,6 +6,7 @@
 #include "mqttclient.h"
 #include "ticketissuer.h"
 #include "ticketkeyring.h"
+#include "topics.h"
 #include "voteservice.h"
 
 #include <QCommandLineParser>
@@ -36,7 +37,7 @@ std::optional<VotingWindows::Screening> parseOpen(const QString &spec)
 
 void echo(MqttClient &client, const MqttMessage &message)
 {
-    if (!message.topic.startsWith(QStringLiteral("fest/v1/vote/")) || message.responseTopic.isEmpty())
+    if (!Topics::parseVote(message.topic) || message.responseTopic.isEmpty())
         return;
     MqttMessage reply;
     reply.topic = message.responseTopic;
@@ -75,7 +76,7 @@ int main(int argc, char **argv)
     MqttClient client(*options);
 
     if (parser.isSet("echo")) {
-        client.subscribe(VoteService::voteFilter(), 1);
+        client.subscribe(Topics::vote(QStringLiteral("+")), 1);
         QObject::connect(&client, &MqttClient::messageReceived, &client, [&](const MqttMessage &m) { echo(client, m); });
         client.open();
         return app.exec();
