@@ -281,7 +281,9 @@ void MqttClient::onReadable()
     for (int i = 0; i < maxPacketsPerRead && rc == MOSQ_ERR_SUCCESS; ++i) {
         errno = 0;
         rc = mosquitto_loop_read(m_mosq.get(), 1);
-        if (errno == EAGAIN || errno == EWOULDBLOCK)
+        // Also stop once a DISCONNECT from the broker closed the socket: another read
+        // would report the same loss a second time.
+        if (errno == EAGAIN || errno == EWOULDBLOCK || mosquitto_socket(m_mosq.get()) < 0)
             break;
     }
     afterLoopCall(rc, "read");

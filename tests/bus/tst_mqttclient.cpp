@@ -77,6 +77,9 @@ private slots:
     void tlsRefusesABrokerFromAnotherCa();
     void tlsMissingCaFileIsReported();
     void unknownHostGivesTypedError();
+    void sessionTakenOverIsExplained();
+    void describe_data();
+    void describe();
 
 private:
     // Opens a client to the test broker and waits until it is connected.
@@ -575,6 +578,71 @@ void tst_MqttClient::unknownHostGivesTypedError()
     QVERIFY2(client.errorString().contains(QLatin1String("broker address")), qPrintable(client.errorString()));
     client.close();
     QCOMPARE(client.state(), MqttClient::State::Disconnected);
+}
+
+void tst_MqttClient::sessionTakenOverIsExplained()
+{
+    // mosquitto 2.0.11 just drops the older connection; an MQTT 5 broker that follows the
+    // specification sends DISCONNECT 0x8E first, as this one does.
+    ScriptedMqttServer server;
+    QVERIFY(server.listen());
+    server.setAnswer(ScriptedMqttServer::connAck(0) + QByteArray("\xE0\x01\x8E", 3));
+    MqttOptions options = optionsFor(server);
+    options.clientId = QStringLiteral("player-a1");
+    MqttClient client(options);
+    QSignalSpy lost(&client, &MqttClient::disconnected);
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 5000);
+    QCOMPARE(client.error(), MqttClient::Error::NetworkError);
+    QVERIFY2(client.errorString().contains(QLatin1String("same client id \"player-a1\"")), qPrintable(client.errorString()));
+    QCOMPARE(client.state(), MqttClient::State::Connecting);
+}
+
+void tst_MqttClient::describe_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("sysErrno");
+    QTest::addColumn<MqttClient::Error>("error");
+    QTest::addColumn<QString>("mentions");
+    using E = MqttClient::Error;
+    using K = MqttClient::CodeKind;
+    QTest::newRow("tcp refused") << int(K::Library) << 14 << ECONNREFUSED << E::ConnectionRefused << "mosquitto running";
+    QTest::newRow("host unreachable") << int(K::Library) << 14 << EHOSTUNREACH << E::NetworkError << "check the network";
+    QTest::newRow("connection reset") << int(K::Library) << 14 << ECONNRESET << E::NetworkError << "reconnecting";
+    QTest::newRow("connection lost") << int(K::Library) << 7 << 0 << E::NetworkError << "lost";
+    QTest::newRow("keepalive") << int(K::Library) << 19 << 0 << E::NetworkError << "keepalive";
+    QTest::newRow("tls") << int(K::Library) << 8 << 0 << E::TlsFailure << "CA file";
+    QTest::newRow("tls handshake") << int(K::Library) << 23 << 0 << E::TlsFailure << "CA file";
+    QTest::newRow("protocol") << int(K::Library) << 2 << 0 << E::ProtocolError << "MQTT 5";
+    QTest::newRow("malformed packet") << int(K::Library) << 21 << 0 << E::ProtocolError << "MQTT 5";
+    QTest::newRow("oversize") << int(K::Library) << 25 << 0 << E::PacketTooLarge << "maximum size";
+    QTest::newRow("unknown library code") << int(K::Library) << 13 << 0 << E::NetworkError << "127.0.0.1:1883";
+    QTest::newRow("session taken over") << int(K::Disconnect) << 0x8E << 0 << E::NetworkError << "same client id";
+    QTest::newRow("server shutting down") << int(K::Disconnect) << 0x8B << 0 << E::ServerUnavailable << "shutting down";
+    QTest::newRow("disconnect packet too large") << int(K::Disconnect) << 0x95 << 0 << E::PacketTooLarge << "max_packet_size";
+    QTest::newRow("administrative action") << int(K::Disconnect) << 0x98 << 0 << E::NotAuthorised << "permissions";
+    QTest::newRow("other disconnect") << int(K::Disconnect) << 0x93 << 0 << E::NetworkError << "0x93";
+    QTest::newRow("suback not authorised") << int(K::SubAck) << 0x87 << 0 << E::SubscribeRejected << "ACL";
+    QTest::newRow("suback other") << int(K::SubAck) << 0x97 << 0 << E::SubscribeRejected << "0x97";
+    QTest::newRow("puback not authorised") << int(K::PubAck) << 0x87 << 0 << E::PublishRejected << "ACL";
+    QTest::newRow("puback quota") << int(K::PubAck) << 0x97 << 0 << E::PublishRejected << "0x97";
+    QTest::newRow("publish invalid topic") << int(K::PublishCall) << 3 << 0 << E::PublishRejected << "'+' or '#'";
+    QTest::newRow("publish too large") << int(K::PublishCall) << 25 << 0 << E::PacketTooLarge << "max_packet_size";
+    QTest::newRow("subscribe invalid filter") << int(K::SubscribeCall) << 3 << 0 << E::SubscribeRejected << "filter";
+}
+
+void tst_MqttClient::describe()
+{
+    QFETCH(int, kind);
+    QFETCH(int, code);
+    QFETCH(int, sysErrno);
+    QFETCH(MqttClient::Error, error);
+    QFETCH(QString, mentions);
+    const MqttClient client(MqttOptions{});
+    const MqttClient::Diagnosis diagnosis = client.describe(MqttClient::CodeKind(kind), code, sysErrno);
+    QCOMPARE(diagnosis.error, error);
+    QVERIFY2(diagnosis.text.contains(mentions), qPrintable(diagnosis.text));
 }
 
 QTEST_GUILESS_MAIN(tst_MqttClient)
