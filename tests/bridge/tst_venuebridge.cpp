@@ -1,16 +1,21 @@
 // Two real brokers on loopback, bridged as config/mosquitto/bridge-venue.conf says: a
 // central broker (controller, organisers) and a venue broker (players, kiosks, booth),
 // the venue logging in to the centre over TLS with a "bridge" account. Both run the
-// shipped listener settings and ACLs. The controller, player and kiosk are played by
-// MqttClient test clients with their real accounts and topics.
+// shipped listener settings and ACLs. The player and kiosk are played by MqttClient test
+// clients with their real accounts and topics; the controller too, and then, in the last
+// test, the real festival-controller.
 #include "ballot.h"
 #include "ballotreply.h"
 #include "brokeraccounts.h"
 #include "busprobe.h"
+#include "controllerprocess.h"
 #include "mosquittoprocess.h"
 #include "shippedbrokerconfig.h"
 #include "topics.h"
 
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QUuid>
 #include <memory>
@@ -41,6 +46,7 @@ private slots:
     void venueStatusReachesTheCentreOnce();
     void resultsNeverLeaveTheCentre();
     void venueKeepsWorkingWhileTheCentreIsDownAndResyncs();
+    void realControllerServesTheVenueThroughTheBridge();
 
 private:
     BusProbe *connectTo(MosquittoProcess &broker, BrokerAccounts &accounts, const QString &name, bool tls = false);
@@ -269,6 +275,52 @@ void tst_VenueBridge::venueKeepsWorkingWhileTheCentreIsDownAndResyncs()
     QCOMPARE(m_player->subscribe(topic), 1);
     QCOMPARE(m_controller->publish(topic, playlist, true), 0);
     QVERIFY(m_player->waitForMessage(topic, playlist, bridgeTimeoutMs));
+}
+
+void tst_VenueBridge::realControllerServesTheVenueThroughTheBridge()
+{
+    if (ControllerProcess::binary().isEmpty())
+        QSKIP("festival-controller is not built in this tree");
+    m_controller->client().close();   // the account is the real controller's now
+    m_staff->subscribe(QStringLiteral("fest/v1/reply/staff-ben/#"));
+    const qsizetype before = m_venueObserver->messages().size();
+
+    ControllerProcess controller;
+    QString error;
+    QVERIFY2(controller.start({m_central.port(), QDir(m_centralAccounts->folder()).filePath(QStringLiteral("controller.password")),
+                               {}, {QStringLiteral("staff-ben")}},
+                              &error),
+             qPrintable(error));
+
+    // Its playlists reach the venue broker, retained, for the players there.
+    auto firstPlaylist = [&]() -> std::optional<MqttMessage> {
+        for (qsizetype i = before; i < m_venueObserver->messages().size(); ++i) {
+            const MqttMessage &m = m_venueObserver->messages().at(i);
+            if (Topics::parsePlaylist(m.topic) && m.payload.contains("committedAtUs"))
+                return m;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(firstPlaylist(), bridgeTimeoutMs);
+    const MqttMessage playlist = *firstPlaylist();
+    BusProbe *player = m_player;
+    QCOMPARE(player->subscribe(playlist.topic), 1);
+    QVERIFY(player->waitForMessage(playlist.topic, playlist.payload));
+
+    // The booth asks the controller through the bridge and gets its answer back.
+    MqttMessage request;
+    request.topic = Topics::controllerRequest(QStringLiteral("staff-ben"));
+    request.payload = R"({"type":"request","v":1,"op":"nodes.list","args":{}})";
+    request.qos = 1;
+    request.responseTopic = Topics::replyPrefix(QStringLiteral("staff-ben")) + QStringLiteral("/nodes");
+    request.correlationData = "n1";
+    QCOMPARE(m_staff->publish(request), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_staff->received(request.responseTopic), bridgeTimeoutMs);
+    const auto reply = std::find_if(m_staff->messages().cbegin(), m_staff->messages().cend(),
+                                    [&](const MqttMessage &m) { return m.topic == request.responseTopic; });
+    QCOMPARE(reply->correlationData, request.correlationData);
+    const QJsonObject answer = QJsonDocument::fromJson(reply->payload).object();
+    QVERIFY2(answer.value(QStringLiteral("ok")).toBool(), reply->payload.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_VenueBridge)

@@ -4,8 +4,8 @@
 // as they would at a festival.
 #include "brokeraccounts.h"
 #include "busprobe.h"
+#include "controllerprocess.h"
 #include "mosquittoprocess.h"
-#include "projectbinaries.h"
 #include "shippedbrokerconfig.h"
 
 #include <QDir>
@@ -17,7 +17,6 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUdpSocket>
 #include <QUuid>
 #include <memory>
 
@@ -527,8 +526,7 @@ void tst_BrokerAcl::anotherAccountsClientIdCannotTakeItsSession()
 // itself (role), nothing changes.
 void tst_BrokerAcl::controllerStateUnchangedAfterDeniedAttempts()
 {
-    const QString binary = projectBinary(QStringLiteral("festival-controller"));
-    if (binary.isEmpty())
+    if (ControllerProcess::binary().isEmpty())
         QSKIP("festival-controller is not built in this tree");
 
     // The controller's account must be free for the real controller.
@@ -536,31 +534,14 @@ void tst_BrokerAcl::controllerStateUnchangedAfterDeniedAttempts()
         stand_in->client().close();
         delete stand_in;
     }
-    QTemporaryDir dir;
-    QUdpSocket clockPortProbe;
-    QVERIFY(clockPortProbe.bind(QHostAddress::LocalHost, 0));
-    const quint16 clockPort = clockPortProbe.localPort();
-    clockPortProbe.close();
-    QFile ini(dir.filePath(QStringLiteral("controller.ini")));
-    QVERIFY(ini.open(QIODevice::WriteOnly | QIODevice::Text));
-    ini.write(QStringLiteral("[broker]\nurl=mqtt://127.0.0.1:%1\nuser=controller\npassword_file=%2\n"
-                             "[database]\npath=%3\n[clock]\nport=%4\n[programme]\nseed=%5\n"
-                             "[roles]\norganiser=org-ana\nstaff=staff-ben\n")
-                  .arg(m_broker.port())
-                  .arg(QDir(m_accounts->folder()).filePath(QStringLiteral("controller.password")),
-                       dir.filePath(QStringLiteral("festival.db")))
-                  .arg(clockPort)
-                  .arg(ShippedBrokerConfig::sourceFile(QStringLiteral("config/programme.sample.json")))
-                  .toUtf8());
-    ini.close();
-
     BusProbe *observer = probe(QStringLiteral("observer"));
     const qsizetype before = observer->messages().size();
-    QProcess controller;
-    controller.setProcessChannelMode(QProcess::ForwardedChannels);
-    controller.start(binary, {QStringLiteral("--config"), ini.fileName()});
-    auto stop = qScopeGuard([&] { controller.terminate(); controller.waitForFinished(10000); });
-    QVERIFY(controller.waitForStarted());
+    ControllerProcess controller;
+    QString error;
+    QVERIFY2(controller.start({m_broker.port(), QDir(m_accounts->folder()).filePath(QStringLiteral("controller.password")),
+                               {QStringLiteral("org-ana")}, {QStringLiteral("staff-ben")}},
+                              &error),
+             qPrintable(error));
 
     // Its programme, as published on start.
     auto programmes = [&] {
