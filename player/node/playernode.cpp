@@ -17,6 +17,7 @@ namespace fest {
 
 namespace {
 constexpr int kStatusIntervalMs = 1000;
+constexpr int kQuietStatusEvery = 15;  // ticks between statuses while nothing plays
 
 QString stateName(PlaybackEngine::State state)
 {
@@ -79,8 +80,10 @@ PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Opt
     m_statusTimer.setInterval(kStatusIntervalMs);
     connect(&m_statusTimer, &QTimer::timeout, this, [this] {
         const auto state = m_engine->state();
-        if (state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held
-            || state == PlaybackEngine::State::Countdown)
+        const bool active = state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held
+            || state == PlaybackEngine::State::Countdown;
+        // Idle players still say they are alive now and then, so "last seen" stays fresh.
+        if (active || ++m_quietTicks % kQuietStatusEvery == 0)
             publishStatus();
     });
     m_syncTimeout.setSingleShot(true);

@@ -73,6 +73,7 @@ private:
     bool m_statusScheduled = false;
     bool m_playing = false;
     bool m_started = false;
+    int m_quietTicks = 0;
 };
 
 } // namespace fest
