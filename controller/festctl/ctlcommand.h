@@ -28,5 +28,6 @@ QList<CtlCommand> screeningCommands();
 QList<CtlCommand> filmCommands();
 QList<CtlCommand> nodeCommands();
 QList<CtlCommand> auditCommands();
+QList<CtlCommand> ceremonyCommands();
 
 } // namespace fest

@@ -13,7 +13,7 @@ namespace {
 
 QList<CtlCommand> allCommands()
 {
-    return programmeCommands() + screeningCommands() + filmCommands() + nodeCommands() + auditCommands();
+    return programmeCommands() + screeningCommands() + filmCommands() + nodeCommands() + auditCommands() + ceremonyCommands();
 }
 
 QString commandList()
