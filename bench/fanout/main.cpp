@@ -206,13 +206,14 @@ int main(int argc, char *argv[])
         capture.subscribe(Topics::playlist(QStringLiteral("+")), 1);
         capture.open();
         waitFor([&] { return capture.state() == MqttClient::State::Connected; }, 10000, "the capture client");
+        // Receipt is timed first and decoded after the round, so that decoding one node's
+        // message does not delay the timing of the next (the raw baseline decodes nothing).
+        QList<QPair<qint64, QByteArray>> arrivals;
         for (Node &n : nodes) {
             QObject::connect(n.client.get(), &MqttClient::messageReceived, &app, [&](const MqttMessage &m) {
-                const qint64 at = nowUs();
-                const auto body = Envelope::decode(m.payload, QStringLiteral("playlist"), JsonLimits::programme(), nullptr);
-                if (!body || m.retain || body->value(QStringLiteral("programmeVersion")).toInteger() <= previous)
+                if (m.retain)
                     return;
-                controllerMs << (at - body->value(QStringLiteral("committedAtUs")).toInteger()) / 1000.0;
+                arrivals.append({nowUs(), m.payload});
                 ++received;
             });
         }
@@ -232,6 +233,12 @@ int main(int argc, char *argv[])
                 return 1;
             }
             waitFor([&] { return received >= count; }, 30000, "every node to get the new version");
+            for (const auto &[at, payload] : std::as_const(arrivals)) {
+                const auto body = Envelope::decode(payload, QStringLiteral("playlist"), JsonLimits::programme(), nullptr);
+                if (body && body->value(QStringLiteral("programmeVersion")).toInteger() > previous)
+                    controllerMs << (at - body->value(QStringLiteral("committedAtUs")).toInteger()) / 1000.0;
+            }
+            arrivals.clear();
             previous = *newVersion;
         }
         waitFor([&] { return published.size() >= screens.size() + 1; }, 10000, "the last change's messages");
