@@ -28,6 +28,7 @@ QList<CtlCommand> screeningCommands();
 QList<CtlCommand> filmCommands();
 QList<CtlCommand> nodeCommands();
 QList<CtlCommand> auditCommands();
+QList<CtlCommand> voteCommands();
 QList<CtlCommand> ceremonyCommands();
 
 } // namespace fest
