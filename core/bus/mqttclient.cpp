@@ -82,12 +82,15 @@ MqttClient::MqttClient(MqttOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_miscTimer(this)
     , m_reconnectTimer(this)
+    , m_connectTimer(this)
 {
     qRegisterMetaType<fest::MqttMessage>();
     m_miscTimer.setInterval(1000);
     connect(&m_miscTimer, &QTimer::timeout, this, &MqttClient::onMiscTimer);
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &MqttClient::startConnect);
+    m_connectTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, &MqttClient::onConnectTimeout);
 }
 
 MqttClient::~MqttClient()
@@ -113,6 +116,7 @@ void MqttClient::close()
 {
     m_wanted = false;
     m_reconnectTimer.stop();
+    m_connectTimer.stop();
     m_events.clear();
     if (m_mosq && mosquitto_socket(m_mosq.get()) >= 0) {
         // Written at once (we are not inside a callback), so the broker sees a clean
@@ -233,9 +237,20 @@ void MqttClient::startConnect()
         scheduleReconnect();
         return;
     }
+    m_connectTimer.start(m_options.connectTimeoutMs);
     watchSocket();
     handleEvents();
     updateWriteInterest();
+}
+
+void MqttClient::onConnectTimeout()
+{
+    if (m_state != State::Connecting || !m_readNotifier)
+        return;
+    // The next attempt's connect closes the library's half-open socket.
+    unwatchSocket();
+    fail(CodeKind::ConnectTimeout, m_options.connectTimeoutMs);
+    scheduleReconnect();
 }
 
 void MqttClient::scheduleReconnect()
@@ -336,6 +351,7 @@ void MqttClient::handleEvents()
 
 void MqttClient::handleConnAck(int reasonCode)
 {
+    m_connectTimer.stop();
     if (reasonCode != MQTT_RC_SUCCESS) {
         m_refused = true;
         fail(CodeKind::ConnAck, reasonCode);
@@ -355,6 +371,7 @@ void MqttClient::handleConnAck(int reasonCode)
 void MqttClient::handleDisconnect(int code, int sysErrno)
 {
     unwatchSocket();
+    m_connectTimer.stop();
     m_subscribeRequests.clear();   // their SUBACKs will never come; connect re-sends them
     const bool wasConnected = m_state == State::Connected;
     if (!m_wanted) {
@@ -679,6 +696,8 @@ MqttClient::Diagnosis MqttClient::describe(CodeKind kind, int code, int sysErrno
         if (code == MOSQ_ERR_INVAL || code == MOSQ_ERR_MALFORMED_UTF8)
             return {Error::SubscribeRejected, QStringLiteral("not a valid subscription: the filter must be non-empty UTF-8 with '+' and '#' only as whole levels ('#' last), QoS 0 to 2")};
         break;
+    case CodeKind::ConnectTimeout:
+        return {Error::NetworkError, QStringLiteral("the broker at %1 did not answer within %2 ms: check the address, the network and any firewall; retrying").arg(broker).arg(code)};
     case CodeKind::Library:
         break;
     }

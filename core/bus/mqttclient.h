@@ -86,7 +86,7 @@ public:
     QString brokerAddress() const;   // "host:port", for messages
 
     // Where a libmosquitto code (MOSQ_ERR_*), an MQTT reason code or errno came from.
-    enum class CodeKind { Library, ConnAck, Disconnect, SubAck, PubAck, PublishCall, SubscribeCall };
+    enum class CodeKind { Library, ConnAck, Disconnect, SubAck, PubAck, PublishCall, SubscribeCall, ConnectTimeout };
     struct Diagnosis {
         Error error;
         QString text;
@@ -117,6 +117,7 @@ private:
     bool configureConnect();
     void startConnect();
     void scheduleReconnect();
+    void onConnectTimeout();
     void watchSocket();
     void unwatchSocket();
     void onReadable();
@@ -148,6 +149,7 @@ private:
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
     QTimer m_miscTimer;
     QTimer m_reconnectTimer;
+    QTimer m_connectTimer;
     std::vector<Event> m_events;
     QHash<QString, int> m_subscriptions;        // filter -> qos, re-sent on connect
     QHash<int, QString> m_subscribeRequests;    // SUBSCRIBE message id -> filter

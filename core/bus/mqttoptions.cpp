@@ -50,6 +50,8 @@ QString MqttOptions::validate() const
         return QStringLiteral("maximum packet size %1 bytes is too small: use at least 128").arg(maxPacketSize);
     if (reconnectMinMs <= 0 || reconnectMaxMs < reconnectMinMs)
         return QStringLiteral("reconnect delays %1..%2 ms are not valid").arg(reconnectMinMs).arg(reconnectMaxMs);
+    if (connectTimeoutMs <= 0)
+        return QStringLiteral("connect timeout %1 ms is not valid: use a positive number").arg(connectTimeoutMs);
     if (password.size() > 0 && username.isEmpty())
         return QStringLiteral("a password was given without a user name");
     if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty())

@@ -29,6 +29,9 @@ struct MqttOptions
     std::optional<MqttMessage> will;
     int reconnectMinMs = 250;
     int reconnectMaxMs = 8000;
+    // A connection attempt without CONNACK by then is abandoned and retried (a host that
+    // drops packets would otherwise hold it until TCP gives up, minutes later).
+    int connectTimeoutMs = 10000;
 
     bool useTls() const { return tls || !tlsCaFile.isEmpty(); }
 

@@ -78,6 +78,7 @@ private slots:
     void tlsMissingCaFileIsReported();
     void unknownHostGivesTypedError();
     void sessionTakenOverIsExplained();
+    void silentServerTimesOutAndRetries();
     void describe_data();
     void describe();
 
@@ -596,6 +597,20 @@ void tst_MqttClient::sessionTakenOverIsExplained()
     QCOMPARE(client.error(), MqttClient::Error::NetworkError);
     QVERIFY2(client.errorString().contains(QLatin1String("same client id \"player-a1\"")), qPrintable(client.errorString()));
     QCOMPARE(client.state(), MqttClient::State::Connecting);
+}
+
+void tst_MqttClient::silentServerTimesOutAndRetries()
+{
+    ScriptedMqttServer server;   // accepts the connection, never sends CONNACK
+    QVERIFY(server.listen());
+    MqttOptions options = optionsFor(server);
+    options.connectTimeoutMs = 200;
+    MqttClient client(options);
+    client.open();
+    QTRY_COMPARE_WITH_TIMEOUT(client.error(), MqttClient::Error::NetworkError, 5000);
+    QVERIFY2(client.errorString().contains(QLatin1String("did not answer")), qPrintable(client.errorString()));
+    QCOMPARE(client.state(), MqttClient::State::Connecting);
+    QTRY_VERIFY_WITH_TIMEOUT(server.connections() >= 2, 5000);
 }
 
 void tst_MqttClient::describe_data()
