@@ -3,11 +3,14 @@
 // run and with the same request/reply pattern, the raw broker rate against a responder
 // that answers at once without a database.
 #include "ballot.h"
+#include "ticketcode.h"
 #include "ballotburst.h"
 #include "mosquittoprocess.h"
 #include "projectbinaries.h"
 #include "ticketissuer.h"
 #include "ticketkeyring.h"
+#include "ticketverifier.h"
+#include "votestore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -39,6 +42,39 @@ void row(const QString &name, const BallotBurst::Result &r)
     out << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                .arg(name, -28).arg(r.answered, 9).arg(r.perSecond, 12, 'f', 0).arg(r.p50Ms, 9, 'f', 2)
                .arg(r.p99Ms, 9, 'f', 2).arg(r.maxMs, 9, 'f', 2);
+}
+
+// The controller's per-ballot work without the bus: decode, verify, hash, group commit
+// (WAL, synchronous=FULL). Shows how much of the end-to-end figure the database costs.
+BallotBurst::Result storeOnly(const std::vector<QByteArray> &payloads, const TicketKeyring &keys, const QString &path)
+{
+    BallotBurst::Result r;
+    QString error;
+    std::optional<Database> db = VoteStore::openDatabase(path, &error);
+    if (!db)
+        return r;
+    VoteStore store(*db);
+    const TicketVerifier verifier(keys);
+    QElapsedTimer clock;
+    clock.start();
+    for (size_t i = 0; i < payloads.size(); ++i) {
+        const std::optional<Ballot> b = Ballot::fromJson(payloads[i], nullptr);
+        if (!b || verifier.verify(b->ticket) != TicketVerifier::Result::Valid)
+            continue;
+        VoteStore::Entry e{b->voteId, TicketCode::storageHash(b->ticket), b->screening, b->film, int(b->score),
+                           QStringLiteral("bench"), b->castAt, clock.nsecsElapsed() / 1000};
+        ++r.sent;
+        store.submit(std::move(e), [&](const BallotReply &reply) {
+            ++r.answered;
+            ++r.results[BallotReply::resultCode(reply.result)];
+        });
+        if (i % 256 == 255)
+            QCoreApplication::processEvents();
+    }
+    store.flush();
+    r.seconds = double(clock.nsecsElapsed()) / 1e9;
+    r.perSecond = double(r.answered) / r.seconds;
+    return r;
 }
 
 std::unique_ptr<QProcess> startIngest(const QStringList &args)
@@ -126,6 +162,8 @@ int main(int argc, char **argv)
     const BallotBurst::Result votes = burst.run(payloads, 300000);
     stop(ingest);
 
+    const BallotBurst::Result store = storeOnly(payloads, *keys, dir.filePath("store-only.sqlite"));
+
     const double share = raw.perSecond > 0 ? votes.perSecond / raw.perSecond : 0;
     out << QStringLiteral("bench_votes: %1 kiosks, %2 ballots, %3 in flight per kiosk, group window %4 ms\n")
                .arg(kiosks).arg(ballots).arg(window).arg(parser.value("group-ms"));
@@ -133,6 +171,7 @@ int main(int argc, char **argv)
                .arg("p50 ms", 9).arg("p99 ms", 9).arg("max ms", 9);
     row(QStringLiteral("raw broker (echo, no db)"), raw);
     row(QStringLiteral("votes (sync=FULL, committed)"), votes);
+    row(QStringLiteral("store only (no bus)"), store);
     out << QStringLiteral("votes/raw: %1%  results: ").arg(share * 100, 0, 'f', 1);
     for (auto it = votes.results.cbegin(); it != votes.results.cend(); ++it)
         out << it.key() << '=' << it.value() << ' ';
@@ -143,7 +182,7 @@ int main(int argc, char **argv)
     out.flush();
 
     const QJsonObject json{{"benchmark", "votes"}, {"kiosks", kiosks}, {"ballots", ballots}, {"window", window},
-                           {"groupMs", parser.value("group-ms").toInt()}, {"raw", toJson(raw)}, {"votes", toJson(votes)},
+                           {"groupMs", parser.value("group-ms").toInt()}, {"raw", toJson(raw)}, {"votes", toJson(votes)}, {"storeOnly", toJson(store)},
                            {"votesShareOfRaw", share}, {"cores", QThread::idealThreadCount()}};
     QFile file(parser.value("json"));
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0) {
