@@ -32,7 +32,10 @@ Q_DECLARE_LOGGING_CATEGORY(lcMqtt)
 //   emitted, so subscriptions survive broker restarts.
 // - publish() returns a message id (> 0), or -1 when not connected or refused locally
 //   (error() and errorString() say why). QoS > 0 messages are pending until the broker
-//   acknowledges them; published(id) then fires.
+//   acknowledges them; published(id) then fires, or publishRejected(id, reasonCode) when
+//   the broker refused it (an ACL, for example). A PUBACK proves nothing about disk.
+// - A connection attempt without CONNACK within connectTimeoutMs is abandoned and
+//   retried. error() is cleared by a successful connection.
 // - Inbound messages over maxPacketSize are refused: the size is announced to the broker
 //   in CONNECT (which then drops them) and checked again on arrival.
 // - Signals are never emitted from inside a libmosquitto callback: callbacks only record
@@ -52,17 +55,17 @@ public:
     Q_ENUM(State)
     enum class Error {
         NoError,
-        InvalidOptions,
-        ConnectionRefused,
-        BadCredentials,
-        NotAuthorised,
-        ServerUnavailable,
-        TlsFailure,
-        NetworkError,
-        ProtocolError,
-        PacketTooLarge,
-        PublishRejected,
-        SubscribeRejected,
+        InvalidOptions,      // options that can never work; open() does not retry
+        ConnectionRefused,   // nothing listens at host:port, or the broker refused us
+        BadCredentials,      // user name or password refused
+        NotAuthorised,       // the account (or anonymous access) is not allowed
+        ServerUnavailable,   // broker busy, unavailable or shutting down
+        TlsFailure,          // TLS files unusable, or the broker's certificate not trusted
+        NetworkError,        // unreachable, lost, unknown host, no answer, not connected
+        ProtocolError,       // not an MQTT 5 broker, or it sent something malformed
+        PacketTooLarge,      // a message over the size the broker accepts
+        PublishRejected,     // an invalid topic, or the broker refused the message
+        SubscribeRejected,   // an invalid filter, or the broker refused the subscription
     };
     Q_ENUM(Error)
 
