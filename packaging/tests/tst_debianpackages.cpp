@@ -99,6 +99,9 @@ QString tst_DebianPackages::debFor(const QString &package) const
 
 void tst_DebianPackages::initTestCase()
 {
+    // The player and kiosk build a GUI application even for --version; no display here.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     const QString config = QDir(qEnvironmentVariable("FEST_BINARY_DIR")).filePath(QStringLiteral("CPackConfig.cmake"));
     QVERIFY2(QFile::exists(config), qPrintable(config + QStringLiteral(" is missing: configure the project with packaging/")));
     QVERIFY(m_out.isValid());
