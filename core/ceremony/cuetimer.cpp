@@ -1,7 +1,5 @@
 #include "cuetimer.h"
 
-#include <thread>
-
 namespace fest {
 
 CueTimer::CueTimer(Clock now, QObject *parent)
@@ -37,11 +35,11 @@ void CueTimer::wake()
         m_coarse.start(int((remaining - spinUs) / 1000));
         return;
     }
+    // No yield: on a loaded machine a yielded thread may not run again for a whole
+    // scheduler slice, which is longer than the precision this timer is for.
     qint64 now = m_now();
-    while (now < m_targetUs) {
-        std::this_thread::yield();
+    while (now < m_targetUs)
         now = m_now();
-    }
     m_active = false;
     emit due(m_targetUs, now);
 }
