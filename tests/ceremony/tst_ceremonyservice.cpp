@@ -51,6 +51,7 @@ private slots:
     void revealWithoutWinnerIsRefused();
     void staffMayReadStatusButNotStep();
     void fullCeremony();
+    void restartedControllerRepublishesWithoutRefiring();
 
 private:
     MqttOptions options(const QString &user) const;
@@ -395,6 +396,28 @@ void tst_CeremonyService::fullCeremony()
         revealMessages += seen.payload.contains("\"winner\"") && seen.topic == Topics::ceremony()
             && CeremonyState::decode(seen.payload, nullptr)->cue->type == Cue::Type::Reveal;
     QCOMPARE(revealMessages, int(m_programme.awards.size()));
+}
+
+void tst_CeremonyService::restartedControllerRepublishesWithoutRefiring()
+{
+    QVERIFY(call(QStringLiteral("org"), QStringLiteral("ceremony.go")).ok);   // the first cue again
+    CueFollower *node = m_followers.front().get();
+    QTRY_COMPARE_WITH_TIMEOUT(node->appliedSeq(), m_service->state().seq, 10000);
+    QSignalSpy fired(node, &CueFollower::cueFired);
+    const int staleBefore = node->droppedStale();
+
+    // Another service on the same file, as after a controller restart.
+    QString error;
+    std::optional<Database> db = Database::open(CeremonyService::defaultDatabasePath(m_dir.filePath(QStringLiteral("controller.db"))),
+                                                {Database::Sync::Full, true, 5000}, &error);
+    QVERIFY2(db, qPrintable(error));
+    CeremonyService restarted(m_controller.get(), *db, *m_programmeService);
+    QVERIFY2(restarted.migrate(&error), qPrintable(error));
+    QCOMPARE(restarted.state(), m_service->state());
+    QCOMPARE(restarted.cueCount(), m_service->cueCount());
+    restarted.republish();
+    QTRY_COMPARE_WITH_TIMEOUT(node->droppedStale(), staleBefore + 1, 10000);
+    QCOMPARE(fired.size(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_CeremonyService)
