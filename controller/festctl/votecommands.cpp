@@ -94,7 +94,7 @@ int setVoting(CtlSession &s, const QCommandLineParser &args, bool open)
                     [&](const QJsonObject &r) {
                         s.out() << "Voting for " << id << " is " << r.value(QStringLiteral("state")).toString();
                         if (r.value(QStringLiteral("closesAt")).isString())
-                            s.out() << " until " << r.value(QStringLiteral("closesAt")).toString();
+                            s.out() << (open ? " until " : " since ") << r.value(QStringLiteral("closesAt")).toString();
                         s.out() << '\n';
                     });
 }
