@@ -122,10 +122,13 @@ int runWindow(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-    // The kind of application must be chosen before any argument parsing.
+    // The kind of application must be chosen before any argument parsing. --help and
+    // --version need no display either.
     for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], "--headless") == 0)
-            return runHeadless(argc, argv);
+        for (const char *flag : {"--headless", "--help", "-h", "--version", "-v"}) {
+            if (qstrcmp(argv[i], flag) == 0)
+                return runHeadless(argc, argv);
+        }
     }
     return runWindow(argc, argv);
 }
