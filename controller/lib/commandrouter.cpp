@@ -6,7 +6,7 @@
 
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcController)
+#include "controllerlog.h"
 
 namespace fest {
 

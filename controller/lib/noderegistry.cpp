@@ -3,7 +3,7 @@
 #include <QLoggingCategory>
 #include <algorithm>
 
-Q_DECLARE_LOGGING_CATEGORY(lcController)
+#include "controllerlog.h"
 
 namespace fest {
 

@@ -11,7 +11,7 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcController)
+#include "controllerlog.h"
 
 namespace fest {
 

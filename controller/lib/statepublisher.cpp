@@ -13,7 +13,7 @@
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
-Q_DECLARE_LOGGING_CATEGORY(lcController)
+#include "controllerlog.h"
 
 namespace fest {
 

@@ -1,16 +1,25 @@
 #include "controller.h"
 
+#include "ceremonyservice.h"
 #include "config.h"
 #include "envelope.h"
 #include "programmejson.h"
 #include "showclockprovider.h"
+#include "ticketkeyring.h"
+#include "ticketverifier.h"
 #include "topics.h"
+#include "voteservice.h"
+#include "votingwindows.h"
 
+#include <gst/gst.h>
+
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcController, "fest.controller")
+#include "controllerlog.h"
 
 namespace fest {
 
@@ -31,6 +40,14 @@ Controller::Settings Controller::settingsFrom(const Config &config)
     s.clockPort = quint16(config.integer(QStringLiteral("clock/port"), 7010, 0, 65535));
     s.programme.changeoverMinutes = config.integer(QStringLiteral("programme/changeover_minutes"), 10, 0, 240);
     s.seedProgramme = config.path(QStringLiteral("programme/seed"));
+    const QString beside = QFileInfo(s.databasePath).absoluteDir().filePath(QFileInfo(s.databasePath).completeBaseName());
+    s.votesDatabase = config.path(QStringLiteral("votes/database"), beside + QStringLiteral(".votes.db"));
+    s.ticketKeys = config.path(QStringLiteral("votes/ticket_keys"), beside + QStringLiteral(".ticket-keys"));
+    s.voteCloseAfterEndMinutes = config.integer(QStringLiteral("votes/close_after_end_minutes"), 20, 0, 24 * 60);
+    s.voteGraceMinutes = config.integer(QStringLiteral("votes/grace_minutes"), 30, 0, 24 * 60);
+    s.minimumVotes = config.integer(QStringLiteral("votes/minimum_votes"), 25, 0, 100000);
+    s.ceremonyDatabase = config.path(QStringLiteral("ceremony/database"), CeremonyService::defaultDatabasePath(s.databasePath));
+    s.cueLeadMs = config.integer(QStringLiteral("ceremony/cue_lead_ms"), 300, 50, 10000);
     for (const QString &role : config.keys(QStringLiteral("roles"))) {
         if (role != QLatin1String("organiser") && role != QLatin1String("staff")) {
             config.addError(QStringLiteral("roles/") + role, QStringLiteral("unknown role; roles are organiser and staff"));
@@ -84,6 +101,8 @@ bool Controller::start(QString *error)
         return false;
 
     m_router = std::make_unique<CommandRouter>(m_mqtt.get(), m_settings.roles);
+    if (!startVotes(error) || !startCeremony(error))
+        return false;
     registerOperations();
     connect(m_programme.get(), &ProgrammeService::programmeChanged, this, &Controller::publishStatus);
 
@@ -107,6 +126,62 @@ bool Controller::start(QString *error)
 quint16 Controller::clockPort() const
 {
     return m_clock ? m_clock->port() : 0;
+}
+
+bool Controller::startVotes(QString *error)
+{
+    m_votesDb = VoteStore::openDatabase(m_settings.votesDatabase, error);
+    if (!m_votesDb)
+        return false;
+    std::optional<TicketKeyring> keys = TicketKeyring::loadOrCreate(m_settings.ticketKeys, error);
+    if (!keys)
+        return false;
+    m_verifier = std::make_unique<TicketVerifier>(*keys);
+    VotingWindows::Options windows;
+    windows.closeAfterEnd = std::chrono::minutes(m_settings.voteCloseAfterEndMinutes);
+    windows.grace = std::chrono::minutes(m_settings.voteGraceMinutes);
+    m_windows = std::make_unique<VotingWindows>(*m_votesDb, windows);
+    if (!m_windows->load(error))
+        return false;
+    scheduleVoting();
+    VoteService::Options options;
+    options.minimumVotes = m_settings.minimumVotes;
+    m_votes = std::make_unique<VoteService>(m_mqtt.get(), *m_votesDb, *m_verifier, *m_windows, options);
+    connect(m_programme.get(), &ProgrammeService::programmeChanged, this, &Controller::scheduleVoting);
+    connect(&m_nodes, &NodeRegistry::screeningEnded, m_windows.get(), &VotingWindows::screeningEnded);
+    connect(&m_votes->store(), &VoteStore::errorChanged, this, [this] {
+        setAlarm(QStringLiteral("votes"), m_votes->store().error() == VoteStore::Error::None ? QString() : m_votes->store().errorString());
+    });
+    return true;
+}
+
+// Voting for a screening opens when it starts and closes after it ends (VotingWindows).
+void Controller::scheduleVoting()
+{
+    QList<VotingWindows::Screening> screenings;
+    for (const Screening &s : m_programme->programme().screenings)
+        if (!s.isCancelled())
+            screenings.append({s.id, s.filmIds, s.start, s.end});
+    m_windows->setScreenings(screenings);
+}
+
+bool Controller::startCeremony(QString *error)
+{
+    QString why;
+    m_ceremonyDb = Database::open(m_settings.ceremonyDatabase, {Database::Sync::Full, true, 5000}, &why);
+    if (!m_ceremonyDb) {
+        *error = why;
+        return false;
+    }
+    CeremonyService::Options options;
+    options.leadMs = m_settings.cueLeadMs;
+    m_ceremony = std::make_unique<CeremonyService>(m_mqtt.get(), *m_ceremonyDb, *m_programme, options);
+    if (!m_ceremony->migrate(error))
+        return false;
+    // Cues are timed on the show clock this controller exports.
+    m_ceremony->setClock([this] { return qint64(gst_clock_get_time(m_clock->clock()) / 1000); });
+    m_ceremony->setAudienceRanking(CeremonyService::rankingFromVotes(*m_votesDb, m_settings.minimumVotes));
+    return true;
 }
 
 bool Controller::seed(QString *error)
@@ -138,6 +213,20 @@ bool Controller::seed(QString *error)
 void Controller::registerOperations()
 {
     m_programme->registerOperations(*m_router);
+    m_ceremony->registerOperations(*m_router);
+    const QStringList organisers{QStringLiteral("organiser")};
+    m_router->add(QStringLiteral("voting.open"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
+        return m_votes->openVoting(args, who.account);
+    });
+    m_router->add(QStringLiteral("voting.close"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
+        return m_votes->closeVoting(args, who.account);
+    });
+    m_router->add(QStringLiteral("results.get"), organisers, [this](const CommandContext &, const QJsonObject &args) {
+        return m_votes->results(args);
+    });
+    m_router->add(QStringLiteral("tickets.issue"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
+        return m_votes->issueTickets(args, who.account);
+    });
     const QStringList everyone{QStringLiteral("organiser"), QStringLiteral("staff")};
     m_router->add(QStringLiteral("nodes.list"), everyone, [this](const CommandContext &, const QJsonObject &) {
         return Reply::success({{"programmeVersion", m_programme->version()}, {"nodes", m_nodes.toJson()}});
@@ -153,6 +242,9 @@ void Controller::onConnected()
     // The broker may have restarted without its retained store: put the state back.
     publishStatus();
     m_programme->republish();
+    m_votes->publishVoting();
+    m_votes->publishResults();
+    m_ceremony->republish();
 }
 
 void Controller::onMessage(const MqttMessage &message)

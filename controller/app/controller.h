@@ -16,8 +16,12 @@
 
 namespace fest {
 
+class CeremonyService;
 class Config;
 class ShowClockProvider;
+class TicketVerifier;
+class VoteService;
+class VotingWindows;
 
 // The festival controller: owns the database, the broker connection, the show clock it
 // exports, and the services that answer organisers and staff.
@@ -33,6 +37,13 @@ public:
         ProgrammeService::Options programme;
         QString seedProgramme;           // imported when the database has no programme yet
         QHash<QString, QString> roles;   // account -> role
+        QString votesDatabase;           // ballots, windows, tally (its own file, synchronous=FULL)
+        QString ticketKeys;              // the ticket HMAC secrets; created on first start
+        int voteCloseAfterEndMinutes = 20;
+        int voteGraceMinutes = 30;
+        int minimumVotes = 25;
+        QString ceremonyDatabase;
+        int cueLeadMs = 300;
     };
     // Reads controller.ini's keys (docs/operations.md); problems are added to config.errors().
     static Settings settingsFrom(const Config &config);
@@ -58,6 +69,9 @@ private:
     void onMessage(const MqttMessage &message);
     void registerOperations();
     bool seed(QString *error);
+    bool startVotes(QString *error);
+    bool startCeremony(QString *error);
+    void scheduleVoting();
 
     Settings m_settings;
     std::optional<Database> m_db;
@@ -67,6 +81,12 @@ private:
     std::unique_ptr<ProgrammeService> m_programme;
     std::unique_ptr<CommandRouter> m_router;
     std::unique_ptr<ShowClockProvider> m_clock;
+    std::optional<Database> m_votesDb;
+    std::unique_ptr<TicketVerifier> m_verifier;
+    std::unique_ptr<VotingWindows> m_windows;
+    std::unique_ptr<VoteService> m_votes;
+    std::optional<Database> m_ceremonyDb;
+    std::unique_ptr<CeremonyService> m_ceremony;
     NodeRegistry m_nodes;
     QHash<QString, QString> m_alarms;
     QDateTime m_startedAt;

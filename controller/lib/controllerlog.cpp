@@ -1,0 +1,3 @@
+#include "controllerlog.h"
+
+Q_LOGGING_CATEGORY(lcController, "fest.controller")
