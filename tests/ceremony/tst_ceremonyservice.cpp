@@ -52,6 +52,8 @@ private slots:
     void staffMayReadStatusButNotStep();
     void fullCeremony();
     void restartedControllerRepublishesWithoutRefiring();
+    void festctlStepsTheCeremony_data();
+    void festctlStepsTheCeremony();
 
 private:
     MqttOptions options(const QString &user) const;
@@ -418,6 +420,40 @@ void tst_CeremonyService::restartedControllerRepublishesWithoutRefiring()
     restarted.republish();
     QTRY_COMPARE_WITH_TIMEOUT(node->droppedStale(), staleBefore + 1, 10000);
     QCOMPARE(fired.size(), 0);
+}
+
+void tst_CeremonyService::festctlStepsTheCeremony_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("status") << QStringList{QStringLiteral("status")} << 0 << QStringLiteral("Ceremony: running");
+    QTest::newRow("go") << QStringList{QStringLiteral("go")} << 0 << QStringLiteral("current: 2. title best-film");
+    QTest::newRow("back") << QStringList{QStringLiteral("back")} << 0 << QStringLiteral("current: 1. intro");
+    QTest::newRow("goto 3") << QStringList{QStringLiteral("goto"), QStringLiteral("3")} << 0 << QStringLiteral("current: 3. nominee best-film");
+    QTest::newRow("goto 0") << QStringList{QStringLiteral("goto"), QStringLiteral("0")} << 2 << QStringLiteral("from 1");
+    QTest::newRow("blackout maybe") << QStringList{QStringLiteral("blackout"), QStringLiteral("maybe")} << 2 << QStringLiteral("blackout on");
+    QTest::newRow("blackout on") << QStringList{QStringLiteral("blackout"), QStringLiteral("on")} << 0 << QStringLiteral("BLACKOUT");
+    QTest::newRow("set a winner not nominated") << QStringList{QStringLiteral("set-winner"), QStringLiteral("best-film"), QStringLiteral("F-002")}
+                                                << 1 << QStringLiteral("not a nominee");
+    QTest::newRow("load a missing file") << QStringList{QStringLiteral("load"), QStringLiteral("/nonexistent.json")} << 2 << QStringLiteral("cannot read");
+    QTest::newRow("end") << QStringList{QStringLiteral("end")} << 0 << QStringLiteral("not running");
+}
+
+void tst_CeremonyService::festctlStepsTheCeremony()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, says);
+    const QString festctl = projectBinary(QStringLiteral("festctl"));
+    QVERIFY2(!festctl.isEmpty(), "festctl was not built");
+    QProcess p;
+    p.start(festctl, QStringList{QStringLiteral("--broker"), m_broker.url(), QStringLiteral("--user"), QStringLiteral("org"),
+                                 QStringLiteral("ceremony")} + args);
+    QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 30000));
+    const QString output = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    QCOMPARE(p.exitCode(), exitCode);
+    QVERIFY2(output.contains(says), qPrintable(output));
 }
 
 QTEST_GUILESS_MAIN(tst_CeremonyService)
