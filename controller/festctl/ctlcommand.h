@@ -27,6 +27,7 @@ QList<CtlCommand> programmeCommands();
 QList<CtlCommand> screeningCommands();
 QList<CtlCommand> filmCommands();
 QList<CtlCommand> nodeCommands();
+QList<CtlCommand> playerCommands();
 QList<CtlCommand> auditCommands();
 QList<CtlCommand> voteCommands();
 QList<CtlCommand> ceremonyCommands();

@@ -61,24 +61,37 @@ std::optional<ExitCode> CtlSession::connect()
 
 std::optional<Reply> CtlSession::call(const QString &op, const QJsonObject &args)
 {
+    return wait(*m_requester, Topics::controllerRequest(m_options.account), op, args,
+                QStringLiteral("is festival-controller running and connected to this broker? (festctl nodes shows it)"));
+}
+
+std::optional<Reply> CtlSession::callNode(const QString &node, const QString &op, const QJsonObject &args)
+{
+    MqttRequester requester(m_client.get(), Topics::replyPrefix(m_options.account) + QLatin1Char('/') + node);
+    return wait(requester, Topics::nodeRequest(node), op, args,
+                QStringLiteral("is %1 online? (festctl nodes shows it)").arg(node));
+}
+
+std::optional<Reply> CtlSession::wait(MqttRequester &requester, const QString &topic, const QString &op, const QJsonObject &args,
+                                      const QString &who)
+{
     std::optional<RequesterResult> result;
     QEventLoop loop;
-    m_requester->request(Topics::controllerRequest(m_options.account), Request{op, args}.encode(), m_options.timeoutMs,
-                         [&](const RequesterResult &r) {
-                             result = r;
-                             loop.quit();
-                         });
+    requester.request(topic, Request{op, args}.encode(), m_options.timeoutMs, [&](const RequesterResult &r) {
+        result = r;
+        loop.quit();
+    });
     if (!result)
         loop.exec();
-    if (result->timedOut) {
-        m_err << "festctl: the controller did not answer \"" << op << "\" within " << m_options.timeoutMs / 1000
-              << " s: is festival-controller running and connected to this broker? (festctl nodes shows it)" << Qt::endl;
+    if (!result->ok()) {
+        m_err << "festctl: no answer to \"" << op << "\" within " << m_options.timeoutMs / 1000 << " s ("
+              << (result->errorString.isEmpty() ? QStringLiteral("timed out") : result->errorString) << "): " << who << Qt::endl;
         return std::nullopt;
     }
     QString error;
     std::optional<Reply> reply = Reply::decode(result->payload, JsonLimits::programme(), &error);
     if (!reply)
-        m_err << "festctl: the controller's reply could not be read: " << error << Qt::endl;
+        m_err << "festctl: the reply could not be read: " << error << Qt::endl;
     return reply;
 }
 

@@ -41,6 +41,9 @@ public:
     std::optional<ExitCode> connect();
     // Sends a request to the controller and waits for its reply.
     std::optional<Reply> call(const QString &op, const QJsonObject &args = {});
+    // Sends a request straight to a node (a player), whose replies come back under
+    // fest/v1/reply/<account>/<node>/ as the broker's ACL requires.
+    std::optional<Reply> callNode(const QString &node, const QString &op, const QJsonObject &args = {});
     // The retained message on a topic, decoded as the given envelope type.
     std::optional<QJsonObject> retained(const QString &topic, const QString &type);
     // Every retained message under a filter (e.g. all node statuses), collected for a moment.
@@ -61,6 +64,9 @@ private:
     QTextStream &m_err;
     std::unique_ptr<MqttClient> m_client;
     std::unique_ptr<MqttRequester> m_requester;
+    std::optional<Reply> wait(MqttRequester &requester, const QString &topic, const QString &op, const QJsonObject &args,
+                              const QString &who);
+
     int m_lastExit = 0;
 };
 

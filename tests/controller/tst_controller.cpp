@@ -4,6 +4,7 @@
 #include "mqttclient.h"
 #include "projectbinaries.h"
 #include "programmejson.h"
+#include "reply.h"
 #include "request.h"
 #include "topics.h"
 
@@ -39,6 +40,7 @@ private slots:
     void restartAfterBrokerLossRepublishesSameVersion();
     void nodesListsReportedStatus();
     void auditNamesAccountAndChange();
+    void festctlPlayerCommandReachesTheScreensPlayer();
     void festctlExplainsUnreachableBroker();
 
 private:
@@ -147,7 +149,10 @@ tst_Controller::Run tst_Controller::festctl(const QStringList &args, const QStri
     QProcess p;
     p.start(projectBinary(QStringLiteral("festctl")),
             QStringList{QStringLiteral("--broker"), m_broker->url(), QStringLiteral("--user"), user, QStringLiteral("--timeout"), QStringLiteral("5")} + args);
-    p.waitForFinished(20000);
+    // Keep this process's event loop running: in-process clients (a fake player) must answer.
+    if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 20000))
+        p.kill();
+    p.waitForFinished();
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
             QString::fromUtf8(p.readAllStandardError())};
 }
@@ -482,6 +487,45 @@ void tst_Controller::auditNamesAccountAndChange()
     QCOMPARE(cancel.value(QStringLiteral("before")).toObject().value(QStringLiteral("status")).toString(QStringLiteral("scheduled")), QStringLiteral("scheduled"));
     QCOMPARE(cancel.value(QStringLiteral("before")).toObject().value(QStringLiteral("id")).toString(), id);
     QCOMPARE(cancel.value(QStringLiteral("after")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
+}
+
+// festctl player SCREEN ...: the screen is resolved to its player's account through the
+// controller, and the request goes to that player with a reply topic under
+// fest/v1/reply/<caller>/<player>/, the only place the broker lets a player answer.
+void tst_Controller::festctlPlayerCommandReachesTheScreensPlayer()
+{
+    auto player = client(QStringLiteral("player-a1"));
+    QList<MqttMessage> requests;
+    connect(player.get(), &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        requests << m;
+        MqttMessage reply;
+        reply.topic = m.responseTopic;
+        reply.correlationData = m.correlationData;
+        reply.qos = 1;
+        reply.payload = Reply::success({{"delayMs", 90000}}).encode();
+        player->publish(reply);
+    });
+    player->subscribe(Topics::nodeRequest(QStringLiteral("player-a1")));
+    player->open();
+    QTRY_COMPARE(player->state(), MqttClient::State::Connected);
+    MqttMessage status;
+    status.topic = Topics::nodeStatus(QStringLiteral("player-a1"));
+    status.payload = Envelope::encode(QStringLiteral("status"), {{"role", "player"}, {"screen", "A1"}, {"state", "held"}});
+    status.qos = 1;
+    status.retain = true;
+    QVERIFY(player->publish(status) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(festctl({QStringLiteral("nodes")}).out.contains(QStringLiteral("player-a1")), 5000);
+
+    const Run run = festctl({QStringLiteral("player"), QStringLiteral("A1"), QStringLiteral("resume")}, QStringLiteral("booth"));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("90 s behind schedule")), qPrintable(run.out));
+    QCOMPARE(requests.size(), 1);
+    QVERIFY2(requests.first().responseTopic.startsWith(QStringLiteral("fest/v1/reply/booth/player-a1/")), qPrintable(requests.first().responseTopic));
+    QCOMPARE(Request::decode(requests.first().payload)->op, QStringLiteral("player.resume"));
+
+    const Run bad = festctl({QStringLiteral("player"), QStringLiteral("A1"), QStringLiteral("volume"), QStringLiteral("11")}, QStringLiteral("booth"));
+    QCOMPARE(bad.exitCode, 2);
+    QCOMPARE(requests.size(), 1);
 }
 
 void tst_Controller::festctlExplainsUnreachableBroker()
