@@ -54,6 +54,9 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
 
 Kiosk::~Kiosk()
 {
+    // The client says goodbye (state changes) while it closes: nobody here listens any more.
+    if (m_bus)
+        m_bus->client()->disconnect(this);
     m_vote.reset();
     m_outbox.reset();   // before its database
     m_outboxDb.reset();
@@ -71,7 +74,8 @@ bool Kiosk::start(QString *error)
         options->password = m_config.brokerPassword;
         m_bus = std::make_unique<KioskBus>(*options, m_config.kioskId, &m_feed, &m_windows, &m_players);
         connect(m_bus->client(), &MqttClient::stateChanged, this, [this] {
-            m_vote->setOnline(connection() == Connection::Online);
+            if (m_vote)
+                m_vote->setOnline(connection() == Connection::Online);
             emit connectionChanged();
         });
         connect(m_bus->client(), &MqttClient::connected, this, &Kiosk::publishStatus);
@@ -91,6 +95,7 @@ bool Kiosk::start(QString *error)
         publishStatus();
     });
     m_vote = std::make_unique<VoteSession>(m_outbox.get(), m_config.replyWaitMs);
+    m_vote->setOnline(connection() == Connection::Online);
     if (!m_config.programmeFile.isEmpty() && !m_feed.loadFile(m_config.programmeFile, error))
         return false;
     if (m_bus)

@@ -1,0 +1,52 @@
+#include "projectbinaries.h"
+
+#include <QDir>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fest;
+
+// festival-kiosk --screenshot renders every screen in English and 繁體中文, landscape
+// 1920x1080 and portrait 1080x1920, offscreen with the software renderer. The PNGs are
+// kept in the build folder (kiosk-screenshots/) for people to look at.
+class tst_KioskScreenshots : public QObject
+{
+    Q_OBJECT
+private slots:
+    void rendersEveryScreenInBothLanguagesAndOrientations();
+};
+
+void tst_KioskScreenshots::rendersEveryScreenInBothLanguagesAndOrientations()
+{
+    const QString kiosk = projectBinary(QStringLiteral("festival-kiosk"));
+    QVERIFY2(!kiosk.isEmpty(), "festival-kiosk is not built");
+    QTemporaryDir work;
+    const QString out = QDir(projectBinaryDir()).absoluteFilePath(QStringLiteral("../kiosk-screenshots"));
+    QDir(out).removeRecursively();
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(kiosk, {"--programme", QString::fromLocal8Bit(qgetenv("FEST_SOURCE_DIR")) + "/config/programme.sample.json",
+                    "--set", "kiosk/outbox=" + work.filePath("outbox.db"), "--set", "kiosk/venue=V-HALL",
+                    "--now", "2026-12-05T14:40:00+08:00", "--screenshot", out});
+    QVERIFY(p.waitForFinished(150000));
+    QCOMPARE(p.exitCode(), 0);
+    const QStringList pngs = QDir(out).entryList({"*.png"});
+    QCOMPARE(pngs.size(), 2 * 2 * 14);
+    for (const char *orientation : {"landscape", "portrait"}) {
+        for (const char *language : {"en", "zh_HK"}) {
+            for (const char *screen : {"home", "programme", "film", "vote-code", "vote-thanks", "staff"}) {
+                const QString name = QStringLiteral("%1-%2-%3.png").arg(orientation, language, screen);
+                const QImage image(QDir(out).filePath(name));
+                QVERIFY2(!image.isNull(), qPrintable(name));
+                QCOMPARE(image.size(), qstrcmp(orientation, "landscape") == 0 ? QSize(1920, 1080) : QSize(1080, 1920));
+            }
+        }
+    }
+    // The two languages really differ on screen (the translation was loaded).
+    QVERIFY(QImage(QDir(out).filePath("landscape-en-home.png")) != QImage(QDir(out).filePath("landscape-zh_HK-home.png")));
+}
+
+QTEST_GUILESS_MAIN(tst_KioskScreenshots)
+#include "tst_kioskscreenshots.moc"
