@@ -4,6 +4,8 @@
 #include "screenshotrenderer.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -15,6 +17,7 @@ Q_IMPORT_QML_PLUGIN(Festival_KioskPlugin)
 
 int main(int argc, char *argv[])
 {
+    const qint64 startMs = QDateTime::currentMSecsSinceEpoch();
     qputenv("QT_IM_MODULE", QByteArrayLiteral("qtvirtualkeyboard"));
     QGuiApplication app(argc, argv);
     QGuiApplication::setApplicationName(QStringLiteral("festival-kiosk"));
@@ -25,6 +28,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     fest::KioskConfig::addOptions(parser);
+    parser.addOption({QStringLiteral("measure-start"),
+                      QStringLiteral("Print the time to the first frame and the resident memory, then exit (benchmark).")});
     parser.addOption({QStringLiteral("hash-pin"), QStringLiteral("Print the staff_pin_hash line for this PIN and exit."),
                       QStringLiteral("pin")});
     parser.process(app);
@@ -57,6 +62,20 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
 
+    if (parser.isSet(QStringLiteral("measure-start"))) {
+        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [startMs] {
+            QFile status(QStringLiteral("/proc/self/status"));
+            QByteArray rss;
+            if (status.open(QIODevice::ReadOnly))
+                for (const QByteArray &line : status.readAll().split('\n'))
+                    if (line.startsWith("VmRSS:"))
+                        rss = line.mid(6).trimmed();
+            const qint64 ms = QDateTime::currentMSecsSinceEpoch() - startMs;
+            std::printf("first_frame_ms=%lld rss=%s\n", static_cast<long long>(ms), rss.constData());
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        }, Qt::QueuedConnection);
+    }
     if (!config.screenshotDir.isEmpty()) {
         auto *renderer = new fest::ScreenshotRenderer(&kiosk, window, config.screenshotDir, &app);
         QObject::connect(renderer, &fest::ScreenshotRenderer::done, &app, [renderer] {
