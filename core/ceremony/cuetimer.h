@@ -18,7 +18,7 @@ class CueTimer : public QObject
     Q_OBJECT
 public:
     using Clock = std::function<qint64()>;   // microseconds
-    static constexpr qint64 spinUs = 2000;
+    static constexpr qint64 spinUs = 5000;
 
     explicit CueTimer(Clock now, QObject *parent = nullptr);
 
