@@ -117,10 +117,15 @@ bool VoteOutbox::enqueue(const QList<Ballot> &ballots)
     QString problem;
     bool ok = tx.isActive();
     int added = 0;
+    qint64 firstSeq = -1;
     const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
     for (const Ballot &ballot : ballots) {
         ok = ok && insert.bind(1, ballot.voteId).bind(2, ballot.toJson()).bind(3, nowUs).exec();
-        added += ok ? m_db.changes() : 0;
+        if (ok && m_db.changes() > 0) {
+            ++added;
+            if (firstSeq < 0)
+                firstSeq = m_db.lastInsertRowId();
+        }
         insert.reset();
     }
     if (!ok || !tx.commit(&problem)) {
@@ -130,6 +135,11 @@ bool VoteOutbox::enqueue(const QList<Ballot> &ballots)
         return false;
     }
     setError(Error::None, QString());
+    // SQLite reuses the numbers of deleted rows: a new ballot can get a seq at or below the
+    // send cursor (the outbox emptied, or its newest rows were settled). Rewind so the next
+    // sendPending() reaches it now, not at the next reconnect.
+    if (firstSeq > 0)
+        m_cursor = qMin(m_cursor, firstSeq - 1);
     m_pending += added;
     emit pendingChanged();
     sendPending();

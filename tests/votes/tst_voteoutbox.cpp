@@ -50,6 +50,7 @@ private slots:
     void acceptedAndDuplicateDelete();
     void rejectedMovesToRejectedTable();
     void unansweredBallotIsSentAgain();
+    void ballotCastAfterOutboxEmptiedIsSentAtOnce();
     void foreignOrMalformedReplyChangesNothing();
     void sentAgainAfterBrokerRestart();
 
@@ -169,6 +170,24 @@ void tst_VoteOutbox::capturedOfflineSentOnConnect()
         QCOMPARE(QString::fromLatin1(m.correlationData), ballot->voteId);
     }
     QCOMPARE(outbox.pending(), 3); // the broker's PUBACK settles nothing
+}
+
+// SQLite reuses the number of a deleted row: once the outbox had emptied, the next
+// ballot got seq 1 again, below the send cursor, and waited for the next reconnect.
+void tst_VoteOutbox::ballotCastAfterOutboxEmptiedIsSentAtOnce()
+{
+    VoteOutbox outbox(*m_db, m_kiosk.get(), QStringLiteral("kiosk-03"));
+    QSignalSpy settled(&outbox, &VoteOutbox::settled);
+    m_kiosk->open();
+    QTRY_COMPARE(m_kiosk->state(), MqttClient::State::Connected);
+    for (int round = 1; round <= 3; ++round) {
+        const QString voteId = outbox.cast(ticket(), QStringLiteral("S-1"), QStringLiteral("F-1"), 5);
+        QVERIFY(!voteId.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(m_ballots.size(), round, 2000);  // well before any retry timer
+        answer(m_ballots.last(), BallotReply::accepted(voteId));
+        QTRY_COMPARE(settled.count(), round);
+        QCOMPARE(outbox.pending(), 0);
+    }
 }
 
 void tst_VoteOutbox::acceptedAndDuplicateDelete_data()
