@@ -115,8 +115,8 @@ if [[ -x "$bin/festival-player" ]]; then
 fi
 if [[ -x "$bin/festival-kiosk" && $display_mode == window ]]; then
   echo "==> kiosk window"
-  "$bin/festival-kiosk" --broker "$broker" --account kiosk-demo --outbox "$demo/kiosk-outbox.db" \
-     >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
+  "$bin/festival-kiosk" --set broker/url="$broker" --set kiosk/id=kiosk-demo --set kiosk/venue=V-HALL \
+     --set kiosk/outbox="$demo/kiosk-outbox.db" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
 fi
 
 cat <<TXT
