@@ -17,6 +17,13 @@ QString clockText(const QJsonObject &clock)
     return QStringLiteral("%1 µs").arg(clock.value(QStringLiteral("offsetUs")).toInteger());
 }
 
+// Long reasons (a readiness problem names the file) would push the table off the screen;
+// --json carries them whole.
+QString elided(const QString &text, int max = 48)
+{
+    return text.size() <= max ? text : text.left(max - 3) + QStringLiteral("...");
+}
+
 QString itemText(const QJsonObject &status)
 {
     const QJsonObject item = status.value(QStringLiteral("item")).toObject();
@@ -52,7 +59,7 @@ int nodes(CtlSession &s, const QCommandLineParser &)
                           n.value(QStringLiteral("online")).toBool() ? n.value(QStringLiteral("state")).toString() : QStringLiteral("OFFLINE"),
                           itemText(n), QString::number(n.value(QStringLiteral("programmeVersion")).toInteger()),
                           clockText(n.value(QStringLiteral("clock")).toObject()),
-                          error.isEmpty() ? QStringLiteral("-") : error.value(QStringLiteral("message")).toString(),
+                          error.isEmpty() ? QStringLiteral("-") : elided(error.value(QStringLiteral("message")).toString()),
                           n.value(QStringLiteral("lastSeen")).toString()});
         }
         table.print(s.out());
