@@ -1,24 +1,12 @@
 #include "config.h"
 #include "controller.h"
+#include "shutdownsignal.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLoggingCategory>
-#include <QSocketNotifier>
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace fest;
-
-namespace {
-int signalPipe[2];
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(signalPipe[1], &c, 1);
-}
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -57,11 +45,7 @@ int main(int argc, char *argv[])
     }
 
     // SIGTERM/SIGINT: leave through the event loop so the offline status is published.
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
-        auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
-        QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
-        std::signal(SIGTERM, onSignal);
-        std::signal(SIGINT, onSignal);
-    }
+    ShutdownSignal shutdown;
+    QObject::connect(&shutdown, &ShutdownSignal::received, &app, &QCoreApplication::quit);
     return app.exec();
 }

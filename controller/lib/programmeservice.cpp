@@ -268,11 +268,7 @@ Reply ProgrammeService::commitChange(const Programme &changed, const CommandCont
     m_hash = hash;
     m_publisher.publishProgramme(m_programme, m_encoded, m_version, m_hash, committedAtUs);
     emit programmeChanged(m_version);
-    return Reply::success({{"version", m_version},
-                           {"hash", m_hash},
-                           {"screenings", int(m_programme.screenings.size())},
-                           {"films", int(m_programme.films.size())},
-                           {"screens", int(m_programme.screens.size())}});
+    return summary();
 }
 
 } // namespace fest

@@ -8,7 +8,7 @@
 namespace fest {
 
 // SIGINT/SIGTERM delivered as a Qt signal on the event loop (self-pipe), so that the
-// player can publish its offline status and disconnect cleanly before it exits.
+// app can publish its offline status and disconnect cleanly before it exits.
 class ShutdownSignal : public QObject
 {
     Q_OBJECT
