@@ -53,11 +53,6 @@ public:
 
     bool start(QString *error);
 
-    MqttClient &mqtt() { return *m_mqtt; }
-    Database &database() { return *m_db; }
-    CommandRouter &router() { return *m_router; }
-    NodeRegistry &nodes() { return m_nodes; }
-    ProgrammeService &programme() { return *m_programme; }
     quint16 clockPort() const;
 
     // Alarms shown in the controller's status (e.g. the disk is full); empty when healthy.

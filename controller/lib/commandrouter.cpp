@@ -74,7 +74,6 @@ bool CommandRouter::handle(const MqttMessage &message)
     const Reply reply = op->handler(CommandContext{*account, role}, request->args);
     qCInfo(lcController).noquote() << *account << request->op << (reply.ok ? QStringLiteral("ok") : reply.code + QStringLiteral(": ") + reply.message);
     answer(message, reply);
-    emit handled(*account, request->op, reply.ok);
     return true;
 }
 

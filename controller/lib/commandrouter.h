@@ -35,15 +35,11 @@ public:
 
     // Registers an operation for the given roles.
     void add(const QString &op, const QStringList &roles, Handler handler);
-    QStringList operations() const { return m_ops.keys(); }
 
     // Handles a message if it is a controller request; returns false for other topics.
     bool handle(const MqttMessage &message);
 
     static QString subscription();
-
-signals:
-    void handled(const QString &account, const QString &op, bool ok);
 
 private:
     struct Operation {
