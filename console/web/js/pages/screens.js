@@ -1,0 +1,231 @@
+// Screens: one card per screen, the ones that need attention first, with the player's
+// state and the booth's commands (sent to the player itself, as festctl player does).
+import { h, replaceChildren } from '../element.js';
+import { t } from '../i18n.js';
+import { confirmAction, notify } from '../dialog.js';
+import { replyText } from '../replytext.js';
+import { screenRows, offsetLimitUs } from '../screenhealth.js';
+import { pick, filmTitle } from '../text.js';
+import { duration, clockTime } from '../festivaltime.js';
+
+const movingStates = new Set(['playing']);
+
+export class ScreensPage {
+  constructor(context) {
+    this.context = context;
+    this.cards = new Map();
+  }
+
+  mount(container) {
+    this.summary = h('p', { class: 'page-summary', role: 'status' });
+    this.list = h('div', { class: 'card-grid', id: 'screen-list' });
+    replaceChildren(container,
+      h('div', { class: 'page-head' }, h('h1', {}, t('screens.title')), this.summary),
+      this.list);
+    this.update();
+  }
+
+  update() {
+    const { state } = this.context;
+    const rows = screenRows(state);
+    const seen = new Set();
+    rows.forEach((row, index) => {
+      seen.add(row.id);
+      let card = this.cards.get(row.id);
+      if (!card) {
+        card = new ScreenCard(this.context, row.id);
+        this.cards.set(row.id, card);
+      }
+      card.render(row);
+      if (this.list.children[index] !== card.element) this.list.insertBefore(card.element, this.list.children[index] ?? null);
+    });
+    for (const [id, card] of this.cards) {
+      if (!seen.has(id)) {
+        card.element.remove();
+        this.cards.delete(id);
+      }
+    }
+    const trouble = rows.filter((row) => row.problems.length).length;
+    const playing = rows.filter((row) => row.node?.status.state === 'playing').length;
+    this.summary.textContent = rows.length === 0
+      ? t('screens.none')
+      : t('screens.summary', { total: rows.length, playing, trouble });
+  }
+
+  tick() {
+    this.update();
+  }
+}
+
+class ScreenCard {
+  constructor(context, id) {
+    this.context = context;
+    this.id = id;
+    this.body = h('div', { class: 'card-body' });
+    this.buttons = {
+      hold: this.button('hold', 'player.hold'),
+      resume: this.button('resume', 'player.resume'),
+      skip: this.button('skip', 'player.skip'),
+      blackout: this.button('blackout', 'player.blackout'),
+    };
+    this.title = h('h2', { class: 'card-title' });
+    this.element = h('article', { class: 'card screen-card', dataset: { screen: id }, 'aria-labelledby': `screen-${id}-title` },
+      this.body,
+      h('div', { class: 'card-actions' }, Object.values(this.buttons)));
+    this.title.id = `screen-${id}-title`;
+  }
+
+  button(name, op) {
+    return h('button', { type: 'button', class: 'btn', dataset: { action: name }, onclick: () => this.command(name, op) }, t(`screens.${name}`));
+  }
+
+  render(row) {
+    this.row = row;
+    const status = row.node?.status ?? null;
+    const { state } = this.context;
+    const tz = state.timeZone();
+    const trouble = row.problems.length > 0;
+    const severe = row.problems.includes('offline') || row.problems.includes('noPlayer');
+    this.element.classList.toggle('card-trouble', trouble);
+    this.element.classList.toggle('card-severe', severe);
+    this.element.dataset.state = status?.state ?? 'none';
+
+    replaceChildren(this.title, this.id, ' ', h('span', { class: 'card-subtitle' }, pick(row.screen.name)));
+    const stateName = status ? status.state : 'none';
+    const children = [
+      h('div', { class: 'card-head' }, this.title,
+        h('span', { class: `pill pill-state state-${stateName}`, dataset: { role: 'state' } }, t(`state.${stateName}`))),
+    ];
+    if (trouble) {
+      children.push(h('ul', { class: 'problems' }, row.problems.map((p) => h('li', { dataset: { problem: p } }, t(`problem.${p}`)))));
+    }
+    children.push(this.itemBlock(status, tz));
+    children.push(this.nextBlock(row, status, tz));
+    children.push(this.facts(row, status));
+    if (status?.lastError?.code) {
+      children.push(h('p', { class: 'last-error' }, h('strong', {}, t('screens.lastError'), ' '),
+        `${status.lastError.code}: ${status.lastError.message ?? ''}`));
+    }
+    replaceChildren(this.body, children);
+    this.updateButtons(status);
+  }
+
+  itemBlock(status, tz) {
+    const item = status?.item;
+    if (!item || status.state === 'offline') {
+      return h('div', { class: 'item item-empty' }, t(status ? 'screens.noItem' : 'screens.noPlayer'));
+    }
+    const durationMs = status.durationMs ?? item.durationMs ?? 0;
+    let position = status.positionMs ?? 0;
+    if (movingStates.has(status.state)) position += Date.now() - this.row.node.receivedAt;
+    position = Math.min(Math.max(position, 0), durationMs || position);
+    const percent = durationMs ? Math.round((position / durationMs) * 1000) / 10 : 0;
+    return h('div', { class: 'item' },
+      h('div', { class: 'item-title', dataset: { role: 'item' } }, filmTitle(item)),
+      h('div', { class: 'item-meta' }, `${item.screeningId ?? item.screening ?? ''} · ${item.filmId ?? item.film ?? ''}`,
+        item.startUs ? ` · ${t('screens.started')} ${clockTime(item.startUs / 1000, tz)}` : ''),
+      h('div', { class: 'progress', role: 'progressbar', 'aria-label': t('screens.position'),
+        'aria-valuemin': 0, 'aria-valuemax': Math.round(durationMs / 1000), 'aria-valuenow': Math.round(position / 1000),
+        'aria-valuetext': `${duration(position)} / ${duration(durationMs)}` },
+      h('div', { class: 'progress-fill', style: { width: `${percent}%` } })),
+      h('div', { class: 'item-times' }, h('span', {}, duration(position)), h('span', {}, `−${duration(durationMs - position)}`)));
+  }
+
+  nextBlock(row, status, tz) {
+    const now = this.context.state.now();
+    const items = row.playlist?.items ?? [];
+    const current = status?.item;
+    const next = items.find((item) => item.startUs / 1000 > now
+      && !(current && item.screening === (current.screeningId ?? current.screening) && item.film === (current.filmId ?? current.film)));
+    if (!next) return h('p', { class: 'next' }, t('screens.nothingNext'));
+    return h('p', { class: 'next' },
+      h('span', { class: 'next-label' }, t('screens.next'), ' '),
+      h('span', { class: 'next-title' }, filmTitle(next)),
+      ` · ${clockTime(next.startUs / 1000, tz)} · `,
+      h('span', { class: 'countdown', dataset: { role: 'countdown' } }, t('screens.in', { time: duration(next.startUs / 1000 - now) })));
+  }
+
+  facts(row, status) {
+    const version = this.context.state.programmeVersion();
+    const clock = status?.clock;
+    let clockText = '—';
+    if (clock && status.state !== 'offline') {
+      clockText = clock.synced === false ? t('screens.clockUnsynced')
+        : t('screens.clockOffset', { offset: formatMicros(clock.offsetUs), rtt: formatMicros(clock.rttUs) });
+    }
+    const behind = row.problems.includes('versionBehind');
+    const clockBad = row.problems.includes('clockOffset') || row.problems.includes('clockUnsynced');
+    return h('dl', { class: 'facts' },
+      fact(t('screens.clock'), clockText, clockBad, 'clock'),
+      fact(t('screens.programme'), status?.programmeVersion !== undefined
+        ? t('screens.versionOf', { node: status.programmeVersion, controller: version ?? '?' }) : '—', behind, 'version'),
+      fact(t('screens.player'), row.node ? `${row.node.account}${status.blackout ? ` · ${t('screens.blackedOut')}` : ''}` : '—', false, 'account'),
+      fact(t('screens.lastReport'), lastReport(row.node, this.context.state.now()), false, 'seen'));
+  }
+
+  updateButtons(status) {
+    const online = status && status.state !== 'offline';
+    const playing = online && status.state === 'playing';
+    const held = online && (status.state === 'held' || status.stopped === true);
+    this.buttons.hold.disabled = !playing;
+    this.buttons.resume.disabled = !held;
+    this.buttons.skip.disabled = !playing;
+    this.buttons.blackout.disabled = !online;
+    this.buttons.blackout.textContent = status?.blackout ? t('screens.blackoutOff') : t('screens.blackout');
+    this.buttons.blackout.setAttribute('aria-pressed', status?.blackout ? 'true' : 'false');
+    for (const name of ['hold', 'resume', 'skip']) this.buttons[name].textContent = t(`screens.${name}`);
+  }
+
+  async command(name, op) {
+    const row = this.row;
+    const status = row?.node?.status;
+    if (!status) return;
+    const on = name === 'blackout' ? !status.blackout : undefined;
+    const what = name === 'blackout' ? (on ? 'blackoutOn' : 'blackoutOff') : name;
+    const item = filmTitle(status.item);
+    const confirmed = await confirmAction({
+      title: t(`confirm.${what}.title`, { screen: row.id }),
+      message: t(`confirm.${what}.message`, { screen: row.id, item: item || t('screens.noItem') }),
+      confirmLabel: t(`confirm.${what}.button`),
+      tone: name === 'resume' ? 'primary' : 'danger',
+    });
+    if (!confirmed) return;
+    const args = name === 'blackout' ? { on } : {};
+    const reply = await this.context.bus.request(`node/${row.node.account}`, op, args);
+    if (!reply.ok) {
+      notify(t('screens.commandFailed', { screen: row.id, reason: replyText(reply) }), 'error');
+      return;
+    }
+    if (name === 'resume' && reply.result.delayMs > 0) {
+      notify(t('screens.resumedBehind', { screen: row.id, delay: duration(reply.result.delayMs) }), 'warn');
+    } else {
+      notify(t(`screens.done.${what}`, { screen: row.id }));
+    }
+  }
+}
+
+function fact(label, value, bad, role) {
+  return h('div', { class: bad ? 'fact fact-bad' : 'fact', dataset: { fact: role } }, h('dt', {}, label), h('dd', {}, value));
+}
+
+function formatMicros(us) {
+  if (typeof us !== 'number') return '?';
+  if (Math.abs(us) >= 1000) return `${(us / 1000).toFixed(1)} ms`;
+  return `${Math.round(us)} µs`;
+}
+
+// The player stamps its status on the show clock; a retained copy without a stamp says
+// nothing about when it was sent, so it shows no age rather than a wrong one.
+function lastReport(node, showNow) {
+  if (!node) return '—';
+  const sent = Date.parse(node.status.sentAt ?? '');
+  if (!Number.isNaN(sent)) return ago(showNow - sent);
+  return node.retained ? '—' : ago(Date.now() - node.receivedAt);
+}
+
+function ago(elapsedMs) {
+  const seconds = Math.max(0, Math.round(elapsedMs / 1000));
+  return seconds < 60 ? t('ago.seconds', { n: seconds }) : t('ago.minutes', { n: Math.round(seconds / 60) });
+}
+
+export { offsetLimitUs };
