@@ -51,6 +51,7 @@ int main(int argc, char **argv)
         {"applies", "Programme versions to apply.", "n", "20"},
         {"ballots", "Ballots to write to the outbox.", "n", "500"},
         {"json", "Where to write the figures.", "file", QStringLiteral(FEST_BENCH_OUTPUT_DIR "/bench_kiosk.json")},
+        {"save-programme", "Write the generated programme to this file and exit (to profile the kiosk by hand).", "file"},
     });
     parser.process(app);
     QTemporaryDir dir;
@@ -58,11 +59,14 @@ int main(int argc, char **argv)
     ProgrammeGenerator::Options options;
     options.films = parser.value("films").toInt();
     const Programme programme = ProgrammeGenerator::generate(options);
-    const QString programmeFile = dir.filePath("programme.json");
+    const QString programmeFile = parser.isSet("save-programme") ? parser.value("save-programme")
+                                                                 : dir.filePath("programme.json");
     QFile out(programmeFile);
     if (!out.open(QIODevice::WriteOnly) || out.write(ProgrammeJson::encode(programme)) < 0)
         return 1;
     out.close();
+    if (parser.isSet("save-programme"))
+        return 0;
 
     // Cold start: spawn to first frame, and first frame as the process measures it.
     QList<double> spawnMs, inProcessMs, rssMb;

@@ -25,6 +25,7 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     m_filmSearch.setSourceModel(m_feed.films());
     for (ScreeningFilterModel *m : {&m_programme, &m_filmScreenings, &m_votable})
         m->setSourceModel(m_feed.screenings());
+    m_filmScreenings.setFilmRequired(true);
     m_votable.setVotingOpenOnly(true);
     m_votable.setVenueId(config.venueId);
     m_idle.setSeconds(config.idleSeconds);

@@ -17,11 +17,11 @@ QVariant NowNextModel::data(const QModelIndex &index, int role) const
     case VenueNameRole: return DisplayLanguage::pick(r.venueName, language(), r.venueId);
     case NowIdRole: return r.now ? r.now->id : QString();
     case NowTitleRole: return title(r.now);
-    case NowEndTimeRole: return r.now ? time(r.now->end) : QString();
+    case NowEndTimeRole: return r.now ? r.now->endTime : QString();
     case NowProgressRole: return r.progress;
     case NextIdRole: return r.next ? r.next->id : QString();
     case NextTitleRole: return title(r.next);
-    case NextStartTimeRole: return r.next ? time(r.next->start) : QString();
+    case NextStartTimeRole: return r.next ? r.next->startTime : QString();
     case SecondsToNextRole: return r.secondsToNext;
     case LateMinutesRole: return r.lateMinutes;
     case PlayerOfflineRole: return r.offline;
@@ -71,8 +71,10 @@ void NowNextModel::update(const ScreeningListModel &screenings, const ScreenStat
     }
     const bool sourceChanged = m_screenings != &screenings;
     m_screenings = &screenings;
+    // "Next" means later today at the festival, not tomorrow morning.
+    const QString today = screenings.dayOf(now);
     for (int i = 0; i < m_rows.size(); ++i) {
-        Row next = computed(m_rows[i], byScreen.value(m_rows[i].screenId), status, now);
+        Row next = computed(m_rows[i], byScreen.value(m_rows[i].screenId), status, now, today);
         if (!sourceChanged && next.sameState(m_rows[i]))
             continue;
         m_rows[i] = next;
@@ -81,7 +83,8 @@ void NowNextModel::update(const ScreeningListModel &screenings, const ScreenStat
 }
 
 NowNextModel::Row NowNextModel::computed(const Row &base, const QList<const ScreeningListModel::Entry *> &onScreen,
-                                         const ScreenStatusBook &status, const QDateTime &now) const
+                                         const ScreenStatusBook &status, const QDateTime &now,
+                                         const QString &today) const
 {
     Row r{base.screenId, base.venueId, base.screenName, base.venueName};
     const ScreenStatusBook::Status player = status.screen(r.screenId);
@@ -95,7 +98,7 @@ NowNextModel::Row NowNextModel::computed(const Row &base, const QList<const Scre
             r.now = e;
             if (now > e->end)
                 late = std::max(late, e->end.secsTo(now));
-        } else if (e->start > now && !r.next && sameDay(e->start, now)) {
+        } else if (e->start > now && !r.next && e->day == today) {
             r.next = e;
         }
     }
@@ -115,22 +118,9 @@ bool NowNextModel::Row::sameState(const Row &o) const
         && secondsToNext == o.secondsToNext && lateMinutes == o.lateMinutes && offline == o.offline;
 }
 
-bool NowNextModel::sameDay(const QDateTime &a, const QDateTime &b) const
-{
-    // "Next" means later today at the festival, not tomorrow morning.
-    const QTimeZone zone = m_screenings ? m_screenings->timeZone() : QTimeZone();
-    return zone.isValid() ? a.toTimeZone(zone).date() == b.toTimeZone(zone).date() : a.date() == b.date();
-}
-
 QString NowNextModel::title(const ScreeningListModel::Entry *entry) const
 {
     return entry && m_screenings ? m_screenings->titleOf(*entry) : QString();
-}
-
-QString NowNextModel::time(const QDateTime &t) const
-{
-    const QTimeZone zone = m_screenings ? m_screenings->timeZone() : QTimeZone();
-    return (zone.isValid() ? t.toTimeZone(zone) : t).toString(QStringLiteral("HH:mm"));
 }
 
 } // namespace fest

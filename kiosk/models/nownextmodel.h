@@ -62,10 +62,8 @@ private:
         bool sameState(const Row &o) const;
     };
     Row computed(const Row &base, const QList<const ScreeningListModel::Entry *> &onScreen,
-                 const ScreenStatusBook &status, const QDateTime &now) const;
+                 const ScreenStatusBook &status, const QDateTime &now, const QString &today) const;
     QString title(const ScreeningListModel::Entry *entry) const;
-    QString time(const QDateTime &t) const;
-    bool sameDay(const QDateTime &a, const QDateTime &b) const;
 
     QList<Row> m_rows;
     const ScreeningListModel *m_screenings = nullptr;

@@ -13,6 +13,14 @@ void ScreeningFilterModel::setVotingOpenOnly(bool only)
     refilter();
 }
 
+void ScreeningFilterModel::setFilmRequired(bool required)
+{
+    if (m_filmRequired == required)
+        return;
+    m_filmRequired = required;
+    refilter();
+}
+
 void ScreeningFilterModel::change(QString &field, const QString &value)
 {
     if (field == value)
@@ -28,6 +36,8 @@ bool ScreeningFilterModel::acceptsMore(const QModelIndex &i) const
     if (!m_day.isEmpty() && i.data(R::DayRole).toString() != m_day)
         return false;
     if (!m_venueId.isEmpty() && i.data(R::VenueIdRole).toString() != m_venueId)
+        return false;
+    if (m_filmRequired && m_filmId.isEmpty())
         return false;
     if (!m_filmId.isEmpty() && !i.data(R::FilmIdsRole).toStringList().contains(m_filmId))
         return false;

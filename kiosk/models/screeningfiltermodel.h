@@ -24,6 +24,9 @@ public:
     void setFilmId(const QString &id) { change(m_filmId, id); }
     bool votingOpenOnly() const { return m_votingOpenOnly; }
     void setVotingOpenOnly(bool only);
+    // A film page's list: without a film it shows nothing rather than every screening
+    // (which would build a delegate per screening before the page gets its film).
+    void setFilmRequired(bool required);
 
 signals:
     void criteriaChanged();
@@ -38,6 +41,7 @@ private:
     QString m_venueId;
     QString m_filmId;
     bool m_votingOpenOnly = false;
+    bool m_filmRequired = false;
 };
 
 } // namespace fest

@@ -29,9 +29,9 @@ QVariant ScreeningListModel::data(const QModelIndex &index, int role) const
     case VenueNameRole: return DisplayLanguage::pick(e.venueName, language(), e.venueId);
     case StartRole: return e.start;
     case EndRole: return e.end;
-    case DayRole: return localTime(e.start, QStringLiteral("yyyy-MM-dd"));
-    case StartTimeRole: return localTime(e.start, QStringLiteral("HH:mm"));
-    case EndTimeRole: return localTime(e.end, QStringLiteral("HH:mm"));
+    case DayRole: return e.day;
+    case StartTimeRole: return e.startTime;
+    case EndTimeRole: return e.endTime;
     case CancelledRole: return e.cancelled;
     case CategoryIdsRole: return e.categoryIds;
     case SearchKeyRole: return e.searchKey;
@@ -85,9 +85,14 @@ QString ScreeningListModel::titleOf(const Entry &e) const
     return e.filmTitles.isEmpty() ? e.id : DisplayLanguage::pick(e.filmTitles.constFirst(), language());
 }
 
-QString ScreeningListModel::localTime(const QDateTime &t, const QString &format) const
+QDateTime ScreeningListModel::local(const QDateTime &t) const
 {
-    return (m_zone.isValid() ? t.toTimeZone(m_zone) : t).toString(format);
+    return m_zone.isValid() ? t.toTimeZone(m_zone) : t;
+}
+
+QString ScreeningListModel::dayOf(const QDateTime &t) const
+{
+    return local(t).date().toString(Qt::ISODate);
 }
 
 void ScreeningListModel::rebuild(const Programme &programme)
@@ -119,6 +124,10 @@ void ScreeningListModel::rebuild(const Programme &programme)
         e.filmIds = s.filmIds;
         e.start = s.start;
         e.end = s.end;
+        const QDateTime start = local(s.start);
+        e.day = start.date().toString(Qt::ISODate);
+        e.startTime = start.time().toString(QStringLiteral("HH:mm"));
+        e.endTime = local(s.end).time().toString(QStringLiteral("HH:mm"));
         e.cancelled = s.isCancelled();
         e.voting = previousVoting.value(s.id);
         QStringList searchable{s.title.en, s.title.zh};
@@ -147,9 +156,8 @@ void ScreeningListModel::rebuild(const Programme &programme)
                      [](const Entry &a, const Entry &b) { return a.start < b.start; });
     m_days.clear();
     for (const Entry &e : std::as_const(m_rows)) {
-        const QString day = localTime(e.start, QStringLiteral("yyyy-MM-dd"));
-        if (!m_days.contains(day))
-            m_days << day;
+        if (!m_days.contains(e.day))
+            m_days << e.day;
     }
 }
 

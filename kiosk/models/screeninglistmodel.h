@@ -47,6 +47,11 @@ public:
         QList<LocalizedText> filmTitles;
         QDateTime start;
         QDateTime end;
+        // In the festival's time zone, worked out once: converting between zones is
+        // slow, and filters and delegates ask for these on every row.
+        QString day;        // "2026-12-05"
+        QString startTime;  // "14:30"
+        QString endTime;
         QStringList categoryIds;
         bool cancelled = false;
         QString searchKey;
@@ -65,6 +70,8 @@ public:
     // Festival days in order, "yyyy-MM-dd".
     QStringList days() const { return m_days; }
     QString titleOf(const Entry &entry) const;
+    // "yyyy-MM-dd" of an instant in the festival's time zone.
+    QString dayOf(const QDateTime &t) const;
 
 protected:
     void rebuild(const Programme &programme) override;
@@ -73,7 +80,7 @@ protected:
     QList<int> localizedRoles() const override;
 
 private:
-    QString localTime(const QDateTime &t, const QString &format) const;
+    QDateTime local(const QDateTime &t) const;
 
     QList<Entry> m_rows;
     QStringList m_days;

@@ -13,7 +13,7 @@ Item {
 
     // Re-read on language changes and new programme versions.
     readonly property var film: { Kiosk.language; Kiosk.programmeVersion; return Kiosk.film(filmId) }
-    Binding { target: Kiosk.filmScreenings; property: "filmId"; value: root.filmId.length > 0 ? root.filmId : "-" }
+    Binding { target: Kiosk.filmScreenings; property: "filmId"; value: root.filmId }
 
     Flickable {
         id: flick

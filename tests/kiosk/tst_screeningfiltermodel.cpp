@@ -14,6 +14,7 @@ private slots:
     void filters_data();
     void filters();
     void votingOpenOnlyFollowsWindows();
+    void filmPageWithoutFilmListsNothing();
 };
 
 void tst_ScreeningFilterModel::filters_data()
@@ -74,6 +75,25 @@ void tst_ScreeningFilterModel::votingOpenOnlyFollowsWindows()
     windows.setWindows({});
     screenings.setVotingStatus(windows);
     QCOMPARE(filter.count(), 0);
+}
+
+// The film page's list was built with every screening (a delegate each, 1,864 with a
+// large programme) before the page got its film: a slow, heavy start.
+void tst_ScreeningFilterModel::filmPageWithoutFilmListsNothing()
+{
+    ScreeningListModel screenings;
+    screenings.setProgramme(SampleProgramme::load());
+    ScreeningFilterModel filter;
+    QAbstractItemModelTester tester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    filter.setSourceModel(&screenings);
+    filter.setFilmRequired(true);
+    QCOMPARE(filter.count(), 0);
+    filter.setFilmId(QStringLiteral("F-001"));
+    QCOMPARE(filter.count(), 2);
+    filter.setFilmId({});
+    QCOMPARE(filter.count(), 0);
+    filter.setFilmRequired(false);
+    QCOMPARE(filter.count(), 18);
 }
 
 QTEST_GUILESS_MAIN(tst_ScreeningFilterModel)
