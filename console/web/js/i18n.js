@@ -16,7 +16,8 @@ const en = {
   'nav.screens': 'Screens', 'nav.programme': 'Programme', 'nav.voting': 'Voting',
   'nav.ceremony': 'Ceremony', 'nav.kiosks': 'Kiosks', 'nav.audit': 'Audit',
   'bus.live': 'Live', 'bus.reconnecting': 'Reconnecting…', 'bus.brokerDown': 'Bus unreachable',
-  'banner.trouble': '{count} screen(s) need attention: offline, out of sync or behind the programme. Open Screens.',
+  'banner.trouble': '{count} screens need attention: offline, out of sync or behind the programme. Open Screens.',
+  'banner.trouble.one': '1 screen needs attention: offline, out of sync or behind the programme. Open Screens.',
   'ago.seconds': '{n} s ago', 'ago.minutes': '{n} min ago',
 
   'login.title': 'Festival console: log in',
@@ -126,7 +127,7 @@ const en = {
   'ceremony.blackoutTitle': 'Black out every ceremony screen?', 'ceremony.blackoutMessage': 'Players and kiosks following the ceremony go black at the same instant.',
   'ceremony.blackoutOffTitle': 'End the blackout?', 'ceremony.blackoutOffMessage': 'The current cue shows again everywhere.',
   'ceremony.followers': 'Nodes following the ceremony', 'ceremony.noFollowers': 'No node reports following the ceremony yet.',
-  'ceremony.inStep': 'in step', 'ceremony.behind': 'behind',
+  'ceremony.inStep': 'in step', 'ceremony.reveal': 'And the winner is… ({award})', 'ceremony.behind': 'behind',
   'ceremony.col.node': 'Node', 'ceremony.col.role': 'Role', 'ceremony.col.seq': 'Applied seq', 'ceremony.col.applied': 'Applied at', 'ceremony.col.state': 'State',
   'cue.intro': 'intro', 'cue.title': 'title card', 'cue.nominee': 'nominee', 'cue.reveal': 'reveal', 'cue.outro': 'outro',
   'role.player': 'player', 'role.kiosk': 'kiosk', 'role.controller': 'controller', 'role.undefined': '?',
@@ -278,7 +279,7 @@ const zh = {
   'ceremony.blackoutTitle': '所有典禮畫面轉為黑畫面？', 'ceremony.blackoutMessage': '跟隨典禮的播放器和資訊站會在同一瞬間變黑。',
   'ceremony.blackoutOffTitle': '結束黑畫面？', 'ceremony.blackoutOffMessage': '所有地方會再次顯示目前的提示。',
   'ceremony.followers': '跟隨典禮的節點', 'ceremony.noFollowers': '尚未有節點回報跟隨典禮。',
-  'ceremony.inStep': '同步', 'ceremony.behind': '落後',
+  'ceremony.inStep': '同步', 'ceremony.reveal': '得獎的是……（{award}）', 'ceremony.behind': '落後',
   'ceremony.col.node': '節點', 'ceremony.col.role': '角色', 'ceremony.col.seq': '已套用序號', 'ceremony.col.applied': '套用時間', 'ceremony.col.state': '狀態',
   'cue.intro': '開場', 'cue.title': '標題卡', 'cue.nominee': '提名', 'cue.reveal': '揭曉', 'cue.outro': '結尾',
   'role.player': '播放器', 'role.kiosk': '資訊站', 'role.controller': '控制器', 'role.undefined': '?',
@@ -339,7 +340,8 @@ export function hasKey(key) {
 }
 
 export function t(key, params = {}) {
-  const text = dictionaries[current][key] ?? en[key] ?? key;
+  const singular = params.count === 1 ? dictionaries[current][`${key}.one`] : undefined;
+  const text = singular ?? dictionaries[current][key] ?? en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
 }
 

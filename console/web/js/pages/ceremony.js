@@ -71,14 +71,14 @@ export class CeremonyPage {
     if (!status) {
       const code = this.statusError?.error?.code;
       this.summary.textContent = code === 'no_cue_list' ? t('ceremony.noCueList') : (this.statusError ? replyText(this.statusError) : t('loading'));
-      replaceChildren(this.cues, cueCard(t('ceremony.current'), null, 'current'), cueCard(t('ceremony.next'), null, 'next'));
+      replaceChildren(this.cues, cueCard(t('ceremony.current'), null, 'current', null), cueCard(t('ceremony.next'), null, 'next', null));
     } else {
       const position = status.active ? t('ceremony.position', { index: (status.index ?? 0) + 1, count: status.count ?? 0 })
         : t('ceremony.notRunning', { count: status.count ?? 0 });
       this.summary.textContent = `${position}${status.blackout ? ` · ${t('ceremony.blackedOut')}` : ''} · seq ${status.seq ?? 0}`;
       replaceChildren(this.cues,
-        cueCard(t('ceremony.current'), status.current, 'current', live?.cue),
-        cueCard(t('ceremony.next'), status.next, 'next'));
+        cueCard(t('ceremony.current'), status.current, 'current', this.context.state.programme?.programme),
+        cueCard(t('ceremony.next'), status.next, 'next', this.context.state.programme?.programme));
     }
     const running = Boolean(status?.active);
     this.go.disabled = this.busy || !organiser || !status || (running && !status.next);
@@ -153,20 +153,23 @@ export class CeremonyPage {
   }
 }
 
-function cueCard(label, cue, role, liveCue) {
-  const heading = cue ? cueHeading(cue, liveCue) : '';
+function cueCard(label, cue, role, programme) {
+  const award = programme?.awards?.find((a) => a.id === cue?.category);
   return h('section', { class: `cue cue-${role}`, dataset: { cue: role }, 'aria-label': label },
     h('h2', { class: 'cue-label' }, label),
     cue ? [
-      h('p', { class: 'cue-index' }, `#${(cue.index ?? 0) + 1} · ${t(`cue.${cue.type}`)}`),
-      h('p', { class: 'cue-heading' }, heading),
-      cue.category ? h('p', { class: 'muted' }, cue.category) : null,
+      h('p', { class: 'cue-index' }, `#${(cue.index ?? 0) + 1} · ${t(`cue.${cue.type}`)}`, award ? ` · ${pick(award.name, award.id)}` : ''),
+      h('p', { class: 'cue-heading' }, cueHeading(cue, award, programme)),
     ] : h('p', { class: 'cue-heading muted' }, '—'));
 }
 
-function cueHeading(cue, liveCue) {
+// A cue summary names ids only; its text comes from the programme, as on the nodes.
+function cueHeading(cue, award, programme) {
   if (cue.heading) return pick(cue.heading);
-  if (liveCue && liveCue.type === cue.type && liveCue.heading) return pick(liveCue.heading);
-  if (cue.film) return cue.film;
+  if (cue.film) {
+    const film = programme?.films?.find((f) => f.id === cue.film);
+    return film ? pick(film.title, film.originalTitle ?? cue.film) : cue.film;
+  }
+  if (award) return cue.type === 'reveal' ? t('ceremony.reveal', { award: pick(award.name, award.id) }) : pick(award.name, award.id);
   return cue.category ?? '';
 }

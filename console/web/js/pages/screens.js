@@ -71,7 +71,7 @@ class ScreenCard {
     this.title = h('h2', { class: 'card-title' });
     this.element = h('article', { class: 'card screen-card', dataset: { screen: id }, 'aria-labelledby': `screen-${id}-title` },
       this.body,
-      h('div', { class: 'card-actions' }, Object.values(this.buttons)));
+      this.actions = h('div', { class: 'card-actions' }, Object.values(this.buttons)));
     this.title.id = `screen-${id}-title`;
   }
 
@@ -101,7 +101,9 @@ class ScreenCard {
     }
     children.push(this.itemBlock(status, tz));
     children.push(this.nextBlock(row, status, tz));
-    children.push(this.facts(row, status));
+    // A screen no player has ever reported for has no facts and nothing to command.
+    if (status) children.push(this.facts(row, status));
+    this.actions.hidden = !status;
     if (status?.lastError?.code) {
       children.push(h('p', { class: 'last-error' }, h('strong', {}, t('screens.lastError'), ' '),
         `${status.lastError.code}: ${status.lastError.message ?? ''}`));
@@ -112,6 +114,7 @@ class ScreenCard {
 
   itemBlock(status, tz) {
     const item = status?.item;
+    if (!status) return null;
     if (!item || status.state === 'offline') {
       return h('div', { class: 'item item-empty' }, t(status ? 'screens.noItem' : 'screens.noPlayer'));
     }
