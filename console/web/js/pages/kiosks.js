@@ -33,7 +33,8 @@ export class KiosksPage {
     this.update();
   }
 
-  update() {
+  update(what = 'all') {
+    if (what !== 'nodes' && what !== 'all') return;
     const { state } = this.context;
     const tz = state.timeZone();
     const kiosks = state.nodesWithRole('kiosk').sort((a, b) => offlineFirst(a, b) || a.account.localeCompare(b.account));

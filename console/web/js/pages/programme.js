@@ -34,7 +34,8 @@ export class ProgrammePage {
     this.update();
   }
 
-  update() {
+  update(what = 'all') {
+    if (what !== 'programme' && what !== 'all') return;
     const { state } = this.context;
     const programme = state.programme;
     if (!programme) {

@@ -25,7 +25,8 @@ export class ScreensPage {
     this.update();
   }
 
-  update() {
+  update(what = 'all') {
+    if (!['nodes', 'playlists', 'programme', 'all'].includes(what)) return;
     const { state } = this.context;
     const rows = screenRows(state);
     const seen = new Set();
@@ -49,7 +50,8 @@ export class ScreensPage {
     const playing = rows.filter((row) => row.node?.status.state === 'playing').length;
     this.summary.textContent = rows.length === 0
       ? t('screens.none')
-      : t('screens.summary', { total: rows.length, playing, trouble });
+      : t('screens.summary', { total: rows.length, playing, trouble })
+        + (this.context.role === 'organiser' ? ` · ${t('screens.staffCommands')}` : '');
   }
 
   tick() {
@@ -103,7 +105,8 @@ class ScreenCard {
     children.push(this.nextBlock(row, status, tz));
     // A screen no player has ever reported for has no facts and nothing to command.
     if (status) children.push(this.facts(row, status));
-    this.actions.hidden = !status;
+    // The broker lets only projection staff accounts command players (staff ACL).
+    this.actions.hidden = !status || this.context.role === 'organiser';
     if (status?.lastError?.code) {
       children.push(h('p', { class: 'last-error' }, h('strong', {}, t('screens.lastError'), ' '),
         `${status.lastError.code}: ${status.lastError.message ?? ''}`));
@@ -145,7 +148,7 @@ class ScreenCard {
       h('span', { class: 'next-label' }, t('screens.next'), ' '),
       h('span', { class: 'next-title' }, filmTitle(next)),
       ` · ${clockTime(next.startUs / 1000, tz)} · `,
-      h('span', { class: 'countdown', dataset: { role: 'countdown' } }, t('screens.in', { time: duration(next.startUs / 1000 - now) })));
+      h('span', { class: 'countdown', dataset: { role: 'countdown' } }, countdown(next.startUs / 1000 - now)));
   }
 
   facts(row, status) {
@@ -205,6 +208,12 @@ class ScreenCard {
       notify(t(`screens.done.${what}`, { screen: row.id }));
     }
   }
+}
+
+function countdown(ms) {
+  const dayMs = 24 * 3600 * 1000;
+  if (ms < dayMs) return t('screens.in', { time: duration(ms) });
+  return t('screens.inDays', { days: Math.floor(ms / dayMs), time: duration(ms % dayMs) });
 }
 
 function fact(label, value, bad, role) {

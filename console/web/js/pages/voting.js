@@ -50,7 +50,8 @@ export class VotingPage {
     return this.fetched;
   }
 
-  update() {
+  update(what = 'all') {
+    if (!['voting', 'results', 'programme', 'all'].includes(what)) return;
     const { state } = this.context;
     const tz = state.timeZone();
     const programme = state.programme?.programme;
