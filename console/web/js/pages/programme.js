@@ -22,7 +22,7 @@ export class ProgrammePage {
   mount(container) {
     this.container = container;
     this.head = h('p', { class: 'page-summary', id: 'programme-version' });
-    this.days = h('div', { class: 'day-tabs', role: 'tablist', 'aria-label': t('programme.days') });
+    this.days = h('div', { class: 'day-tabs', role: 'group', 'aria-label': t('programme.days') });
     this.timeline = h('div', { class: 'timeline-wrap' });
     this.changes = h('section', { class: 'panel', 'aria-labelledby': 'changes-title' });
     this.importPanel = h('section', { class: 'panel', 'aria-labelledby': 'import-title' });
@@ -54,7 +54,7 @@ export class ProgrammePage {
     const today = dayKey(state.now(), tz);
     if (!days.includes(this.day)) this.day = days.includes(today) ? today : days[0];
     replaceChildren(this.days, days.map((day) => h('button', {
-      type: 'button', role: 'tab', class: 'tab', 'aria-selected': day === this.day ? 'true' : 'false',
+      type: 'button', class: 'tab', 'aria-pressed': day === this.day ? 'true' : 'false',
       onclick: () => { this.day = day; this.update(); },
     }, day)));
     this.renderTimeline(programme.programme, screenings.filter((s) => dayKey(Date.parse(s.start), tz) === this.day), tz);
@@ -298,6 +298,7 @@ export function auditLine(entry, tz) {
 export function summariseArgs(args) {
   if (!args || typeof args !== 'object') return '';
   return Object.entries(args)
+    .map(([k, v]) => (v && typeof v === 'object' && typeof v.id === 'string' ? [`${k}.id`, v.id] : [k, v]))
     .filter(([, v]) => typeof v !== 'object' || v === null)
     .map(([k, v]) => `${k}=${v}`).join(' ');
 }
