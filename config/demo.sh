@@ -40,12 +40,30 @@ rm -rf "$demo"; mkdir -p "$demo/media" "$demo/logs"
 port=$(free_tcp_port 18830)
 clock_port=$((port + 1000))
 broker="mqtt://127.0.0.1:$port"
-festctl=("$bin/festctl" --broker "$broker" --user organiser --timeout 10)
+accounts="$demo/broker"   # password file, ACL, and <account>.password for every account
+festctl=("$bin/festctl" --broker "$broker" --user organiser --password-file "$accounts/organiser.password" --timeout 10)
+
+# Every process logs in with its own account and the shipped per-role ACLs apply, as at a
+# festival, so that the console's logins show what each role may see and do.
+echo "==> broker accounts in $accounts (packaging/festival-accounts, ACLs from config/mosquitto/acl.d)"
+mkdir -p "$accounts"
+demo_account() {   # ROLE NAME
+  local out
+  out=$("$here/packaging/festival-accounts" --dir "$accounts" add "$1" "$2" --password-file "$accounts/$2.password" 2>&1) \
+    || { echo "$out" >&2; exit 1; }
+}
+demo_account controller controller
+demo_account organiser organiser
+demo_account staff booth
+demo_account kiosk kiosk-demo
+for screen in HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1; do demo_account player "player-$screen"; done
 
 echo "==> broker on 127.0.0.1:$port (logs in $demo/logs)"
 cat > "$demo/mosquitto.conf" <<CONF
 listener $port 127.0.0.1
-allow_anonymous true
+allow_anonymous false
+password_file $accounts/passwd
+acl_file $accounts/acl
 persistence false
 max_packet_size 16777216
 max_queued_messages 10000
@@ -60,6 +78,7 @@ cat > "$demo/controller.ini" <<INI
 [broker]
 url=$broker
 user=controller
+password_file=$accounts/controller.password
 [database]
 path=$demo/controller.db
 [clock]
@@ -107,7 +126,7 @@ display_mode=headless
 if [[ -x "$bin/festival-player" ]]; then
   for screen in "${screens[@]:0:$players}"; do
     echo "==> player for $screen ($display_mode)"
-    args=(--broker "$broker" --screen "$screen" --account "player-$screen" --media "$demo/media"
+    args=(--broker "$broker" --screen "$screen" --account "player-$screen" --password-file "$accounts/player-$screen.password" --media "$demo/media"
           --cache "$demo/player-$screen.cache.json" --clock "127.0.0.1:$clock_port")
     [[ $display_mode == headless ]] && args+=(--headless)
     "$bin/festival-player" "${args[@]}" >"$demo/logs/player-$screen.log" 2>&1 & pids+=($!)
@@ -116,7 +135,24 @@ fi
 if [[ -x "$bin/festival-kiosk" && $display_mode == window ]]; then
   echo "==> kiosk window"
   "$bin/festival-kiosk" --set broker/url="$broker" --set kiosk/id=kiosk-demo --set kiosk/venue=V-HALL \
+     --set broker/password_file="$accounts/kiosk-demo.password" \
      --set kiosk/outbox="$demo/kiosk-outbox.db" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
+fi
+
+console_url=""
+if [[ -x "$bin/festival-console" ]]; then
+  console_port=$(free_tcp_port 18480)
+  console_url="http://127.0.0.1:$console_port/"
+  echo "==> web console on $console_url (pages from $here/console/web)"
+  "$bin/festival-console" --set broker/url="$broker" --set http/port="$console_port" \
+     --set http/web_root="$here/console/web" >"$demo/logs/console.log" 2>&1 & pids+=($!)
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$console_port") 2>/dev/null && break; sleep 0.1; done
+  cat <<TXT
+
+Web console: $console_url  - log in as
+  organiser / $(cat "$accounts/organiser.password")   the festival office: everything, sealed results included
+  booth / $(cat "$accounts/booth.password")   projection staff: screens, delays, kiosks; no results, no programme import
+TXT
 fi
 
 cat <<TXT
@@ -124,7 +160,7 @@ cat <<TXT
 The festival is running. From another terminal:
   ${festctl[*]} nodes
   ${festctl[*]} programme show --screen ${screens[0]:-HALL-1}
-  mosquitto_sub -p $port -t 'fest/v1/#' -v
+  mosquitto_sub -p $port -u organiser -P $(cat "$accounts/organiser.password") -t 'fest/v1/#' -v
 Logs: $demo/logs/   Stop with Ctrl-C.
 TXT
 sleep 2
