@@ -279,6 +279,11 @@ await step('screenshots of every page in both languages, laptop and tablet', asy
           .filter((n) => n.children.length === 0 && /^[a-z]+(\.[a-zA-Z]+)+$/.test(n.textContent.trim()))
           .map((n) => n.textContent.trim()));
         expect(missing.length === 0, `untranslated keys on ${name} (${language}): ${missing.join(', ')}`);
+        const unnamed = await page.evaluate(() => [...document.querySelectorAll('button, a[href], input, select')]
+          .filter((n) => n.offsetParent !== null)
+          .filter((n) => !(n.getAttribute('aria-label') || n.textContent.trim() || n.labels?.length || n.placeholder))
+          .map((n) => n.outerHTML.slice(0, 80)));
+        expect(unnamed.length === 0, `controls without an accessible name on ${name}: ${unnamed.join(' | ')}`);
       }
       const problems = page.problems.filter((p) => !expectedNoise.test(p));
       expect(problems.length === 0, problems.join('; '));

@@ -31,7 +31,7 @@ export class CeremonyPage {
       h('div', { class: 'ceremony-stage' },
         this.cues,
         h('div', { class: 'ceremony-controls' }, this.go, h('div', { class: 'ceremony-secondary' }, this.back, this.blackout, this.load),
-          h('p', { class: 'muted' }, t('ceremony.keys')), this.message)),
+          h('p', { class: 'muted' }, this.context.role === 'staff' ? t('ceremony.organisersOnly') : t('ceremony.keys')), this.message)),
       this.followers);
     document.addEventListener('keydown', this.onKey);
     this.refresh();
