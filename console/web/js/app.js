@@ -84,18 +84,17 @@ class ConsoleApp {
   async onHello(hello) {
     this.state.subscribedAt = Date.now();
     this.renderIndicator();
-    if (this.role !== 'unknown') return;
-    // Which role the controller gives this account decides which actions the pages
-    // offer; the audit log is for organisers only. The controller checks every request anyway.
-    const reply = await this.bus.request('controller', 'audit.list', { limit: 1 });
-    const role = reply.ok ? 'organiser' : (reply.error.code === 'forbidden' ? 'staff' : 'unknown');
-    if (role !== this.role) {
-      this.role = role;
-      document.body.dataset.role = role;
-      this.renderNav();
-      this.showPage();
-    }
     if (hello.user && hello.user !== this.session?.user) document.getElementById('user-name').textContent = hello.user;
+    if (this.role === 'unknown') {
+      // Which role the controller gives this account decides which actions the pages
+      // offer; the audit log is for organisers only. The controller checks every request anyway.
+      const reply = await this.bus.request('controller', 'audit.list', { limit: 1 });
+      this.role = reply.ok ? 'organiser' : (reply.error.code === 'forbidden' ? 'staff' : 'unknown');
+      document.body.dataset.role = this.role;
+    }
+    // Mounted again on every (re)connection: requests a page made while the socket was
+    // down come back as "not connected", and the role may now be known.
+    if (this.session) this.showPage();
   }
 
   async reconnect() {

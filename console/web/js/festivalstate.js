@@ -91,10 +91,6 @@ export class FestivalState extends EventTarget {
     return [...this.nodes.values()].filter((node) => node.status.role === role);
   }
 
-  controller() {
-    return this.nodes.get('controller') ?? null;
-  }
-
   changed(what) {
     this.dispatchEvent(new CustomEvent('change', { detail: { what } }));
   }

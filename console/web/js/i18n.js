@@ -362,4 +362,3 @@ export function applyStaticText() {
   }
 }
 
-export const dictionaryKeys = { en: Object.keys(en), zh: Object.keys(zh) };

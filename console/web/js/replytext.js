@@ -9,11 +9,3 @@ export function replyText(reply) {
   if (sentence && error.message && error.message !== sentence) return `${sentence} (${error.message})`;
   return sentence || error.message || t('error.unknown');
 }
-
-export function isForbidden(reply) {
-  return reply?.ok === false && error(reply) === 'forbidden';
-}
-
-function error(reply) {
-  return reply?.error?.code;
-}

@@ -4,7 +4,7 @@ import { h, replaceChildren } from '../element.js';
 import { t } from '../i18n.js';
 import { confirmAction, notify } from '../dialog.js';
 import { replyText } from '../replytext.js';
-import { screenRows, offsetLimitUs } from '../screenhealth.js';
+import { screenRows } from '../screenhealth.js';
 import { pick, filmTitle } from '../text.js';
 import { duration, clockTime } from '../festivaltime.js';
 
@@ -240,4 +240,3 @@ function ago(elapsedMs) {
   return seconds < 60 ? t('ago.seconds', { n: seconds }) : t('ago.minutes', { n: Math.round(seconds / 60) });
 }
 
-export { offsetLimitUs };
