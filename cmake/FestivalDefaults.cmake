@@ -22,3 +22,26 @@ function(fest_add_test name)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
     endif()
 endfunction()
+
+# Sanitizer builds (docs/fuzzing.md). FEST_SANITIZE: the whole tree with AddressSanitizer
+# and UndefinedBehaviorSanitizer (./run test --sanitize, gcc or clang). FEST_FUZZ: clang
+# only; the core libraries and the libFuzzer harnesses in fuzz/, nothing else.
+option(FEST_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(FEST_FUZZ "Build only the core libraries and the libFuzzer harnesses (needs clang)" OFF)
+if(FEST_SANITIZE OR FEST_FUZZ)
+    # UB aborts like a memory error does, so a test or a fuzzer cannot run past it.
+    add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+if(FEST_SANITIZE)
+    # The whole tree is built again: -O1 and line tables only keep that affordable on CI
+    # while reports still name file and line.
+    add_compile_options(-O1 -g1)
+endif()
+if(FEST_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+        message(FATAL_ERROR "FEST_FUZZ needs clang (libFuzzer): configure with CXX=clang++")
+    endif()
+    # Coverage instrumentation in the libraries; the harnesses link libFuzzer's main.
+    add_compile_options(-fsanitize=fuzzer-no-link)
+endif()

@@ -1,0 +1,32 @@
+// Ballot::fromJson (what the controller reads from every kiosk): an accepted ballot has a
+// canonical vote id, ids by the id rule, a bounded ticket and a valid instant, and
+// survives toJson -> fromJson unchanged. A refused one always says why.
+#include "ballot.h"
+#include "fuzzinvariant.h"
+#include "topics.h"
+
+#include <QUuid>
+
+using namespace fest;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    QString error;
+    QString voteId;
+    const std::optional<Ballot> ballot = Ballot::fromJson(FuzzInvariant::bytes(data, size), &error, &voteId);
+    if (!ballot) {
+        FUZZ_INVARIANT(!error.isEmpty());
+        return 0;
+    }
+    FUZZ_INVARIANT(voteId == ballot->voteId);
+    FUZZ_INVARIANT(QUuid::fromString(ballot->voteId).toString(QUuid::WithoutBraces) == ballot->voteId);
+    FUZZ_INVARIANT(ballot->ticket.size() <= Ballot::MaxTicketLength);
+    FUZZ_INVARIANT(Topics::isValidId(ballot->screening) && Topics::isValidId(ballot->film));
+    FUZZ_INVARIANT(ballot->castAt.isValid());
+    const std::optional<Ballot> again = Ballot::fromJson(ballot->toJson(), &error);
+    FUZZ_INVARIANT(again);
+    FUZZ_INVARIANT(again->voteId == ballot->voteId && again->ticket == ballot->ticket && again->screening == ballot->screening
+                   && again->film == ballot->film && again->score == ballot->score && again->castAt == ballot->castAt
+                   && again->castAt.offsetFromUtc() == ballot->castAt.offsetFromUtc());
+    return 0;
+}

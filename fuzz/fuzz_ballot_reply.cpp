@@ -1,0 +1,23 @@
+// BallotReply::fromJson (what a kiosk reads back for each ballot): a rejection always
+// carries a reason, and an accepted reply survives toJson -> fromJson unchanged.
+#include "ballotreply.h"
+#include "fuzzinvariant.h"
+
+using namespace fest;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    QString error;
+    const std::optional<BallotReply> reply = BallotReply::fromJson(FuzzInvariant::bytes(data, size), &error);
+    if (!reply) {
+        FUZZ_INVARIANT(!error.isEmpty());
+        return 0;
+    }
+    FUZZ_INVARIANT(reply->result != BallotReply::Result::Rejected || reply->reason != BallotReply::Reason::None);
+    FUZZ_INVARIANT(!BallotReply::resultCode(reply->result).isEmpty());
+    const std::optional<BallotReply> again = BallotReply::fromJson(reply->toJson(), &error);
+    FUZZ_INVARIANT(again);
+    FUZZ_INVARIANT(again->voteId == reply->voteId && again->result == reply->result && again->reason == reply->reason
+                   && again->message == reply->message);
+    return 0;
+}
