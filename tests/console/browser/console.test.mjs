@@ -185,6 +185,17 @@ await step('a bad CSV import is refused with its problems listed by row', async 
   await shoot(organiser, 'programme-import-errors-en-laptop');
 });
 
+await step('voting opens by hand for a screening and the window shows it live', async () => {
+  await organiser.goto(`${consoleUrl}/#/voting`);
+  const row = organiser.locator(`#voting-table tr[data-screening="${movedScreening}"]`);
+  await row.waitFor({ timeout: 15000 });
+  expect(await row.getAttribute('data-window') !== 'open', `${movedScreening} is already open`);
+  await row.locator('button').click();
+  await confirmDialog(organiser);
+  await organiser.waitForSelector(`#voting-table tr[data-screening="${movedScreening}"][data-window="open"]`, { timeout: 15000 });
+  await organiser.waitForSelector('#results-table, #results .empty', { timeout: 15000 });
+});
+
 // --- Ceremony --------------------------------------------------------------------------
 await step('GO in the ceremony page reaches the test kiosk', async () => {
   await organiser.goto(`${consoleUrl}/#/ceremony`);

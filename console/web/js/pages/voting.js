@@ -73,7 +73,7 @@ export class VotingPage {
       return h('tr', { dataset: { screening: s.id, window: stateName } },
         h('th', { scope: 'row' }, s.id),
         h('td', {}, filmsTitle(s, programme)),
-        h('td', {}, `${s.screen} · ${clockTime(Date.parse(s.start), tz)}`),
+        h('td', { class: 'nowrap' }, `${s.screen} · ${clockTime(Date.parse(s.start), tz)}`),
         h('td', {}, h('span', { class: `pill window-${stateName}` }, t(`voting.state.${stateName}`)), w?.manual ? ` ${t('voting.manual')}` : ''),
         h('td', {}, w?.closesAt ? clockTime(Date.parse(w.closesAt), tz) : (w?.state === 'open' ? t('voting.heldOpen') : '—')),
         h('td', { class: 'number' }, ballots === null ? '—' : String(ballots)),
