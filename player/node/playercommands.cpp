@@ -88,7 +88,8 @@ Reply PlayerCommands::seek(const QJsonObject &args)
     const auto item = m_engine.currentItem();
     if (!item)
         return nothingPlaying(QStringLiteral("seek in"));
-    if (pos.toInteger() * 1000 >= item->durationUs)
+    // In milliseconds: positionMs may be as large as a JSON number allows, and * 1000 overflows.
+    if (pos.toInteger() >= (item->durationUs + 999) / 1000)
         return invalidArgs(QStringLiteral("positionMs %1 is past the end of the item (%2 ms).")
                                .arg(pos.toInteger()).arg(item->durationUs / 1000));
     if (!m_engine.seek(pos.toInteger() * 1'000'000))
