@@ -1,6 +1,8 @@
 // Staff commands on a player (Request::decode as the player node reads its request topic,
-// then PlayerCommands::execute on an idle engine): every command gets a typed reply with
-// a code by the id rule and a message, whatever its arguments, and the reply decodes.
+// then PlayerCommands::execute) on an idle engine and on one whose item spans the present
+// (never started, so no pipeline runs, but the commands reach their arithmetic on the
+// item): every command gets a typed reply with a code by the id rule and a message,
+// whatever its arguments, and the reply decodes.
 #include "fuzzinvariant.h"
 #include "playbackengine.h"
 #include "playercommands.h"
@@ -12,14 +14,24 @@ using namespace fest;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static PlaybackEngine engine(gst_system_clock_obtain(), PlaybackEngine::Options{});
+    static PlaybackEngine idle(gst_system_clock_obtain(), PlaybackEngine::Options{});
+    static PlaybackEngine busy(gst_system_clock_obtain(), PlaybackEngine::Options{});
+    static const bool scheduled = [] {
+        const qint64 nowUs = qint64(gst_clock_get_time(gst_system_clock_obtain())) / 1000;
+        busy.setItems({PlaybackItem{QStringLiteral("S-1/F-1"), QStringLiteral("Film"), QStringLiteral("Film"),
+                                    QStringLiteral("/nonexistent/film.webm"), {}, nowUs - 1'000'000, qint64(3600) * 1'000'000}});
+        return true;
+    }();
+    FUZZ_INVARIANT(scheduled);
     const std::optional<Request> request = Request::decode(FuzzInvariant::bytes(data, size));
     if (!request)
         return 0;
-    PlayerCommands commands(engine);
-    const Reply reply = commands.execute(*request);
-    if (!reply.ok)
-        FUZZ_INVARIANT(Topics::isValidId(reply.code) && !reply.message.isEmpty());
-    FUZZ_INVARIANT(Reply::decode(reply.encode()).has_value());
+    for (PlaybackEngine *engine : {&idle, &busy}) {
+        PlayerCommands commands(*engine);
+        const Reply reply = commands.execute(*request);
+        if (!reply.ok)
+            FUZZ_INVARIANT(Topics::isValidId(reply.code) && !reply.message.isEmpty());
+        FUZZ_INVARIANT(Reply::decode(reply.encode()).has_value());
+    }
     return 0;
 }
