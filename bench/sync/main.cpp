@@ -20,6 +20,9 @@ int main(int argc, char **argv)
     const QCommandLineOption players(QStringLiteral("players"), QStringLiteral("Comma-separated player counts (default 2,4,8)."), QStringLiteral("list"), QStringLiteral("2,4,8"));
     const QCommandLineOption outFile(QStringLiteral("out"), QStringLiteral("JSON results (default bench-results/sync.json in the working folder)."), QStringLiteral("file"));
     const QCommandLineOption latency(QStringLiteral("latency-ms"), QStringLiteral("Output latency, same on every player (default 100)."), QStringLiteral("ms"), QStringLiteral("100"));
+    const QCommandLineOption priority(QStringLiteral("realtime-priority"),
+        QStringLiteral("SCHED_FIFO priority of the players' streaming threads (default 10, the player's default; 0 = normal)."),
+        QStringLiteral("n"), QStringLiteral("10"));
     // Worker mode, started by the benchmark itself.
     const QCommandLineOption worker(QStringLiteral("worker"));
     const QCommandLineOption baseline(QStringLiteral("baseline"));
@@ -30,7 +33,7 @@ int main(int argc, char **argv)
     const QCommandLineOption items(QStringLiteral("items"), {}, QStringLiteral("n"), QStringLiteral("1"));
     for (auto *o : {&worker, &baseline, &clockPort, &media, &startUs, &durationUs, &items})
         const_cast<QCommandLineOption *>(o)->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({seconds, players, outFile, latency, worker, baseline, clockPort, media, startUs, durationUs, items});
+    parser.addOptions({seconds, players, outFile, latency, priority, worker, baseline, clockPort, media, startUs, durationUs, items});
     parser.process(app);
 
     const qint64 latencyNs = parser.value(latency).toLongLong() * 1'000'000;
@@ -43,6 +46,7 @@ int main(int argc, char **argv)
         o.items = qMax(1, parser.value(items).toInt());
         o.baseline = parser.isSet(baseline);
         o.outputLatencyNs = latencyNs;
+        o.realtimePriority = parser.value(priority).toInt();
         SyncWorker w(o);
         QObject::connect(&w, &SyncWorker::done, &app, &QCoreApplication::quit);
         if (!w.start())
@@ -56,6 +60,7 @@ int main(int argc, char **argv)
     for (const QString &n : parser.value(players).split(QLatin1Char(','), Qt::SkipEmptyParts))
         o.playerCounts.append(qMax(1, n.toInt()));
     o.outputLatencyNs = latencyNs;
+    o.realtimePriority = parser.value(priority).toInt();
     o.workDir = QDir::current().filePath(QStringLiteral("bench-results"));
     o.outPath = parser.isSet(outFile) ? parser.value(outFile) : QDir(o.workDir).filePath(QStringLiteral("sync.json"));
     return SyncBench(o).run();

@@ -15,6 +15,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 
 namespace fest {
@@ -71,7 +72,7 @@ QString SyncBench::film(const QString &name, int seconds, QString *error) const
     return error->isEmpty() ? path : QString();
 }
 
-SyncBench::Run SyncBench::runPlayers(const QString &media, int players, bool baseline, int items,
+SyncBench::Run SyncBench::runPlayers(const QString &media, int players, Scenario scenario, int items,
                                      qint64 itemDurationUs, quint16 clockPort)
 {
     Run run;
@@ -89,8 +90,10 @@ SyncBench::Run SyncBench::runPlayers(const QString &media, int players, bool bas
                          QStringLiteral("--media"), media, QStringLiteral("--start-us"), QString::number(startUs),
                          QStringLiteral("--duration-us"), QString::number(itemDurationUs),
                          QStringLiteral("--items"), QString::number(items),
-                         QStringLiteral("--latency-ms"), QString::number(m_options.outputLatencyNs / 1'000'000)};
-        if (baseline)
+                         QStringLiteral("--latency-ms"), QString::number(m_options.outputLatencyNs / 1'000'000),
+                         QStringLiteral("--realtime-priority"),
+                         QString::number(scenario == Scenario::SharedNormalPriority ? 0 : m_options.realtimePriority)};
+        if (scenario == Scenario::Baseline)
             args << QStringLiteral("--baseline");
         p->start(QCoreApplication::applicationFilePath(), args);
         procs.push_back(std::move(p));
@@ -105,7 +108,7 @@ SyncBench::Run SyncBench::runPlayers(const QString &media, int players, bool bas
         QList<QList<qint64>> frames;
         for (const QJsonValue &v : result.value("frames").toArray()) {
             const QJsonArray f = v.toArray();
-            frames.append({f.at(0).toInteger(), f.at(1).toInteger(), f.at(2).toInteger()});
+            frames.append({f.at(0).toInteger(), f.at(1).toInteger(), f.at(2).toInteger(), f.at(3).toInteger()});
         }
         run.frames.append(frames);
         run.prerollNs.append(result.value("prerollNs").toInteger());
@@ -117,35 +120,45 @@ SyncBench::Run SyncBench::runPlayers(const QString &media, int players, bool bas
 
 QJsonObject SyncBench::spreadFigures(const Run &run, qint64 startUs) const
 {
-    // Key: (item, pts) -> render time per player.
-    QMap<QPair<qint64, qint64>, QList<qint64>> byFrame;
-    QList<double> firstErrorsUs;
+    // Per frame (item, pts), across players: the spread of the wall-clock render time is
+    // what an audience would see (all processes read this machine's one realtime clock,
+    // which the provider also serves); the spread of each player's own show-clock reading
+    // hides how far the players' clocks disagree, which is measured separately.
+    QMap<QPair<qint64, qint64>, QList<const QList<qint64> *>> byFrame;
+    QList<double> firstWallErrorsUs, firstShowErrorsUs;
     for (const auto &frames : run.frames) {
         for (const auto &f : frames)
-            byFrame[{f[0], f[1]}].append(f[2]);
-        if (!frames.isEmpty())
-            firstErrorsUs.append(double(frames.first()[2] - startUs * 1000) / 1000.0);
+            byFrame[{f[0], f[1]}].append(&f);
+        if (!frames.isEmpty()) {
+            firstWallErrorsUs.append(qAbs(double(frames.first()[3] - startUs * 1000) / 1000.0));
+            firstShowErrorsUs.append(qAbs(double(frames.first()[2] - startUs * 1000) / 1000.0));
+        }
     }
-    QList<double> spreads;
-    double firstSpread = -1;
+    auto spreadOf = [](const QList<const QList<qint64> *> &players, auto value) {
+        qint64 lo = std::numeric_limits<qint64>::max(), hi = std::numeric_limits<qint64>::min();
+        for (const auto *f : players) {
+            lo = qMin(lo, value(*f));
+            hi = qMax(hi, value(*f));
+        }
+        return double(hi - lo) / 1000.0;
+    };
+    QList<double> wallSpreads, showSpreads, clockSpreads;
     for (auto it = byFrame.cbegin(); it != byFrame.cend(); ++it) {
         if (it.value().size() != run.frames.size())
             continue;  // a frame not every player rendered is counted in "missing"
-        const auto [lo, hi] = std::minmax_element(it.value().cbegin(), it.value().cend());
-        const double spreadUs = double(*hi - *lo) / 1000.0;
-        if (firstSpread < 0)
-            firstSpread = spreadUs;
-        spreads.append(spreadUs);
+        wallSpreads.append(spreadOf(it.value(), [](const QList<qint64> &f) { return f[3]; }));
+        showSpreads.append(spreadOf(it.value(), [](const QList<qint64> &f) { return f[2]; }));
+        clockSpreads.append(spreadOf(it.value(), [](const QList<qint64> &f) { return f[2] - f[3]; }));
     }
     QList<double> prerollsMs;
     for (int i = 0; i < run.frames.size(); ++i)
         prerollsMs.append(double(run.prerollNs.at(i)) / 1e6);
-    QList<double> absErrors;
-    for (double e : firstErrorsUs)
-        absErrors.append(qAbs(e));
-    return {{"perFrameSpreadUs", stats(spreads).toJson()},
-            {"firstFrameSpreadUs", firstSpread},
-            {"firstFrameErrorAbsUs", stats(absErrors).toJson()},
+    return {{"perFrameSpreadUs", stats(wallSpreads).toJson()},
+            {"perFrameSpreadOwnClockUs", stats(showSpreads).toJson()},
+            {"clockDisagreementUs", stats(clockSpreads).toJson()},
+            {"firstFrameSpreadUs", wallSpreads.isEmpty() ? -1.0 : wallSpreads.first()},
+            {"firstFrameErrorAbsUs", stats(firstWallErrorsUs).toJson()},
+            {"firstFrameErrorOwnClockAbsUs", stats(firstShowErrorsUs).toJson()},
             {"prerollMs", stats(prerollsMs).toJson()},
             {"framesPerPlayer", run.frames.isEmpty() ? 0 : int(run.frames.first().size())}};
 }
@@ -191,22 +204,31 @@ int SyncBench::run()
     }
     const qint64 durationUs = qint64(m_options.seconds) * 1'000'000;
     QJsonObject results;
-    out() << QStringLiteral("%1 %2 %3 %4 %5").arg("scenario (render spread, us)", -34).arg("frames", 7)
+    out() << QStringLiteral("%1 %2 %3 %4 %5").arg("scenario (wall-clock render spread, us)", -34).arg("frames", 7)
                  .arg("p50", 10).arg("p95", 10).arg("max", 10) << Qt::endl;
     for (int players : m_options.playerCounts) {
-        for (bool baseline : {false, true}) {
-            const QString name = QStringLiteral("%1 players, %2").arg(players).arg(baseline ? "baseline" : "shared base");
-            const Run run = runPlayers(media, players, baseline, 1, durationUs, provider.port());
+        for (Scenario scenario : {Scenario::Shared, Scenario::SharedNormalPriority, Scenario::Baseline}) {
+            const char *key = scenario == Scenario::Shared ? "shared"
+                : scenario == Scenario::SharedNormalPriority ? "shared-normal-priority" : "baseline";
+            const QString name = QStringLiteral("%1 players, %2").arg(players).arg(QLatin1String(key));
+            const Run run = runPlayers(media, players, scenario, 1, durationUs, provider.port());
             if (!run.ok) {
                 out() << name << ": " << run.error << Qt::endl;
                 return 1;
             }
             const QJsonObject figures = spreadFigures(run, run.startUs);
-            results.insert(QStringLiteral("%1-%2").arg(players).arg(baseline ? "baseline" : "shared"), figures);
+            results.insert(QStringLiteral("%1-%2").arg(players).arg(QLatin1String(key)), figures);
             const QJsonObject spread = figures.value("perFrameSpreadUs").toObject();
             Stats s{spread.value("samples").toInt(), spread.value("p50").toDouble(),
                     spread.value("p95").toDouble(), spread.value("max").toDouble()};
-            out() << row(name, s) << QStringLiteral("   first-frame spread %1 us, first-frame error max %2 us, preroll p50 %3 ms")
+            auto p95max = [&figures](const char *key) {
+                const QJsonObject o = figures.value(QLatin1String(key)).toObject();
+                return QStringLiteral("%1/%2").arg(o.value("p95").toDouble(), 0, 'f', 1).arg(o.value("max").toDouble(), 0, 'f', 1);
+            };
+            out() << row(name, s)
+                  << QStringLiteral("   own-clock p95/max %1 us, clock disagreement p95/max %2 us, first-frame spread %3 us, "
+                                    "first-frame error max %4 us, preroll p50 %5 ms")
+                         .arg(p95max("perFrameSpreadOwnClockUs"), p95max("clockDisagreementUs"))
                          .arg(figures.value("firstFrameSpreadUs").toDouble(), 0, 'f', 1)
                          .arg(figures.value("firstFrameErrorAbsUs").toObject().value("max").toDouble(), 0, 'f', 1)
                          .arg(figures.value("prerollMs").toObject().value("p50").toDouble(), 0, 'f', 1)
@@ -215,7 +237,7 @@ int SyncBench::run()
     }
     // Block transitions: one player, a block of five 3-second films back to back.
     const qint64 blockItemUs = 3'000'000;
-    const Run block = runPlayers(blockMedia, 1, false, 5, blockItemUs, provider.port());
+    const Run block = runPlayers(blockMedia, 1, Scenario::Shared, 5, blockItemUs, provider.port());
     if (block.ok) {
         const QJsonObject t = transitionFigures(block, block.startUs, blockItemUs);
         results.insert(QStringLiteral("blockTransitions"), t);
@@ -228,6 +250,7 @@ int SyncBench::run()
               << Qt::endl;
     }
     const QJsonObject doc{{"seconds", m_options.seconds}, {"outputLatencyMs", m_options.outputLatencyNs / 1'000'000},
+                          {"realtimePriority", m_options.realtimePriority},
                           {"cores", QThread::idealThreadCount()}, {"results", results}};
     QFile file(m_options.outPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(doc).toJson()) < 0) {

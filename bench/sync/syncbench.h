@@ -19,6 +19,7 @@ public:
         QString workDir;         // generated film goes here
         QString outPath;
         qint64 outputLatencyNs = 100'000'000;
+        int realtimePriority = 10;  // the players' streaming threads (the product default)
     };
     struct Stats
     {
@@ -42,7 +43,8 @@ private:
         bool ok = false;
         QString error;
     };
-    Run runPlayers(const QString &media, int players, bool baseline, int items, qint64 itemDurationUs,
+    enum class Scenario { Shared, SharedNormalPriority, Baseline };
+    Run runPlayers(const QString &media, int players, Scenario scenario, int items, qint64 itemDurationUs,
                    quint16 clockPort);
     QString film(const QString &name, int seconds, QString *error) const;
     QJsonObject spreadFigures(const Run &run, qint64 startUs) const;

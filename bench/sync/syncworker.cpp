@@ -42,6 +42,7 @@ void SyncWorker::startShared()
     o.prerollLeadNs = 2'000'000'000;
     o.outputLatencyNs = m_options.outputLatencyNs;
     o.recordFrames = true;
+    o.realtimePriority = m_options.realtimePriority;
     m_engine = std::make_unique<PlaybackEngine>(m_clock->clock(), o);
     PlaybackItems items;
     for (int i = 0; i < m_options.items; ++i) {
@@ -73,6 +74,7 @@ void SyncWorker::startBaseline()
     o.clock = m_clock->clock();
     o.outputLatencyNs = m_options.outputLatencyNs;
     o.recordFrames = true;
+    o.realtimePriority = m_options.realtimePriority;
     PlaybackItem item;
     item.id = QStringLiteral("I0");
     item.mediaPath = m_options.mediaPath;
@@ -83,7 +85,7 @@ void SyncWorker::startBaseline()
     connect(m_baselinePipe.get(), &ItemPipeline::finished, this, [this] {
         QList<PlaybackEngine::RenderedFrame> frames;
         for (const auto &f : m_baselinePipe->takeFrames())
-            frames.append({QStringLiteral("I0"), f.ptsNs, f.renderNs});
+            frames.append({QStringLiteral("I0"), f.ptsNs, f.renderNs, f.wallNs});
         finish(frames, m_prerollNs);
     });
     m_baselinePipe->preroll();
@@ -98,7 +100,7 @@ void SyncWorker::finish(const QList<PlaybackEngine::RenderedFrame> &frames, qint
     QJsonArray list;
     for (const auto &f : frames) {
         const int itemIndex = f.itemId.mid(1).toInt();
-        list.append(QJsonArray{itemIndex, f.ptsNs, f.renderNs});
+        list.append(QJsonArray{itemIndex, f.ptsNs, f.renderNs, f.wallNs});
     }
     const QJsonObject out{{"prerollNs", prerollNs}, {"frames", list}};
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';

@@ -29,6 +29,7 @@ public:
         int items = 1;             // back-to-back copies of the film (block transitions)
         bool baseline = false;
         qint64 outputLatencyNs = 100'000'000;
+        int realtimePriority = 10;  // of the streaming threads; 0 = normal scheduling
     };
 
     explicit SyncWorker(const Options &options, QObject *parent = nullptr);

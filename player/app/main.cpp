@@ -78,6 +78,7 @@ int runWindow(int argc, char **argv)
     PlayerView view(settings->screen);
     PlaybackEngine::Options options = PlayerNode::engineOptions(*settings);
     options.videoSinkFactory = [&view](const PlaybackItem &item) { return view.makeVideoSink(item.id); };
+    options.stateChangeRunner = [&view](std::function<void()> job) { view.runOnRenderThread(std::move(job)); };
     PlayerNode node(*settings, options);
     view.setEngine(node.engine());
     PlayerView::setInstance(&view);
@@ -95,21 +96,9 @@ int runWindow(int argc, char **argv)
         window->showFullScreen();
     else
         window->show();
-    // Pipelines need the window's GL context, which exists once a frame was drawn. A
-    // window that never draws (no display output) must not stop the screen's schedule.
-    QTimer fallback;
-    fallback.setSingleShot(true);
-    QMetaObject::Connection first = QObject::connect(window, &QQuickWindow::frameSwapped, &node, [&] {
-        QObject::disconnect(first);
-        fallback.stop();
-        node.start();
-    });
-    QObject::connect(&fallback, &QTimer::timeout, &node, [&] {
-        QObject::disconnect(first);
-        QTextStream(stderr) << "festival-player: the window has not drawn a frame after 5 s; starting anyway.\n";
-        node.start();
-    });
-    fallback.start(5000);
+    // Pipelines change state in render jobs (PlayerView::runOnRenderThread), so the node
+    // can follow its schedule at once: an item prerolls once the window has drawn.
+    node.start();
     ShutdownSignal shutdown;
     QObject::connect(&shutdown, &ShutdownSignal::received, &app, [&] {
         node.shutdown();

@@ -1,4 +1,5 @@
 #include "itempipeline.h"
+#include "streamingthreadpriority.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -7,6 +8,8 @@
 #include <QUrl>
 
 #include <gst/gst.h>
+
+#include <chrono>
 
 Q_DECLARE_LOGGING_CATEGORY(lcPlayer)
 
@@ -23,7 +26,10 @@ struct GFree { void operator()(void *p) const { g_free(p); } };
 GstElement *makeSink(const QString &description, QString *error)
 {
     GError *raw = nullptr;
-    GstElement *sink = gst_parse_launch(description.toUtf8().constData(), &raw);
+    // A chain ("identity ! fakesink") becomes a bin with a ghost sink pad.
+    const QByteArray desc = description.toUtf8();
+    GstElement *sink = description.contains(QLatin1Char('!')) ? gst_parse_bin_from_description(desc.constData(), TRUE, &raw)
+                                                               : gst_parse_launch(desc.constData(), &raw);
     std::unique_ptr<GError, ErrorFree> err(raw);
     if (err) {
         *error = QString::fromUtf8(err->message);
@@ -34,15 +40,41 @@ GstElement *makeSink(const QString &description, QString *error)
     return sink;
 }
 
-GstPadProbeReturn videoProbe(GstPad *, GstPadProbeInfo *info, gpointer self)
+// Sinks without a handoff signal (qml6glsink in glsinkbin): a video sink sends a QoS
+// event upstream right after it renders (or drops) each buffer, carrying the buffer's
+// running time; the segment turns that back into a position. A probe on the buffers
+// themselves would fire when they arrive, up to a frame (or, at preroll, seconds) early.
+// A sink sends no QoS for its preroll frame, so the first frame reported is the second.
+GstPadProbeReturn videoSinkProbe(GstPad *, GstPadProbeInfo *info, gpointer self)
 {
-    static_cast<ItemPipeline *>(self)->onBufferRendered(GST_PAD_PROBE_INFO_BUFFER(info), true);
+    GstEvent *event = GST_PAD_PROBE_INFO_EVENT(info);
+    if (GST_EVENT_TYPE(event) == GST_EVENT_SEGMENT || GST_EVENT_TYPE(event) == GST_EVENT_QOS)
+        static_cast<ItemPipeline *>(self)->onSinkEvent(event);
     return GST_PAD_PROBE_OK;
 }
 
 bool hasProperty(GstElement *element, const char *name)
 {
     return g_object_class_find_property(G_OBJECT_GET_CLASS(element), name) != nullptr;
+}
+
+// The element that renders: the sink itself, or the sink inside a sink bin (glsinkbin,
+// a parsed chain). Borrowed from the bin.
+GstElement *renderSinkOf(GstElement *sink)
+{
+    while (GST_IS_BIN(sink)) {
+        GstElement *inner = nullptr;
+        GstIterator *it = gst_bin_iterate_sinks(GST_BIN(sink));
+        GValue item = G_VALUE_INIT;
+        if (gst_iterator_next(it, &item) == GST_ITERATOR_OK)
+            inner = GST_ELEMENT(g_value_get_object(&item));
+        g_value_unset(&item);
+        gst_iterator_free(it);
+        if (!inner)
+            break;
+        sink = inner;
+    }
+    return sink;
 }
 } // namespace
 
@@ -62,12 +94,18 @@ ItemPipeline::ItemPipeline(const PlaybackItem &item, const Options &options, QOb
 
 ItemPipeline::~ItemPipeline()
 {
+    {
+        // Waits for a state-change job that is running; later ones do nothing.
+        QMutexLocker lock(&m_gate->mutex);
+        m_gate->alive = false;
+    }
     if (!m_pipeline)
         return;
     // NULL first: joins the streaming threads, so no handoff runs after this point.
     gst_element_set_state(m_pipeline.get(), GST_STATE_NULL);
     GstBus *bus = gst_element_get_bus(m_pipeline.get());
     gst_bus_remove_watch(bus);
+    gst_bus_set_sync_handler(bus, nullptr, nullptr, nullptr);
     gst_object_unref(bus);
 }
 
@@ -98,13 +136,15 @@ bool ItemPipeline::preroll()
         return false;
     }
     m_videoSink = video;
-    if (hasProperty(video, "signal-handoffs")) {
-        g_object_set(video, "signal-handoffs", TRUE, nullptr);
-        g_signal_connect(video, "handoff", G_CALLBACK(&ItemPipeline::handoffCallback), this);
+    m_audioSink = audio;
+    m_renderSink = renderSinkOf(video);
+    if (hasProperty(m_renderSink, "signal-handoffs")) {
+        g_object_set(m_renderSink, "signal-handoffs", TRUE, nullptr);
+        g_signal_connect(m_renderSink, "handoff", G_CALLBACK(&ItemPipeline::handoffCallback), this);
     } else if (GstPad *pad = gst_element_get_static_pad(video, "sink")) {
-        // Other sinks (qml6glsink in glsinkbin): count buffers as they reach the sink, so
-        // the stall watchdog and the first-frame report work there too.
-        gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BUFFER, &videoProbe, this, nullptr);
+        g_object_set(m_renderSink, "qos", TRUE, nullptr);
+        gst_pad_add_probe(pad, GstPadProbeType(GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM | GST_PAD_PROBE_TYPE_EVENT_UPSTREAM),
+                          &videoSinkProbe, this, nullptr);
         gst_object_unref(pad);
     }
     if (hasProperty(audio, "signal-handoffs")) {
@@ -122,14 +162,13 @@ bool ItemPipeline::preroll()
 
     GstBus *bus = gst_element_get_bus(playbin);
     gst_bus_add_watch(bus, GstBusFunc(&ItemPipeline::busCallback), this);
+    gst_bus_set_sync_handler(bus, GstBusSyncHandler(&ItemPipeline::busSyncHandler), this, nullptr);
     gst_object_unref(bus);
 
     m_phase = Phase::Prerolling;
     m_prerollStartNs = now();
-    if (gst_element_set_state(playbin, GST_STATE_PAUSED) == GST_STATE_CHANGE_FAILURE) {
-        // The bus carries the reason; the ERROR message handler reports it.
-        qCWarning(lcPlayer) << "item" << m_item.id << "refused to preroll";
-    }
+    // A refusal posts an ERROR on the bus; its handler reports it.
+    raiseState(GST_STATE_PAUSED);
     return true;
 }
 
@@ -151,7 +190,7 @@ void ItemPipeline::playFreely()
     m_mode = Mode::Chase;
     m_phase = Phase::Playing;
     gst_element_set_start_time(m_pipeline.get(), 0);
-    gst_element_set_state(m_pipeline.get(), GST_STATE_PLAYING);
+    raiseState(GST_STATE_PLAYING);
 }
 
 void ItemPipeline::hold()
@@ -193,8 +232,7 @@ void ItemPipeline::pauseThenProceed()
 {
     if (m_phase == Phase::Prerolling || m_phase == Phase::Seeking || m_phase == Phase::Pausing)
         return;  // proceed() runs when that finishes
-    const GstStateChangeReturn ret = gst_element_set_state(m_pipeline.get(), GST_STATE_PAUSED);
-    if (ret == GST_STATE_CHANGE_ASYNC) {
+    if (lowerState(GST_STATE_PAUSED) == GST_STATE_CHANGE_ASYNC) {
         m_phase = Phase::Pausing;
         return;
     }
@@ -253,8 +291,9 @@ void ItemPipeline::armAt(qint64 renderAtNs)
     m_renderStartNs = renderAtNs;
     gst_element_set_base_time(m_pipeline.get(), GstClockTime(renderAtNs - m_options.outputLatencyNs));
     m_phase = Phase::Playing;
-    // The sinks wait on the show clock, so PLAYING can be set well before the instant.
-    gst_element_set_state(m_pipeline.get(), GST_STATE_PLAYING);
+    // The sinks wait on the show clock, so PLAYING can be set well before the instant,
+    // and a render job that runs a frame later still starts the picture at the instant.
+    raiseState(GST_STATE_PLAYING);
 }
 
 qint64 ItemPipeline::positionNs(qint64 nowNs) const
@@ -266,16 +305,56 @@ qint64 ItemPipeline::positionNs(qint64 nowNs) const
 
 quint64 ItemPipeline::droppedFrames() const
 {
-    if (!m_videoSink || !hasProperty(m_videoSink, "stats"))
-        return 0;
-    GstStructure *stats = nullptr;
-    g_object_get(m_videoSink, "stats", &stats, nullptr);
+    return sinkDroppedFrames() + m_qosDropped.load();
+}
+
+bool ItemPipeline::hasSinkStats() const
+{
+    return m_renderSink && hasProperty(m_renderSink, "stats");
+}
+
+quint64 ItemPipeline::sinkDroppedFrames() const
+{
     guint64 dropped = 0;
-    if (stats) {
-        gst_structure_get_uint64(stats, "dropped", &dropped);
-        gst_structure_free(stats);
+    if (m_renderSink && hasProperty(m_renderSink, "stats")) {
+        GstStructure *stats = nullptr;
+        g_object_get(m_renderSink, "stats", &stats, nullptr);
+        if (stats) {
+            gst_structure_get_uint64(stats, "dropped", &dropped);
+            gst_structure_free(stats);
+        }
     }
     return dropped;
+}
+
+void ItemPipeline::raiseState(int state)
+{
+    quint64 generation;
+    {
+        QMutexLocker lock(&m_gate->mutex);
+        generation = ++m_gate->generation;
+    }
+    std::shared_ptr<GstElement> pipeline(GST_ELEMENT(gst_object_ref(m_pipeline.get())), GstObjectUnref());
+    auto job = [gate = m_gate, pipeline, state, generation, id = m_item.id] {
+        QMutexLocker lock(&gate->mutex);
+        if (!gate->alive || gate->generation != generation)
+            return;
+        if (gst_element_set_state(pipeline.get(), GstState(state)) == GST_STATE_CHANGE_FAILURE)
+            qCWarning(lcPlayer) << "item" << id << "refused to go to" << gst_element_state_get_name(GstState(state));
+    };
+    if (m_options.stateChangeRunner)
+        m_options.stateChangeRunner(std::move(job));
+    else
+        job();
+}
+
+int ItemPipeline::lowerState(int state)
+{
+    {
+        QMutexLocker lock(&m_gate->mutex);
+        ++m_gate->generation;  // a raise still waiting for its job is overtaken
+    }
+    return gst_element_set_state(m_pipeline.get(), GstState(state));
 }
 
 bool ItemPipeline::stalled(qint64 nowNs, qint64 timeoutNs) const
@@ -313,12 +392,27 @@ void ItemPipeline::fail(PlaybackError::Code code, const QString &detail)
         return;
     m_phase = Phase::Failed;
     if (m_pipeline)
-        gst_element_set_state(m_pipeline.get(), GST_STATE_NULL);
+        lowerState(GST_STATE_NULL);
     QString message = PlaybackError::describe(code, m_item.mediaPath);
     if (!detail.isEmpty())
         message += QStringLiteral(" (%1)").arg(detail);
     qCWarning(lcPlayer).noquote() << "item" << m_item.id << message;
     Q_EMIT failed(code, message);
+}
+
+// Streaming threads announce themselves here, from inside the new thread.
+int ItemPipeline::busSyncHandler(GstBus *, GstMessage *msg, void *self)
+{
+    if (GST_MESSAGE_TYPE(msg) == GST_MESSAGE_STREAM_STATUS) {
+        GstStreamStatusType type;
+        GstElement *owner = nullptr;
+        gst_message_parse_stream_status(msg, &type, &owner);
+        if (type == GST_STREAM_STATUS_TYPE_ENTER)
+            StreamingThreadPriority::raiseCurrentThread(static_cast<ItemPipeline *>(self)->m_options.realtimePriority);
+        else if (type == GST_STREAM_STATUS_TYPE_LEAVE)
+            StreamingThreadPriority::restoreCurrentThread();
+    }
+    return GST_BUS_PASS;
 }
 
 int ItemPipeline::busCallback(GstBus *, GstMessage *msg, void *self)
@@ -338,7 +432,14 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
         qCWarning(lcPlayer) << "item" << m_item.id << "error from" << GST_OBJECT_NAME(GST_MESSAGE_SRC(msg))
                             << error->message << "|" << (debug ? debug.get() : "");
         GST_DEBUG_BIN_TO_DOT_FILE(GST_BIN(m_pipeline.get()), GST_DEBUG_GRAPH_SHOW_ALL, "fest-player-error");
-        fail(PlaybackError::fromGError(error.get()), QString::fromUtf8(error->message));
+        // A sink that cannot open its output is not the film's fault.
+        bool fromSink = false;
+        for (GstElement *sink : {m_videoSink, m_audioSink}) {
+            fromSink = fromSink || (sink && (GST_MESSAGE_SRC(msg) == GST_OBJECT(sink)
+                                             || gst_object_has_as_ancestor(GST_MESSAGE_SRC(msg), GST_OBJECT(sink))));
+        }
+        fail(fromSink ? PlaybackError::Code::PlaybackFailed : PlaybackError::fromGError(error.get()),
+             QString::fromUtf8(error->message));
         break;
     }
     case GST_MESSAGE_WARNING: {
@@ -352,7 +453,7 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
     }
     case GST_MESSAGE_EOS:
         // A film that ends before its first picture is damaged (e.g. truncated).
-        if (m_frames.load() == 0 && hasProperty(m_videoSink, "signal-handoffs"))
+        if (m_frames.load() == 0 && hasProperty(m_renderSink, "signal-handoffs"))
             fail(PlaybackError::Code::MediaUndecodable, QStringLiteral("ended before its first picture"));
         else
             finish();
@@ -371,12 +472,15 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
         // under us; re-selecting it is what gst-play does.
         qCWarning(lcPlayer) << "item" << m_item.id << "clock lost; re-selecting";
         if (m_phase == Phase::Playing) {
-            gst_element_set_state(m_pipeline.get(), GST_STATE_PAUSED);
-            gst_element_set_state(m_pipeline.get(), GST_STATE_PLAYING);
+            lowerState(GST_STATE_PAUSED);
+            raiseState(GST_STATE_PLAYING);
         }
         break;
     case GST_MESSAGE_LATENCY:
         gst_bin_recalculate_latency(GST_BIN(m_pipeline.get()));
+        break;
+    case GST_MESSAGE_QOS:
+        onQos(msg);
         break;
     case GST_MESSAGE_STATE_CHANGED:
         if (GST_MESSAGE_SRC(msg) == GST_OBJECT(m_pipeline.get())) {
@@ -390,6 +494,23 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
         break;
     }
     return true;
+}
+
+// The render sink's own drops are in its stats; a decoder that skips late frames reports
+// them only here (cumulative per element).
+void ItemPipeline::onQos(GstMessage *msg)
+{
+    GstFormat format;
+    guint64 processed = 0, dropped = 0;
+    gst_message_parse_qos_stats(msg, &format, &processed, &dropped);
+    GstObject *src = GST_MESSAGE_SRC(msg);
+    if (format != GST_FORMAT_BUFFERS || GST_ELEMENT_CAST(src) == m_renderSink || GST_OBJECT_FLAG_IS_SET(src, GST_ELEMENT_FLAG_SINK))
+        return;
+    const quint64 before = m_qosDroppedBy.value(src, 0);
+    if (dropped > before) {
+        m_qosDroppedBy.insert(src, dropped);
+        m_qosDropped.fetch_add(dropped - before);
+    }
 }
 
 void ItemPipeline::onAsyncDone()
@@ -414,22 +535,43 @@ void ItemPipeline::onAsyncDone()
 
 void ItemPipeline::handoffCallback(GstElement *, GstBuffer *buffer, GstPad *, void *self)
 {
-    static_cast<ItemPipeline *>(self)->onBufferRendered(buffer, true);
+    static_cast<ItemPipeline *>(self)->onFrameRendered(GST_BUFFER_PTS_IS_VALID(buffer) ? qint64(GST_BUFFER_PTS(buffer)) : -1);
 }
 
-void ItemPipeline::audioHandoffCallback(GstElement *, GstBuffer *buffer, GstPad *, void *self)
+void ItemPipeline::audioHandoffCallback(GstElement *, GstBuffer *, GstPad *, void *self)
 {
-    static_cast<ItemPipeline *>(self)->onBufferRendered(buffer, false);
+    auto *pipe = static_cast<ItemPipeline *>(self);
+    pipe->m_lastBufferNs.store(pipe->now());
+}
+
+// Streaming thread.
+void ItemPipeline::onSinkEvent(GstEvent *event)
+{
+    QMutexLocker lock(&m_segmentMutex);
+    if (GST_EVENT_TYPE(event) == GST_EVENT_SEGMENT) {
+        const GstSegment *segment = nullptr;
+        gst_event_parse_segment(event, &segment);
+        m_videoSegment = std::make_unique<GstSegment>(*segment);
+        return;
+    }
+    GstClockTime runningTime = GST_CLOCK_TIME_NONE;
+    gst_event_parse_qos(event, nullptr, nullptr, nullptr, &runningTime);
+    qint64 pts = -1;
+    if (m_videoSegment && GST_CLOCK_TIME_IS_VALID(runningTime)) {
+        const guint64 position = gst_segment_position_from_running_time(m_videoSegment.get(), GST_FORMAT_TIME, runningTime);
+        pts = position == GST_CLOCK_TIME_NONE ? -1 : qint64(position);
+    }
+    lock.unlock();
+    onFrameRendered(pts);
 }
 
 // Streaming thread: atomics and the mutex only.
-void ItemPipeline::onBufferRendered(GstBuffer *buffer, bool video)
+void ItemPipeline::onFrameRendered(qint64 pts)
 {
     const qint64 renderNs = now();
+    const qint64 wallNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                              std::chrono::system_clock::now().time_since_epoch()).count();
     m_lastBufferNs.store(renderNs);
-    if (!video)
-        return;
-    const qint64 pts = GST_BUFFER_PTS_IS_VALID(buffer) ? qint64(GST_BUFFER_PTS(buffer)) : -1;
     if (m_frames.fetch_add(1) == 0) {
         m_firstFrameNs.store(renderNs);
         QMetaObject::invokeMethod(this, [this, renderNs, pts] { Q_EMIT firstFrame(renderNs, pts); },
@@ -437,7 +579,7 @@ void ItemPipeline::onBufferRendered(GstBuffer *buffer, bool video)
     }
     if (m_options.recordFrames) {
         QMutexLocker lock(&m_framesMutex);
-        m_recorded.append({pts, renderNs});
+        m_recorded.append({pts, renderNs, wallNs});
     }
 }
 

@@ -3,11 +3,13 @@
 #include "playbackerror.h"
 #include "playbackitem.h"
 
+#include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 typedef struct _GstElement GstElement;
@@ -16,6 +18,8 @@ typedef struct _GstBus GstBus;
 typedef struct _GstMessage GstMessage;
 typedef struct _GstBuffer GstBuffer;
 typedef struct _GstPad GstPad;
+typedef struct _GstEvent GstEvent;
+typedef struct _GstSegment GstSegment;
 
 namespace fest {
 
@@ -38,11 +42,19 @@ public:
         bool recordFrames = false;
         qint64 chaseLeadNs = 300'000'000;    // how far ahead a chase seeks
         qint64 rebaseLeadNs = 150'000'000;   // resume/seek/restart delay before the picture moves
+        int realtimePriority = 10;           // streaming threads' SCHED_FIFO priority; 0 = normal
+        // Runs the jobs that raise the pipeline's state (to PAUSED for preroll, to PLAYING)
+        // where the video sink needs them: qml6glsink only works when they run on the
+        // window's render thread (a render job). Empty = at once, on the caller's thread.
+        // A job may run later or never; a job overtaken by a newer state change does nothing.
+        std::function<void(std::function<void()>)> stateChangeRunner;
     };
     struct Frame
     {
         qint64 ptsNs;
-        qint64 renderNs;  // show clock when the sink rendered it
+        qint64 renderNs;   // show clock when the sink rendered it
+        qint64 wallNs;    // this machine's realtime clock at the same moment: comparable
+                          // across processes on one machine, unlike each one's show clock
     };
 
     ItemPipeline(const PlaybackItem &item, const Options &options, QObject *parent = nullptr);
@@ -71,15 +83,20 @@ public:
     qint64 positionNs(qint64 nowNs) const;
     qint64 durationNs() const { return m_item.durationUs * 1000; }
     quint64 framesRendered() const { return m_frames.load(); }
+    // Frames that never reached the screen: dropped late by the video sink (its `stats`)
+    // plus frames other elements dropped on QoS (decoders skipping late frames).
     quint64 droppedFrames() const;
+    quint64 sinkDroppedFrames() const;  // the render sink's own count alone
+    bool hasSinkStats() const;          // the render sink keeps statistics (GstBaseSink `stats`)
     qint64 firstFrameRenderNs() const { return m_firstFrameNs.load(); }
     // True when no buffer reached a sink for timeoutNs although the picture should move,
     // or when prerolling has taken longer than timeoutNs.
     bool stalled(qint64 nowNs, qint64 timeoutNs) const;
     QList<Frame> takeFrames();
-    // Called from streaming threads when a sink renders (or, for sinks without a handoff
-    // signal, receives) a buffer.
-    void onBufferRendered(GstBuffer *buffer, bool video);
+    // Streaming threads: the video sink rendered the frame at position pts (-1 unknown);
+    // a SEGMENT or QOS event passed the video sink's pad.
+    void onFrameRendered(qint64 pts);
+    void onSinkEvent(GstEvent *event);
 
 Q_SIGNALS:
     void prerolled(qint64 tookNs);
@@ -94,6 +111,17 @@ private:
     struct GstObjectUnref { void operator()(void *o) const; };
 
     qint64 now() const;
+    // Shared with jobs in flight on another thread: a job acts only while the pipeline
+    // exists and no newer state change was made.
+    struct StateGate
+    {
+        QMutex mutex;
+        bool alive = true;
+        quint64 generation = 0;
+    };
+
+    void raiseState(int state);
+    int lowerState(int state);
     void pauseThenProceed();
     void proceed();
     void seekTo(qint64 positionNs);
@@ -102,14 +130,21 @@ private:
     void fail(PlaybackError::Code code, const QString &detail);
     bool onBusMessage(GstMessage *msg);
     void onAsyncDone();
+    void onQos(GstMessage *msg);
     static int busCallback(GstBus *bus, GstMessage *msg, void *self);
+    static int busSyncHandler(GstBus *bus, GstMessage *msg, void *self);
     static void handoffCallback(GstElement *sink, GstBuffer *buffer, GstPad *pad, void *self);
     static void audioHandoffCallback(GstElement *sink, GstBuffer *buffer, GstPad *pad, void *self);
 
     PlaybackItem m_item;
     Options m_options;
     std::unique_ptr<GstElement, GstObjectUnref> m_pipeline;
-    GstElement *m_videoSink = nullptr;  // owned by the pipeline
+    GstElement *m_videoSink = nullptr;  // owned by the pipeline; what the playbin was given
+    GstElement *m_audioSink = nullptr;  // owned by the pipeline
+    GstElement *m_renderSink = nullptr; // owned by the pipeline; the element that renders (may be inside m_videoSink)
+    std::shared_ptr<StateGate> m_gate = std::make_shared<StateGate>();
+    std::atomic<quint64> m_qosDropped{0};
+    QHash<const void *, quint64> m_qosDroppedBy;  // Qt thread: last cumulative count per element  // dropped on QoS by elements other than the render sink
     Phase m_phase = Phase::Idle;
     Mode m_mode = Mode::None;
     qint64 m_effectiveStartNs = 0;
@@ -125,6 +160,8 @@ private:
     std::atomic<qint64> m_lastBufferNs{0};
     std::atomic<qint64> m_firstFrameNs{0};
     QMutex m_framesMutex;
+    QMutex m_segmentMutex;
+    std::unique_ptr<GstSegment> m_videoSegment;  // last segment at the video sink (guarded by m_segmentMutex)
     QList<Frame> m_recorded;
 };
 

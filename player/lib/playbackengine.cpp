@@ -184,6 +184,8 @@ void PlaybackEngine::ensurePipeline(Slot &slot)
     o.audioSink = m_options.audioSink;
     o.videoSinkElement = m_options.videoSinkFactory ? m_options.videoSinkFactory(slot.item) : nullptr;
     o.recordFrames = m_options.recordFrames;
+    o.realtimePriority = m_options.realtimePriority;
+    o.stateChangeRunner = m_options.stateChangeRunner;
     slot.pipe = std::make_unique<ItemPipeline>(slot.item, o);
     slot.status = SlotStatus::Active;
     ItemPipeline *pipe = slot.pipe.get();
@@ -220,7 +222,7 @@ void PlaybackEngine::retire(Slot &slot, SlotStatus status)
         return;
     const auto frames = slot.pipe->takeFrames();
     for (const auto &f : frames)
-        m_frames.append({slot.item.id, f.ptsNs, f.renderNs});
+        m_frames.append({slot.item.id, f.ptsNs, f.renderNs, f.wallNs});
     // Not from inside the pipeline's own signal: tick() and staff actions call this.
     slot.pipe.reset();
 }
@@ -411,7 +413,7 @@ QList<PlaybackEngine::RenderedFrame> PlaybackEngine::takeFrames()
         if (!s->pipe)
             continue;
         for (const auto &f : s->pipe->takeFrames())
-            m_frames.append({s->item.id, f.ptsNs, f.renderNs});
+            m_frames.append({s->item.id, f.ptsNs, f.renderNs, f.wallNs});
     }
     return std::exchange(m_frames, {});
 }

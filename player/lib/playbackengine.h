@@ -45,7 +45,10 @@ public:
         QString audioSink = QStringLiteral("fakesink sync=true");
         // When set, called once per item for its video sink (window mode).
         std::function<GstElement *(const PlaybackItem &)> videoSinkFactory;
+        // Window mode: where pipelines raise their state (ItemPipeline::Options).
+        std::function<void(std::function<void()>)> stateChangeRunner;
         bool recordFrames = false;
+        int realtimePriority = 10;  // streaming threads (StreamingThreadPriority); 0 = normal
         int tickMs = 50;
     };
     struct RenderedFrame
@@ -53,6 +56,7 @@ public:
         QString itemId;
         qint64 ptsNs;
         qint64 renderNs;
+        qint64 wallNs;  // see ItemPipeline::Frame
     };
 
     PlaybackEngine(GstClock *clock, const Options &options, QObject *parent = nullptr);

@@ -3,6 +3,9 @@
 #include "playbackengine.h"
 
 #include <QMetaEnum>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QRunnable>
 
 #include <gst/gst.h>
 
@@ -62,6 +65,18 @@ GstElement *PlayerView::makeVideoSink(const QString &itemId)
     g_object_set(bin, "sink", qmlSink, nullptr);
     m_videoOfItem.insert(itemId, index);
     return bin;
+}
+
+void PlayerView::runOnRenderThread(std::function<void()> job)
+{
+    auto *item = qobject_cast<QQuickItem *>(m_videoItems[0]);
+    QQuickWindow *window = item ? item->window() : nullptr;
+    if (!window) {
+        job();  // no window to render in: nothing would ever run the job
+        return;
+    }
+    window->scheduleRenderJob(QRunnable::create(std::move(job)), QQuickWindow::BeforeSynchronizingStage);
+    window->update();
 }
 
 void PlayerView::refresh()

@@ -5,6 +5,8 @@
 #include <QQmlEngine>
 #include <QTimer>
 
+#include <functional>
+
 typedef struct _GstElement GstElement;
 
 namespace fest {
@@ -41,6 +43,12 @@ public:
     // Video sink factory for PlaybackEngine::Options: glsinkbin + qml6glsink bound to
     // the next video item in turn.
     GstElement *makeVideoSink(const QString &itemId);
+    // State-change runner for PlaybackEngine::Options: qml6glsink must go to PAUSED and
+    // PLAYING on the window's render thread, before the scene graph syncs (a render job
+    // at BeforeSynchronizingStage), or its item stays black. The window is asked to
+    // render, so the job runs within a frame; before the window's first frame it waits
+    // for that frame (the sink needs the window's GL context).
+    void runOnRenderThread(std::function<void()> job);
 
     QString state() const { return m_state; }
     bool videoVisible() const { return m_videoVisible; }

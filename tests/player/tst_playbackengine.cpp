@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -40,10 +41,16 @@ private Q_SLOTS:
     void stopAndResumeRejoinsTheSchedule();
     void seekMovesThePicture();
     void commandsWithNothingPlayingAreRefused();
+    void droppedFramesAreTheSinksOwnFigures();
+    void sinkWithoutHandoffReportsTheRenderInstant();
+    void stateChangesRunLaterStillStartAtTheInstant();
+    void stateChangeJobsOutliveTheirPipelineHarmlessly();
+    void sinkThatCannotOpenIsNotBlamedOnTheFilm();
 
 private:
     PlaybackItem item(const QString &id, const QString &file, qint64 startInMs, qint64 durationMs) const;
     std::unique_ptr<PlaybackEngine> makeEngine(bool recordFrames = false);
+    std::unique_ptr<PlaybackEngine> makeEngine(PlaybackEngine::Options o);
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     QTemporaryDir m_dir;
@@ -95,8 +102,13 @@ PlaybackItem tst_PlaybackEngine::item(const QString &id, const QString &file, qi
 std::unique_ptr<PlaybackEngine> tst_PlaybackEngine::makeEngine(bool recordFrames)
 {
     PlaybackEngine::Options o;
-    o.prerollLeadNs = 1'000'000'000;
     o.recordFrames = recordFrames;
+    return makeEngine(o);
+}
+
+std::unique_ptr<PlaybackEngine> tst_PlaybackEngine::makeEngine(PlaybackEngine::Options o)
+{
+    o.prerollLeadNs = 1'000'000'000;
     return std::make_unique<PlaybackEngine>(m_clock->clock(), o);
 }
 
@@ -386,6 +398,137 @@ void tst_PlaybackEngine::commandsWithNothingPlayingAreRefused()
     engine->setBlackout(true);
     engine->setBlackout(true);
     QCOMPARE(blackout.count(), 1);
+}
+
+void tst_PlaybackEngine::droppedFramesAreTheSinksOwnFigures()
+{
+    // A sink chain that takes 60 ms per 40-ms frame falls behind; with a lateness limit it
+    // drops. Without QoS upstream, the sink itself drops (its stats)...
+    PlaybackEngine::Options o;
+    o.videoSink = QStringLiteral("identity sleep-time=60000 ! fakesink sync=true qos=false max-lateness=5000000");
+    auto engine = makeEngine(o);
+    QSignalSpy started(engine.get(), &PlaybackEngine::itemStarted);
+    engine->setItems({item("SLOW", "a.webm", 800, 3000)});
+    engine->start();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->droppedFrames() > 0, 3000);
+    ItemPipeline *pipe = engine->pipeline(QStringLiteral("SLOW"));
+    QVERIFY(pipe);
+    QVERIFY(pipe->hasSinkStats());
+    const quint64 bySink = pipe->sinkDroppedFrames();  // counts only grow: read it first
+    QVERIFY(bySink > 0);
+    QVERIFY(engine->droppedFrames() >= bySink);
+    engine.reset();
+
+    // ...with QoS, the decoder skips late frames before they reach the sink: counted too.
+    o.videoSink = QStringLiteral("identity sleep-time=60000 ! fakesink sync=true qos=true max-lateness=5000000");
+    auto withQos = makeEngine(o);
+    QSignalSpy qosStarted(withQos.get(), &PlaybackEngine::itemStarted);
+    withQos->setItems({item("QOS", "a.webm", 800, 3000)});
+    withQos->start();
+    QTRY_COMPARE_WITH_TIMEOUT(qosStarted.count(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(withQos->droppedFrames() > 0, 3000);
+    withQos.reset();
+
+    // A sink that keeps up drops nothing.
+    auto steady = makeEngine();
+    QSignalSpy steadyStarted(steady.get(), &PlaybackEngine::itemStarted);
+    steady->setItems({item("OK", "b.webm", 800, 2000)});
+    steady->start();
+    QTRY_COMPARE_WITH_TIMEOUT(steadyStarted.count(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(steady->positionNs() > 500 * kMs, 3000);
+    QCOMPARE(steady->droppedFrames(), quint64(0));
+}
+
+void tst_PlaybackEngine::sinkWithoutHandoffReportsTheRenderInstant()
+{
+    // Like qml6glsink, appsink has no handoff signal: the first frame must be reported when
+    // the sink renders it at the instant, not when it arrives during preroll a second early.
+    PlaybackEngine::Options o;
+    o.videoSink = QStringLiteral("appsink sync=true max-buffers=1 drop=true");
+    o.recordFrames = true;
+    auto engine = makeEngine(o);
+    QSignalSpy prerolled(engine.get(), &PlaybackEngine::itemPrerolled);
+    QSignalSpy started(engine.get(), &PlaybackEngine::itemStarted);
+    const PlaybackItem a = item("APP", "a.webm", 1500, 3000);
+    engine->setItems({a});
+    engine->start();
+    QTRY_COMPARE_WITH_TIMEOUT(prerolled.count(), 1, 5000);
+    QVERIFY(started.isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
+    // A sink sends no QoS for the preroll frame: the first confirmed is the first or second.
+    const qint64 firstPts = started.first().at(2).toLongLong();
+    QVERIFY2(firstPts >= 0 && firstPts <= kFrameNs, qPrintable(QString::number(firstPts)));
+    const qint64 error = started.first().at(1).toLongLong() - (a.startUs * 1000 + firstPts);
+    QVERIFY2(qAbs(error) < kFrameNs, qPrintable(QStringLiteral("first frame %1 us off").arg(error / 1000)));
+    QTRY_VERIFY_WITH_TIMEOUT(engine->positionNs() > 600 * kMs, 3000);
+    for (const auto &f : engine->takeFrames()) {
+        const qint64 off = f.renderNs - (a.startUs * 1000 + f.ptsNs);
+        QVERIFY2(f.ptsNs >= 0 && qAbs(off) < kFrameNs, qPrintable(QStringLiteral("pts %1 ms %2 us off").arg(f.ptsNs / kMs).arg(off / 1000)));
+    }
+}
+
+void tst_PlaybackEngine::stateChangesRunLaterStillStartAtTheInstant()
+{
+    // A window runs state changes in its next render job, a frame or so later.
+    PlaybackEngine::Options o;
+    int jobs = 0;
+    o.stateChangeRunner = [&jobs](std::function<void()> job) {
+        ++jobs;
+        QTimer::singleShot(20, Qt::PreciseTimer, std::move(job));
+    };
+    o.recordFrames = true;
+    auto engine = makeEngine(o);
+    QSignalSpy started(engine.get(), &PlaybackEngine::itemStarted);
+    const PlaybackItem a = item("LATER", "a.webm", 1500, 3000);
+    engine->setItems({a});
+    engine->start();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
+    QVERIFY(jobs >= 2);  // preroll and play both went through the runner
+    QCOMPARE(started.first().at(2).toLongLong(), 0);
+    const qint64 error = started.first().at(1).toLongLong() - a.startUs * 1000;
+    QVERIFY2(qAbs(error) < kFrameNs, qPrintable(QStringLiteral("first frame %1 us off").arg(error / 1000)));
+
+    // A hold made before a pending PLAYING job runs wins: the job finds itself overtaken.
+    QVERIFY(engine->hold());
+    QTRY_COMPARE_WITH_TIMEOUT(engine->state(), State::Held, 2000);
+    engine->takeFrames();
+    // Nothing may move while held (a stale PLAYING job would restart the picture).
+    QSignalSpy states(engine.get(), &PlaybackEngine::stateChanged);
+    QVERIFY(!states.wait(400));
+    QVERIFY(engine->takeFrames().size() <= 1);  // at most the frame in flight
+    QCOMPARE(engine->state(), State::Held);
+}
+
+void tst_PlaybackEngine::stateChangeJobsOutliveTheirPipelineHarmlessly()
+{
+    std::vector<std::function<void()>> pending;
+    PlaybackEngine::Options o;
+    o.stateChangeRunner = [&pending](std::function<void()> job) { pending.push_back(std::move(job)); };
+    auto engine = makeEngine(o);
+    engine->setItems({item("NEVER", "a.webm", 1000, 3000)});
+    engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!pending.empty(), 3000);
+    QCOMPARE(engine->state(), State::Prerolling);  // waits for the runner
+    engine.reset();
+    for (auto &job : pending)
+        job();  // the pipeline is gone: nothing happens, nothing crashes
+}
+
+void tst_PlaybackEngine::sinkThatCannotOpenIsNotBlamedOnTheFilm()
+{
+    // A sink that cannot open its output (e.g. a window sink without a GL context, which
+    // says "not found") is a playback failure, not a missing or unreadable film.
+    PlaybackEngine::Options o;
+    o.videoSink = QStringLiteral("filesink location=/nonexistent-folder/frames.raw");
+    auto engine = makeEngine(o);
+    QSignalSpy errors(engine.get(), &PlaybackEngine::errorOccurred);
+    engine->setItems({item("SINK", "a.webm", 800, 3000)});
+    engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 5000);
+    QCOMPARE(errors.first().at(0).value<Code>(), Code::PlaybackFailed);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->readiness("SINK").has_value(), 5000);
+    QVERIFY(engine->readiness("SINK")->ready());  // the film itself is fine
 }
 
 QTEST_GUILESS_MAIN(tst_PlaybackEngine)

@@ -1,0 +1,23 @@
+#pragma once
+
+namespace fest {
+
+// Scheduling of a pipeline's streaming threads. Every player renders a frame at the same
+// instant, and on a busy machine the spread between players is the time a sink thread
+// waits for a CPU after its clock wait ends, not clock error (bench/README.md). A
+// real-time (SCHED_FIFO) streaming thread preempts ordinary work at once; it is bounded
+// by the frame rate (it sleeps on the clock between frames) and by the kernel's
+// real-time throttling. Needs CAP_SYS_NICE or an RLIMIT_RTPRIO at least this high (systemd:
+// LimitRTPRIO=); without it the thread keeps its priority, with timer slack minimised.
+class StreamingThreadPriority
+{
+public:
+    // Applies to the calling thread. priority 1..99 asks for SCHED_FIFO at that priority;
+    // 0 leaves the scheduling class alone. Returns true when the thread runs real-time.
+    // The first refusal is logged (once per process) with what to grant.
+    static bool raiseCurrentThread(int priority);
+    // Back to normal scheduling: GStreamer's thread pool may reuse the thread for other work.
+    static void restoreCurrentThread();
+};
+
+} // namespace fest
