@@ -12,6 +12,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
 
 namespace fest {
 
@@ -118,6 +121,7 @@ void MqttClient::close()
     m_reconnectTimer.stop();
     m_connectTimer.stop();
     m_events.clear();
+    releaseWrites();
     if (m_mosq && mosquitto_socket(m_mosq.get()) >= 0) {
         // Written at once (we are not inside a callback), so the broker sees a clean
         // DISCONNECT and discards the Will even if this object is destroyed right after.
@@ -151,6 +155,10 @@ bool MqttClient::setUp()
     mosquitto_int_option(m, MOSQ_OPT_PROTOCOL_VERSION, MQTT_PROTOCOL_V5);
     // Commands and cues are small packets that must not wait for Nagle's algorithm.
     mosquitto_int_option(m, MOSQ_OPT_TCP_NODELAY, 1);
+    if (m_options.receiveMaximum > 0)
+        mosquitto_int_option(m, MOSQ_OPT_RECEIVE_MAXIMUM, m_options.receiveMaximum);
+    if (m_options.sendMaximum > 0)
+        mosquitto_int_option(m, MOSQ_OPT_SEND_MAXIMUM, m_options.sendMaximum);
     mosquitto_connect_v5_callback_set(m, &MqttClient::onConnectCallback);
     mosquitto_disconnect_v5_callback_set(m, &MqttClient::onDisconnectCallback);
     mosquitto_publish_v5_callback_set(m, &MqttClient::onPublishCallback);
@@ -287,8 +295,34 @@ void MqttClient::unwatchSocket()
     m_miscTimer.stop();
 }
 
+void MqttClient::holdWrites()
+{
+    if (!m_options.coalesceWrites || m_writesHeld || !m_mosq)
+        return;
+    const int fd = mosquitto_socket(m_mosq.get());
+    const int on = 1;
+    if (fd < 0 || ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on) != 0)
+        return;
+    m_writesHeld = true;
+    // Runs once the event loop is back: everything written until then leaves together.
+    QMetaObject::invokeMethod(this, &MqttClient::releaseWrites, Qt::QueuedConnection);
+}
+
+void MqttClient::releaseWrites()
+{
+    if (!m_writesHeld)
+        return;
+    m_writesHeld = false;
+    const int fd = m_mosq ? mosquitto_socket(m_mosq.get()) : -1;
+    const int off = 0;
+    if (fd >= 0)
+        ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &off, sizeof off);
+}
+
 void MqttClient::onReadable()
 {
+    // The acknowledgements of what we read, and whatever the slots publish in reply.
+    holdWrites();
     // libmosquitto reads one packet per call unless QoS > 0 messages are in flight; drain
     // what has arrived (bounded, to keep the event loop responsive) instead of waiting
     // for the notifier to fire once per packet.
@@ -479,6 +513,7 @@ int MqttClient::publish(const MqttMessage &message)
     if (message.expirySeconds > 0)
         mosquitto_property_add_int32(properties.out(), MQTT_PROP_MESSAGE_EXPIRY_INTERVAL, message.expirySeconds);
 
+    holdWrites();
     int mid = 0;
     errno = 0;
     const int rc = mosquitto_publish_v5(m_mosq.get(), &mid, message.topic.toUtf8().constData(), int(message.payload.size()),

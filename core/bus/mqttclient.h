@@ -128,6 +128,8 @@ private:
     void onMiscTimer();
     void afterLoopCall(int rc, const char *what);
     void updateWriteInterest();
+    void holdWrites();
+    void releaseWrites();
     void handleEvents();
     void handleConnAck(int reasonCode);
     void handleDisconnect(int code, int sysErrno);
@@ -162,6 +164,7 @@ private:
     QString m_errorString;
     bool m_wanted = false;          // open() called and close() not since
     bool m_refused = false;         // the broker refused this attempt's CONNECT
+    bool m_writesHeld = false;      // TCP_CORK set until releaseWrites() runs (coalesceWrites)
     int m_reconnectAttempt = 0;
 };
 

@@ -52,6 +52,9 @@ QString MqttOptions::validate() const
         return QStringLiteral("reconnect delays %1..%2 ms are not valid").arg(reconnectMinMs).arg(reconnectMaxMs);
     if (connectTimeoutMs <= 0)
         return QStringLiteral("connect timeout %1 ms is not valid: use a positive number").arg(connectTimeoutMs);
+    if (receiveMaximum < 0 || receiveMaximum > 65535 || sendMaximum < 0 || sendMaximum > 65535)
+        return QStringLiteral("receive/send maximum %1/%2 is out of range: use 1 to 65535 (0 for the default of 20)")
+            .arg(receiveMaximum).arg(sendMaximum);
     if (password.size() > 0 && username.isEmpty())
         return QStringLiteral("a password was given without a user name");
     if (tlsCertFile.isEmpty() != tlsKeyFile.isEmpty())

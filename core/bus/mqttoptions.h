@@ -32,6 +32,18 @@ struct MqttOptions
     // A connection attempt without CONNACK by then is abandoned and retried (a host that
     // drops packets would otherwise hold it until TCP gives up, minutes later).
     int connectTimeoutMs = 10000;
+    // MQTT 5 flow control: how many QoS 1/2 messages may be unacknowledged at once towards
+    // us (receive maximum, sent in CONNECT) and from us (send maximum; the broker's own
+    // receive maximum still caps it). 0 keeps libmosquitto's default of 20, right for a
+    // node; a connection that one whole stream of requests enters through (the vote
+    // ingest) needs more, or every 20 messages wait for a round trip.
+    int receiveMaximum = 0;
+    int sendMaximum = 0;
+    // Hold the socket's small writes (TCP_CORK) until the event loop has finished what it
+    // is doing, so that a burst of publishes and acknowledgements leaves in a few TCP
+    // segments instead of one each. For connections that carry many small messages at
+    // once (the vote ingest, load generators); off, every packet leaves at once.
+    bool coalesceWrites = false;
 
     bool useTls() const { return tls || !tlsCaFile.isEmpty(); }
 
