@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <deque>
 
 namespace fest {
 
@@ -14,9 +15,11 @@ struct BallotBurst::Kiosk
 {
     std::unique_ptr<MqttClient> client;
     QString account;
-    std::vector<const QByteArray *> queue;
-    size_t next = 0;
-    QHash<QByteArray, qint64> sentAt;   // correlation -> ns on m_clock
+    QString topic;
+    QString replyTopic;
+    std::deque<std::pair<size_t, qint64>> waiting;   // payload index, due instant (ns)
+    int inFlight = 0;
+    QHash<QByteArray, qint64> sentAt;   // correlation -> due instant, ns on m_clock
 };
 
 BallotBurst::BallotBurst(const MqttOptions &broker, int kiosks, int window, QObject *parent)
@@ -26,11 +29,18 @@ BallotBurst::BallotBurst(const MqttOptions &broker, int kiosks, int window, QObj
     for (int i = 0; i < kiosks; ++i) {
         auto k = std::make_unique<Kiosk>();
         k->account = QStringLiteral("bench-kiosk-%1").arg(i, 3, 10, QLatin1Char('0'));
+        k->topic = QStringLiteral("fest/v1/vote/") + k->account;
+        k->replyTopic = QStringLiteral("fest/v1/reply/%1/votes").arg(k->account);
         MqttOptions o = broker;
         o.username = k->account;
         o.clientId = k->account;
+        // The replies to a whole window may be on their way at once.
+        o.receiveMaximum = window;
+        o.sendMaximum = window;
+        // Load generators: whatever one event-loop pass sends leaves together.
+        o.coalesceWrites = true;
         k->client = std::make_unique<MqttClient>(o);
-        k->client->subscribe(QStringLiteral("fest/v1/reply/%1/votes").arg(k->account), 1);
+        k->client->subscribe(k->replyTopic, 1);
         Kiosk *raw = k.get();
         connect(k->client.get(), &MqttClient::messageReceived, this, [this, raw](const MqttMessage &m) { onReply(*raw, m); });
         m_kiosks.push_back(std::move(k));
@@ -54,19 +64,40 @@ bool BallotBurst::connectAll(int timeoutMs)
     return allConnected();
 }
 
+void BallotBurst::send(Kiosk &k, size_t index, qint64 dueNs)
+{
+    const QByteArray correlation = QByteArray::number(qulonglong(index));
+    MqttMessage m;
+    m.topic = k.topic;
+    m.payload = (*m_payloads)[index];
+    m.qos = 1;
+    m.responseTopic = k.replyTopic;
+    m.correlationData = correlation;
+    // A flood has no schedule: its latency counts from the send.
+    k.sentAt.insert(correlation, m_rate > 0 ? dueNs : m_clock.nsecsElapsed());
+    ++k.inFlight;
+    k.client->publish(m);
+}
+
 void BallotBurst::sendNext(Kiosk &k)
 {
-    if (k.next >= k.queue.size())
+    if (k.inFlight >= m_window || k.waiting.empty())
         return;
-    const QByteArray correlation = QByteArray::number(qulonglong(k.next));
-    MqttMessage m;
-    m.topic = QStringLiteral("fest/v1/vote/") + k.account;
-    m.payload = *k.queue[k.next++];
-    m.qos = 1;
-    m.responseTopic = QStringLiteral("fest/v1/reply/%1/votes").arg(k.account);
-    m.correlationData = correlation;
-    k.sentAt.insert(correlation, m_clock.nsecsElapsed());
-    k.client->publish(m);
+    const auto [index, due] = k.waiting.front();
+    k.waiting.pop_front();
+    send(k, index, due);
+}
+
+// Paced runs: hands every ballot whose instant has come to its kiosk.
+void BallotBurst::releaseDue()
+{
+    const qint64 now = m_clock.nsecsElapsed();
+    const size_t due = std::min(m_payloads->size(), size_t(double(now) * m_rate / 1e9) + 1);
+    for (; m_released < due; ++m_released) {
+        Kiosk &k = *m_kiosks[m_released % m_kiosks.size()];
+        k.waiting.emplace_back(m_released, qint64(double(m_released) * 1e9 / m_rate));
+        sendNext(k);
+    }
 }
 
 void BallotBurst::onReply(Kiosk &k, const MqttMessage &message)
@@ -76,6 +107,7 @@ void BallotBurst::onReply(Kiosk &k, const MqttMessage &message)
         return;
     m_latencyNs.push_back(m_clock.nsecsElapsed() - it.value());
     k.sentAt.erase(it);
+    --k.inFlight;
     const std::optional<BallotReply> reply = BallotReply::fromJson(message.payload, nullptr);
     ++m_results[reply ? BallotReply::resultCode(reply->result) + (reply->reason == BallotReply::Reason::None
                                                                       ? QString()
@@ -85,22 +117,34 @@ void BallotBurst::onReply(Kiosk &k, const MqttMessage &message)
     sendNext(k);
 }
 
-BallotBurst::Result BallotBurst::run(const std::vector<QByteArray> &payloads, int timeoutMs)
+BallotBurst::Result BallotBurst::run(const std::vector<QByteArray> &payloads, int timeoutMs, double ratePerSecond)
 {
-    for (size_t i = 0; i < payloads.size(); ++i)
-        m_kiosks[i % m_kiosks.size()]->queue.push_back(&payloads[i]);
+    m_payloads = &payloads;
+    m_rate = ratePerSecond;
+    m_released = 0;
     m_latencyNs.clear();
     m_latencyNs.reserve(payloads.size());
     m_results.clear();
     m_answered = 0;
+    QTimer pacer;
+    pacer.setTimerType(Qt::PreciseTimer);
+    connect(&pacer, &QTimer::timeout, this, &BallotBurst::releaseDue);
     m_clock.start();
-    for (auto &k : m_kiosks) {
-        for (int w = 0; w < m_window; ++w)
-            sendNext(*k);
+    if (m_rate > 0) {
+        pacer.start(1);
+        releaseDue();
+    } else {
+        for (size_t i = 0; i < payloads.size(); ++i)
+            m_kiosks[i % m_kiosks.size()]->waiting.emplace_back(i, 0);
+        for (auto &k : m_kiosks) {
+            for (int w = 0; w < m_window; ++w)
+                sendNext(*k);
+        }
     }
     const qint64 total = qint64(payloads.size());
     while (m_answered < total && m_clock.elapsed() < timeoutMs)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    pacer.stop();
     Result r;
     r.seconds = double(m_clock.nsecsElapsed()) / 1e9;
     r.sent = total;
@@ -115,8 +159,8 @@ BallotBurst::Result BallotBurst::run(const std::vector<QByteArray> &payloads, in
     r.p99Ms = pct(0.99);
     r.maxMs = pct(1.0);
     for (auto &k : m_kiosks) {
-        k->queue.clear();
-        k->next = 0;
+        k->waiting.clear();
+        k->inFlight = 0;
         k->sentAt.clear();
     }
     return r;

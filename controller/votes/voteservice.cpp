@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_DECLARE_LOGGING_CATEGORY(lcVotes)
 
 namespace fest {
@@ -60,12 +62,20 @@ VoteService::VoteService(MqttClient *client, Database &db, const TicketVerifier 
     connect(&m_resultsTimer, &QTimer::timeout, this, &VoteService::publishResults);
     connect(&m_store, &VoteStore::votesCommitted, this, &VoteService::scheduleResults);
     connect(&m_windows, &VotingWindows::changed, this, &VoteService::publishVoting);
-    m_client->subscribe(Topics::vote(QStringLiteral("+")), 1);
+    m_client->subscribe(Topics::vote(QStringLiteral("+")), m_options.ballotQos);
     connect(m_client, &MqttClient::messageReceived, this, &VoteService::onMessage);
     connect(m_client, &MqttClient::connected, this, [this] {
         publishVoting();
         publishResults();
     });
+}
+
+MqttOptions VoteService::ingestOptions(MqttOptions base)
+{
+    // Twice the kiosks' outbox window (200): more buys nothing once the controller is busy.
+    base.receiveMaximum = std::max(base.receiveMaximum, 1000);
+    base.coalesceWrites = true;
+    return base;
 }
 
 void VoteService::onMessage(const MqttMessage &message)
@@ -119,7 +129,7 @@ void VoteService::sendReply(const Route &route, const BallotReply &reply)
     message.topic = route.topic;
     message.correlationData = route.correlation;
     message.payload = reply.toJson();
-    message.qos = 1;
+    message.qos = m_options.replyQos;
     if (m_client->publish(message) < 0)
         qCDebug(lcVotes).noquote() << "reply to" << reply.voteId << "not sent (" << m_client->errorString()
                                    << "); the kiosk re-sends and hears \"duplicate\"";

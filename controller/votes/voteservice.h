@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ballot.h"
+#include "mqttoptions.h"
 #include "reply.h"
 #include "tally.h"
 #include "ticketverifier.h"
@@ -38,8 +39,22 @@ public:
         int minimumVotes = 25;          // the tally's Bayesian minimum
         int resultsIntervalMs = 2000;   // live results are republished at most this often
         int maxTicketsPerRequest = 10000;
+        // QoS of the ballot subscription and of the replies. The kiosk's outbox, not the
+        // MQTT session, makes a ballot survive: it re-sends until it hears a reply. Every
+        // festival client has a clean session, which drops in-flight QoS 1 messages on a
+        // disconnect, so a QoS 1 reply is no safer than QoS 0 (TCP delivers both while
+        // connected), yet costs two more packets per ballot through the broker (PUBACKs
+        // from the controller's and the kiosk's side): ~25% of the vote path's CPU
+        // (docs/votes.md). A lost reply costs one re-send, answered "duplicate".
+        int ballotQos = 1;
+        int replyQos = 0;
         VoteStore::Options store;
     };
+
+    // The connection settings the vote stream needs on the client it is handed: a receive
+    // maximum that lets a burst of ballots through without a round trip every 20, and
+    // coalesced writes so that a committed batch's replies leave in a few TCP segments.
+    static MqttOptions ingestOptions(MqttOptions base);
 
     VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
                 QObject *parent = nullptr);

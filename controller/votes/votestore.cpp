@@ -57,6 +57,12 @@ std::optional<Database> VoteStore::openDatabase(const QString &path, QString *er
     std::optional<Database> db = Database::open(path, Database::Options{Database::Sync::Full, true, 5000}, error);
     if (db && !db->migrate(migrations(), error))
         return std::nullopt;
+    // Vote ids are random UUIDs: every insert lands on a random page of the vote-id and
+    // ticket indexes. SQLite's default 2 MB page cache holds them for ~20,000 votes only;
+    // beyond that each insert reads index pages back from the OS. 64 MB keeps a whole
+    // festival's indexes (a few hundred thousand votes) in memory.
+    if (db && !db->exec(QStringLiteral("PRAGMA cache_size=-65536"), error))
+        return std::nullopt;
     return db;
 }
 

@@ -69,6 +69,7 @@ private slots:
     void outcome_data();
     void outcome();
     void replayedBallotCountsOnce();
+    void burstBeyondTheDefaultWindowIsAnsweredOnce();
     void secondBallotWithSameTicketRejected();
     void undecodableBallotIsRefusedWithItsCorrelation();
     void foreignResponseTopicIsDroppedWithoutReply();
@@ -110,7 +111,9 @@ void tst_VoteService::initTestCase()
         {QStringLiteral("S-FUTURE"), {QStringLiteral("F-1")}, now.addDays(1), now.addDays(1).addSecs(3600)},
         {QStringLiteral("S-HAND"), {QStringLiteral("F-3")}, now.addSecs(-600), now.addSecs(3600)},
     });
-    m_controller = std::make_unique<MqttClient>(options(m_broker, QStringLiteral("controller")));
+    // The connection settings the controller gives the vote stream (receive maximum,
+    // coalesced writes): every test below runs through them.
+    m_controller = std::make_unique<MqttClient>(VoteService::ingestOptions(options(m_broker, QStringLiteral("controller"))));
     VoteService::Options serviceOptions;
     serviceOptions.resultsIntervalMs = 50;
     serviceOptions.minimumVotes = 1;
@@ -202,6 +205,40 @@ void tst_VoteService::outcome()
     QCOMPARE(reply->voteId, Ballot::fromJson(payload, nullptr)->voteId);
     QVERIFY(!reply->message.isEmpty());
     QCOMPARE(votes(), before + counted);
+}
+
+// 300 ballots at once: far more than libmosquitto's default window of 20 unacknowledged
+// messages, so the controller's receive maximum and its coalesced reply writes carry a
+// real burst. Each ballot is answered exactly once, with the service's reply QoS.
+void tst_VoteService::burstBeyondTheDefaultWindowIsAnsweredOnce()
+{
+    constexpr int Burst = 300;
+    const qint64 before = votes();
+    QHash<QByteArray, int> answers;
+    int wrongQos = 0;
+    auto c = connect(m_kiosk.get(), &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        if (!m.correlationData.startsWith("burst-"))
+            return;
+        const std::optional<BallotReply> reply = BallotReply::fromJson(m.payload, nullptr);
+        if (reply && reply->result == BallotReply::Result::Accepted)
+            ++answers[m.correlationData];
+        wrongQos += m.qos != VoteService::Options{}.replyQos;
+    });
+    for (int i = 0; i < Burst; ++i) {
+        MqttMessage message;
+        message.topic = QStringLiteral("fest/v1/vote/") + Kiosk;
+        message.payload = ballot().toJson();
+        message.qos = 1;
+        message.responseTopic = ReplyTopic;
+        message.correlationData = "burst-" + QByteArray::number(i);
+        QVERIFY(m_kiosk->publish(message) > 0);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answers.size(), Burst, 20000);
+    disconnect(c);
+    for (auto it = answers.cbegin(); it != answers.cend(); ++it)
+        QCOMPARE(it.value(), 1);
+    QCOMPARE(wrongQos, 0);
+    QCOMPARE(votes(), before + Burst);
 }
 
 void tst_VoteService::replayedBallotCountsOnce()

@@ -35,14 +35,14 @@ std::optional<VotingWindows::Screening> parseOpen(const QString &spec)
     return VotingWindows::Screening{parts[0], parts[1].split(u','), now.addSecs(-3600), now.addDays(1)};
 }
 
-void echo(MqttClient &client, const MqttMessage &message)
+void echo(MqttClient &client, const MqttMessage &message, int replyQos)
 {
     if (!Topics::parseVote(message.topic) || message.responseTopic.isEmpty())
         return;
     MqttMessage reply;
     reply.topic = message.responseTopic;
     reply.correlationData = message.correlationData;
-    reply.qos = 1;
+    reply.qos = replyQos;
     reply.payload = BallotReply::accepted(QString::fromLatin1(message.correlationData)).toJson();
     client.publish(reply);
 }
@@ -62,6 +62,10 @@ int main(int argc, char **argv)
         {"keys", "Ticket key file (created if missing).", "file"},
         {"open", "Screening open for votes: ID=FILM[,FILM...] (repeatable).", "spec"},
         {"group-ms", "Group commit window.", "ms", "2"},
+        {"receive-maximum", "QoS 1 ballots the broker may have in flight to us (default: VoteService::ingestOptions).", "n"},
+        {"reply-qos", "QoS of the replies (default: VoteService's).", "qos", QString::number(VoteService::Options{}.replyQos)},
+        {"sub-qos", "QoS of the ballot subscription (default: VoteService's).", "qos", QString::number(VoteService::Options{}.ballotQos)},
+        {"no-coalesce", "Write every packet at once (default: VoteService::ingestOptions coalesces)."},
         {"echo", "Answer every ballot at once, no database (raw baseline)."},
         {"issue", "Print COUNT ticket lines \"code,SCREENING-ID,FILM\" for --open's first screening and exit.", "count"},
     });
@@ -73,11 +77,16 @@ int main(int argc, char **argv)
         return fail(error);
     options->username = parser.value("user");
     options->clientId = parser.value("user") + QStringLiteral("-ingest");
-    MqttClient client(*options);
+    MqttOptions tuned = VoteService::ingestOptions(*options);
+    if (parser.isSet("receive-maximum"))
+        tuned.receiveMaximum = parser.value("receive-maximum").toInt();
+    tuned.coalesceWrites = !parser.isSet("no-coalesce");
+    MqttClient client(tuned);
 
     if (parser.isSet("echo")) {
-        client.subscribe(Topics::vote(QStringLiteral("+")), 1);
-        QObject::connect(&client, &MqttClient::messageReceived, &client, [&](const MqttMessage &m) { echo(client, m); });
+        const int replyQos = parser.value("reply-qos").toInt();
+        client.subscribe(Topics::vote(QStringLiteral("+")), parser.value("sub-qos").toInt());
+        QObject::connect(&client, &MqttClient::messageReceived, &client, [&](const MqttMessage &m) { echo(client, m, replyQos); });
         client.open();
         return app.exec();
     }
@@ -113,6 +122,8 @@ int main(int argc, char **argv)
     VoteService::Options serviceOptions;
     serviceOptions.store.groupWindowMs = parser.value("group-ms").toInt();
     serviceOptions.resultsIntervalMs = 5000;
+    serviceOptions.ballotQos = parser.value("sub-qos").toInt();
+    serviceOptions.replyQos = parser.value("reply-qos").toInt();
     VoteService service(&client, *db, verifier, windows, serviceOptions);
     client.open();
     return app.exec();
