@@ -11,7 +11,7 @@ namespace fest {
 class Config;
 
 // festival-console's settings, read from its INI file and --set overrides (keys in
-// docs/console.md and console/console.sample.ini). Every problem is reported through the
+// docs/console.md and console/app/console.sample.ini). Every problem is reported through the
 // Config, naming the file and the key.
 struct ConsoleConfig
 {

@@ -248,7 +248,7 @@ void ConsoleServer::logIn(const QHttpServerRequest &request, QHttpServerResponde
                                          qint64(m_config.idleSeconds) * 1000, qint64(m_config.absoluteSeconds) * 1000};
     MqttOptions options = m_config.broker;
     options.password = password;
-    auto owned = std::make_unique<ConsoleSession>(user, options, sessionLimits);
+    auto owned = std::make_unique<ConsoleSession>(user, options, sessionLimits, m_sessionClock);
     ConsoleSession *session = owned.get();
     m_pendingLogins.emplace(session, std::move(owned));
 
@@ -268,6 +268,9 @@ void ConsoleServer::logIn(const QHttpServerRequest &request, QHttpServerResponde
             owned.release()->deleteLater();
             return;
         }
+        // The broker keeps one connection per account (use_username_as_clientid): this
+        // login has just taken it over, and an older session would take it back.
+        m_sessions.removeUser(user, QStringLiteral("replaced"));
         const QByteArray token = m_sessions.add(std::move(owned));
         if (token.isEmpty()) {
             answer(HttpResponse::error(Status::ServiceUnavailable, "busy", QStringLiteral("The console has too many sessions right now; try again in a minute.")));

@@ -43,6 +43,8 @@ public:
     quint16 port() const { return m_port; }
     QUrl url() const;   // http(s)://address:port/
     SessionStore &sessions() { return m_sessions; }
+    // The wall clock of sessions created from now on (tests move time forward).
+    void setSessionClock(ConsoleSession::Clock now) { m_sessionClock = std::move(now); }
 
 private:
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
@@ -67,6 +69,7 @@ private:
     SessionStore m_sessions;
     LoginThrottle m_throttle;
     std::map<ConsoleSession *, std::unique_ptr<ConsoleSession>> m_pendingLogins;
+    ConsoleSession::Clock m_sessionClock;
     quint16 m_port = 0;
 };
 

@@ -63,6 +63,9 @@ ConsoleSession::ConsoleSession(const QString &user, MqttOptions options, Limits 
 
 ConsoleSession::~ConsoleSession()
 {
+    // Pages first: they hand their subscriptions back to the client.
+    const std::vector<ConsoleSocket *> sockets = std::exchange(m_sockets, {});
+    qDeleteAll(sockets);
     // Requesters unsubscribe through the client: they go first.
     m_nodeRequesters.clear();
     m_controllerRequester.reset();

@@ -8,6 +8,7 @@
 
 #include <QJsonDocument>
 #include <QPointer>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace fest {
@@ -17,6 +18,7 @@ namespace {
 // (a retained programme is tens of kilobytes; a page far behind should reload).
 constexpr qint64 maxUnsentBytes = 64 * 1024 * 1024;
 constexpr qint64 noId = -1;
+constexpr int closeGraceMs = 5000;
 
 QString errorText(const QList<JsonError> &errors)
 {
@@ -58,7 +60,7 @@ void ConsoleSocket::send(const QJsonObject &frame)
 
 void ConsoleSocket::sendText(const QByteArray &json)
 {
-    if (m_socket->state() != QAbstractSocket::ConnectedState)
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     if (m_socket->bytesToWrite() > maxUnsentBytes) {
         qCWarning(lcConsole) << "closing a page of" << m_session->user() << "that does not read its messages";
@@ -79,9 +81,18 @@ bool ConsoleSocket::wants(const QString &topic) const
 
 void ConsoleSocket::end(const QString &reason)
 {
+    if (!m_socket)
+        return;
     send(QJsonObject{{QStringLiteral("op"), QStringLiteral("expired")}, {QStringLiteral("reason"), reason}});
     dropSubscriptions();
+    m_socket->disconnect(this);
     m_socket->close(QWebSocketProtocol::CloseCodeNormal, reason);
+    // The session is about to go: the socket lives on by itself until the page has read
+    // the frame and the close (or a few seconds).
+    QWebSocket *socket = m_socket.release();
+    connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(closeGraceMs, socket, &QObject::deleteLater);
+    emit closed();
 }
 
 void ConsoleSocket::dropSubscriptions()

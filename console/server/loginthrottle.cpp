@@ -50,8 +50,10 @@ qint64 LoginThrottle::retryAfterMs(const QString &user, const QString &address)
 
 void LoginThrottle::fail(Entry &entry, int attempts, qint64 now) const
 {
-    if (entry.failures == 0)
+    if (entry.failures == 0 || now - entry.windowStart >= m_settings.windowMs) {
+        entry.failures = 0;
         entry.windowStart = now;
+    }
     if (++entry.failures < attempts)
         return;
     const qint64 lockout = m_settings.lockoutMs << std::min(entry.lockouts, maxLockoutDoublings);

@@ -80,6 +80,22 @@ bool SessionStore::remove(const QByteArray &token, const QString &reason)
     return true;
 }
 
+int SessionStore::removeUser(const QString &user, const QString &reason)
+{
+    int removed = 0;
+    for (auto it = m_sessions.begin(); it != m_sessions.end();) {
+        if (it->second->user() != user) {
+            ++it;
+            continue;
+        }
+        it->second->expire(reason);
+        it->second.release()->deleteLater();
+        it = m_sessions.erase(it);
+        ++removed;
+    }
+    return removed;
+}
+
 void SessionStore::expireDue()
 {
     for (auto it = m_sessions.begin(); it != m_sessions.end();) {

@@ -32,6 +32,8 @@ public:
     ConsoleSession *find(const QByteArray &token);
     // Ends the session (reason given to its pages) and forgets the token.
     bool remove(const QByteArray &token, const QString &reason);
+    // Ends every session of user (reason given to their pages); returns how many.
+    int removeUser(const QString &user, const QString &reason);
     int count() const { return int(m_sessions.size()); }
     bool full() const { return count() >= m_maxSessions; }
     void expireDue();
