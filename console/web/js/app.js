@@ -1,7 +1,7 @@
 // The console's entry point: session, WebSocket, hash router, the page in view, the
 // banner that counts screens in trouble on every page, and the language switch.
 import { h, replaceChildren } from './element.js';
-import { t, language, setLanguage, applyStaticText } from './i18n.js';
+import { t, hasKey, language, setLanguage, applyStaticText } from './i18n.js';
 import { Bus } from './bus.js';
 import { FestivalState, topics } from './festivalstate.js';
 import { Router } from './router.js';
@@ -55,7 +55,7 @@ class ConsoleApp {
     this.bus.addEventListener('bus', () => this.renderIndicator());
     this.bus.addEventListener('closed', () => this.renderIndicator());
     this.bus.addEventListener('reconnect-due', () => this.reconnect());
-    this.bus.addEventListener('expired', (event) => this.showLogin(t('login.expired', { reason: event.detail.reason ?? '' })));
+    this.bus.addEventListener('expired', (event) => this.showLogin(endedText(event.detail.reason)));
     this.state.addEventListener('change', (event) => this.scheduleUpdate(event.detail.what));
     setInterval(() => this.tick(), 1000);
   }
@@ -205,6 +205,12 @@ class ConsoleApp {
       this.page.mount(this.main);
     }
   }
+}
+
+// Why the server ended the session, as a sentence (reasons: docs/console.md).
+function endedText(reason) {
+  const key = `login.ended.${reason}`;
+  return hasKey(key) ? t(key) : t('login.expired', { reason: reason ?? '' });
 }
 
 new ConsoleApp().boot();

@@ -32,6 +32,11 @@ const en = {
   'login.error.other': 'Logging in failed (HTTP {status}). Try again; if it keeps failing, tell the technical team.',
   'login.expired': 'Your session has ended ({reason}). Log in again.',
   'login.sessionEnded': 'Your session has ended. Log in again.',
+  'login.ended.replaced': 'This account logged in on another page or device, which ended the session here. Log in again to take it back.',
+  'login.ended.expired': 'Your session timed out. Log in again.',
+  'login.ended.logged_out': 'You logged out. Log in again to continue.',
+  'login.ended.account_refused': 'The bus no longer accepts this account (password changed?). Ask the technical team.',
+  'login.ended.too_many_pages': 'Too many console pages are open with this account. Close one, then log in again.',
 
   'state.none': 'no player', 'state.idle': 'idle', 'state.waiting': 'waiting', 'state.prerolling': 'prerolling',
   'state.countdown': 'countdown', 'state.playing': 'playing', 'state.held': 'held', 'state.error': 'error',
@@ -186,6 +191,11 @@ const zh = {
   'login.error.other': '登入失敗（HTTP {status}）。請再試；如持續失敗，請通知技術組。',
   'login.expired': '你的登入已結束（{reason}），請重新登入。',
   'login.sessionEnded': '你的登入已結束，請重新登入。',
+  'login.ended.replaced': '這個帳戶已在另一個頁面或裝置登入，這裏的登入因此結束。重新登入即可取回。',
+  'login.ended.expired': '你的登入已逾時，請重新登入。',
+  'login.ended.logged_out': '你已登出。如要繼續，請重新登入。',
+  'login.ended.account_refused': '訊息匯流排不再接受這個帳戶（密碼已更改？）。請聯絡技術組。',
+  'login.ended.too_many_pages': '這個帳戶開啟了太多控制台頁面。請關閉其中一個，然後重新登入。',
 
   'state.none': '沒有播放器', 'state.idle': '閒置', 'state.waiting': '等待中', 'state.prerolling': '預載中',
   'state.countdown': '倒數', 'state.playing': '播放中', 'state.held': '暫停', 'state.error': '錯誤',

@@ -313,6 +313,31 @@ await step('screenshots of every page in both languages, laptop and tablet', asy
   await page.context().close();
 });
 
+await step('a second login of the same account ends the first page\'s session with a sentence', async () => {
+  // The screenshots above logged in as organiser again: the broker keeps one connection
+  // per account, so the server ended this page's session.
+  await organiser.waitForSelector('#login-error', { timeout: 15000 });
+  const text = await organiser.locator('#login-error').textContent();
+  expect(/another page or device/.test(text), `the login page says: "${text}"`);
+  await logIn(organiser, 'organiser', organiserPassword);
+});
+
+await step('a player that dies is impossible to miss: red, first in the list, counted in the banner', async () => {
+  await organiser.goto(`${consoleUrl}/#/screens`);
+  await organiser.waitForSelector(`[data-screen="${screen}"]:not(.card-severe)`, { timeout: 15000 });
+  const bannerBefore = Number((await organiser.locator('#banner').textContent()).match(/\d+/)?.[0] ?? 0);
+  process.kill(Number(env('PLAYER_PID')), 'SIGKILL');
+  await organiser.waitForSelector(`[data-screen="${screen}"][data-state="offline"].card-severe`, { timeout: 20000 });
+  const first = await organiser.locator('#screen-list > .card-severe').first().getAttribute('data-screen');
+  const order = await organiser.locator('#screen-list > .card').evaluateAll((cards) => cards.map((c) => c.classList.contains('card-severe')));
+  expect(order.indexOf(false) === -1 || order.lastIndexOf(true) < order.indexOf(false), 'a screen in trouble is listed after a healthy one');
+  expect(first !== null, 'no severe card first');
+  await organiser.waitForFunction((n) => Number(document.querySelector('#banner')?.textContent.match(/\d+/)?.[0]) === n, bannerBefore + 1, { timeout: 10000 });
+  const problem = await organiser.locator(`[data-screen="${screen}"] [data-problem="offline"]`).textContent();
+  expect(/offline/i.test(problem), `problem text: ${problem}`);
+  await shoot(organiser, 'screens-player-offline-en-laptop');
+});
+
 await step('no script errors in the pages', async () => {
   const problems = [...organiser.problems, ...staff.problems].filter((p) => !expectedNoise.test(p));
   expect(problems.length === 0, problems.join('; '));

@@ -168,6 +168,8 @@ void tst_ConsoleBrowser::browserCases()
     env.insert(QStringLiteral("STAFF_PASSWORD"), m_accounts->password(QStringLiteral("booth")));
     env.insert(QStringLiteral("SCREEN"), screen);
     env.insert(QStringLiteral("PLAYER_ACCOUNT"), playerAccount);
+    // The last case kills the player (SIGKILL: its Will marks it offline) and watches the page.
+    env.insert(QStringLiteral("PLAYER_PID"), QString::number(m_player.processId()));
     env.insert(QStringLiteral("KIOSK_ACCOUNT"), kioskAccount);
     env.insert(QStringLiteral("MOVED_SCREENING"), QStringLiteral("R-2"));
     env.insert(QStringLiteral("SCREENSHOT_DIR"), shots);
