@@ -47,6 +47,8 @@ function problems(row, version) {
 }
 
 function byAttention(a, b) {
-  const weight = (row) => (row.problems.includes('offline') || row.problems.includes('noPlayer') ? 2 : row.problems.length ? 1 : 0);
+  // A player that was there and went away first, then screens no player ever reported
+  // for, then every other problem.
+  const weight = (row) => (row.problems.includes('offline') ? 3 : row.problems.includes('noPlayer') ? 2 : row.problems.length ? 1 : 0);
   return weight(b) - weight(a) || a.id.localeCompare(b.id);
 }

@@ -331,7 +331,8 @@ await step('a player that dies is impossible to miss: red, first in the list, co
   const first = await organiser.locator('#screen-list > .card-severe').first().getAttribute('data-screen');
   const order = await organiser.locator('#screen-list > .card').evaluateAll((cards) => cards.map((c) => c.classList.contains('card-severe')));
   expect(order.indexOf(false) === -1 || order.lastIndexOf(true) < order.indexOf(false), 'a screen in trouble is listed after a healthy one');
-  expect(first !== null, 'no severe card first');
+  expect(first === screen, `the first card is ${first}, not the screen that just went offline`);
+  expect(/offline since/.test(await card(organiser).locator('[data-fact="seen"]').textContent()), 'no "offline since" on the card');
   await organiser.waitForFunction((n) => Number(document.querySelector('#banner')?.textContent.match(/\d+/)?.[0]) === n, bannerBefore + 1, { timeout: 10000 });
   const problem = await organiser.locator(`[data-screen="${screen}"] [data-problem="offline"]`).textContent();
   expect(/offline/i.test(problem), `problem text: ${problem}`);

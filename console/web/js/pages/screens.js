@@ -166,7 +166,7 @@ class ScreenCard {
       fact(t('screens.programme'), status?.programmeVersion !== undefined
         ? t('screens.versionOf', { node: status.programmeVersion, controller: version ?? '?' }) : '—', behind, 'version'),
       fact(t('screens.player'), row.node ? `${row.node.account}${status.blackout ? ` · ${t('screens.blackedOut')}` : ''}` : '—', false, 'account'),
-      fact(t('screens.lastReport'), lastReport(row.node, this.context.state.now()), false, 'seen'));
+      fact(t('screens.lastReport'), lastReport(row.node, this.context.state.now(), this.context.state.timeZone()), false, 'seen'));
   }
 
   updateButtons(status) {
@@ -228,8 +228,13 @@ function formatMicros(us) {
 
 // The player stamps its status on the show clock; a retained copy without a stamp says
 // nothing about when it was sent, so it shows no age rather than a wrong one.
-function lastReport(node, showNow) {
+function lastReport(node, showNow, tz) {
   if (!node) return '—';
+  if (node.status.state === 'offline') {
+    // The Will carries no stamp: the moment it arrived is when the broker gave up on it.
+    const since = showNow - (Date.now() - node.receivedAt);
+    return node.retained ? '—' : t('screens.offlineSince', { time: clockTime(since, tz, true) });
+  }
   const sent = Date.parse(node.status.sentAt ?? '');
   if (!Number.isNaN(sent)) return ago(showNow - sent);
   return node.retained ? '—' : ago(Date.now() - node.receivedAt);
