@@ -188,6 +188,7 @@ private slots:
     void hugeFrameClosesOnlyThatPage();
     void expiredSessionClosesItsPages();
     void logoutClosesItsPages();
+    void busLossAndReturnAreAnnounced();
     void tlsServesSecureCookies();
 
 private:
@@ -582,6 +583,32 @@ void tst_ConsoleServer::logoutClosesItsPages()
     QTRY_VERIFY_WITH_TIMEOUT(!page->find(QStringLiteral("expired")).isEmpty(), 20000);
     QCOMPARE(page->find(QStringLiteral("expired")).value(QStringLiteral("reason")).toString(), QStringLiteral("logged_out"));
     QTRY_VERIFY_WITH_TIMEOUT(page->closed, 20000);
+}
+
+void tst_ConsoleServer::busLossAndReturnAreAnnounced()
+{
+    auto page = openPage(logIn(QStringLiteral("staff-ben")));
+    QVERIFY(page->connected());
+    page->send({{"op", "subscribe"}, {"id", 1}, {"filter", "fest/v1/programme"}});
+    QTRY_VERIFY_WITH_TIMEOUT(!page->message(QStringLiteral("fest/v1/programme")).isEmpty(), 20000);
+    page->frames.clear();
+    QString error;
+    m_broker.kill();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->find(QStringLiteral("bus")).isEmpty(), 20000);
+    QCOMPARE(page->find(QStringLiteral("bus")).value(QStringLiteral("connected")).toBool(), false);
+    QVERIFY(!page->find(QStringLiteral("bus")).value(QStringLiteral("reason")).toString().isEmpty());
+    // A request meanwhile is answered at once instead of waiting for its timeout.
+    page->send({{"op", "request"}, {"id", 2}, {"to", "controller"}, {"body", QJsonObject{{"op", "programme.get"}}}});
+    QTRY_VERIFY_WITH_TIMEOUT(!page->find(QStringLiteral("error"), 2).isEmpty(), 20000);
+    QCOMPARE(page->find(QStringLiteral("error"), 2).value(QStringLiteral("code")).toString(), QStringLiteral("not_connected"));
+    page->frames.clear();
+    QVERIFY2(m_broker.start(&error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->find(QStringLiteral("bus")).isEmpty(), 30000);
+    QCOMPARE(page->find(QStringLiteral("bus")).value(QStringLiteral("connected")).toBool(), true);
+    // Subscriptions were restored: the retained programme (republished by the controller
+    // once it is back) arrives again on the same page.
+    QTRY_VERIFY_WITH_TIMEOUT(!page->message(QStringLiteral("fest/v1/programme")).isEmpty(), 60000);
+    QVERIFY(page->connected());
 }
 
 void tst_ConsoleServer::tlsServesSecureCookies()
