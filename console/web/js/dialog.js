@@ -63,12 +63,14 @@ export function field(label, input, hint) {
     hint ? h('span', { class: 'field-hint' }, hint) : null);
 }
 
-// Short-lived notice for the outcome of an action; failures stay until dismissed.
-export function notify(message, tone = 'ok') {
+// Short-lived notice for the outcome of an action; failures, and notices that offer a
+// follow-up action ({label, run}), stay until dismissed.
+export function notify(message, tone = 'ok', action = null) {
   const box = document.getElementById('toasts');
   const toast = h('div', { class: `toast toast-${tone}`, role: tone === 'error' ? 'alert' : 'status' },
     h('span', {}, message),
+    action ? h('button', { type: 'button', class: 'btn', onclick: () => { toast.remove(); action.run(); } }, action.label) : null,
     h('button', { type: 'button', class: 'btn btn-quiet', 'aria-label': t('dismiss'), onclick: () => toast.remove() }, '×'));
   box.appendChild(toast);
-  if (tone !== 'error') setTimeout(() => toast.remove(), 6000);
+  if (tone !== 'error' && !action) setTimeout(() => toast.remove(), 6000);
 }

@@ -259,6 +259,12 @@ await step('hold and resume from a staff login reach the player after a confirma
   await card(staff).locator('[data-action="resume"]').click();
   await confirmDialog(staff);
   await staff.waitForSelector(`[data-screen="${screen}"][data-state="playing"]`, { timeout: 15000 });
+  // The hold made the screen late: the notice offers to delay its later screenings.
+  const late = staff.locator('.toast').filter({ hasText: /behind schedule/ });
+  await late.waitFor({ timeout: 10000 });
+  await late.locator('button', { hasText: /Delay later screenings/ }).click();
+  await confirmDialog(staff);
+  await staff.locator('.toast').filter({ hasText: /screenings delayed/ }).waitFor({ timeout: 15000 });
 });
 
 // --- Language --------------------------------------------------------------------------

@@ -182,6 +182,20 @@ class ScreenCard {
     for (const name of ['hold', 'resume', 'skip']) this.buttons[name].textContent = t(`screens.${name}`);
   }
 
+  // After a hold the screen runs late: its later screenings can follow (screening.delay
+  // from now, organisers and staff), so the next one does not start before this one ends.
+  async delayLater(screen, minutes) {
+    const ok = await confirmAction({
+      title: t('screens.delayTitle', { screen, minutes }),
+      message: t('screens.delayMessage', { screen, minutes }),
+      confirmLabel: t('screens.delayLater', { minutes }),
+    });
+    if (!ok) return;
+    const reply = await this.context.bus.request('controller', 'screening.delay', { screen, minutes });
+    if (reply.ok) notify(t('screens.delayed', { screen, moved: reply.result.moved ?? '?', version: reply.result.version }));
+    else notify(replyText(reply), 'error');
+  }
+
   async command(name, op) {
     const row = this.row;
     const status = row?.node?.status;
@@ -203,7 +217,9 @@ class ScreenCard {
       return;
     }
     if (name === 'resume' && reply.result.delayMs > 0) {
-      notify(t('screens.resumedBehind', { screen: row.id, delay: duration(reply.result.delayMs) }), 'warn');
+      const minutes = Math.ceil(reply.result.delayMs / 60000);
+      notify(t('screens.resumedBehind', { screen: row.id, delay: duration(reply.result.delayMs) }), 'warn',
+        { label: t('screens.delayLater', { minutes }), run: () => this.delayLater(row.id, minutes) });
     } else {
       notify(t(`screens.done.${what}`, { screen: row.id }));
     }
