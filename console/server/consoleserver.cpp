@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QWebSocket>
 
@@ -117,6 +118,16 @@ bool ConsoleServer::listen(QString *error)
         *error = QStringLiteral("cannot listen on %1 port %2: is another program using it? Choose another with --set http/port=N")
                      .arg(m_config.address.toString()).arg(m_config.port);
         return false;
+    }
+    // WebSocket frames leave as a header and a payload, the tail of a large one as a
+    // short segment: with Nagle's algorithm each waits for the page's delayed ACK
+    // (~40 ms). Qt 6.4 keeps the accepted sockets to itself; they remain children of
+    // the listening server, where this finds them right after each accept.
+    for (QTcpServer *server : m_http.servers()) {
+        connect(server, &QTcpServer::newConnection, this, [server] {
+            for (QTcpSocket *socket : server->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly))
+                socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        });
     }
     return true;
 }
