@@ -59,8 +59,11 @@ bool BallotBurst::connectAll(int timeoutMs)
         return std::all_of(m_kiosks.begin(), m_kiosks.end(),
                            [](const auto &k) { return k->client->state() == MqttClient::State::Connected; });
     };
-    while (!allConnected() && waited.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    while (!allConnected() && waited.elapsed() < timeoutMs) {
+        QEventLoop loop;
+        QTimer::singleShot(50, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     return allConnected();
 }
 
@@ -114,6 +117,8 @@ void BallotBurst::onReply(Kiosk &k, const MqttMessage &message)
                                                                       : u':' + BallotReply::reasonCode(reply->reason))
                       : QStringLiteral("undecodable")];
     ++m_answered;
+    if (m_loop && m_answered == qint64(m_payloads->size()))
+        m_loop->quit();
     sendNext(k);
 }
 
@@ -141,9 +146,15 @@ BallotBurst::Result BallotBurst::run(const std::vector<QByteArray> &payloads, in
                 sendNext(*k);
         }
     }
+    // A real wait: processEvents(flags, ms) drops WaitForMoreEvents and would spin,
+    // taking a core from the broker and the controller this process is measuring.
+    QEventLoop loop;
+    m_loop = &loop;
+    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+    if (m_answered < qint64(payloads.size()))
+        loop.exec();
+    m_loop = nullptr;
     const qint64 total = qint64(payloads.size());
-    while (m_answered < total && m_clock.elapsed() < timeoutMs)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
     pacer.stop();
     Result r;
     r.seconds = double(m_clock.nsecsElapsed()) / 1e9;

@@ -3,6 +3,7 @@
 #include "mqttclient.h"
 
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QHash>
 #include <QObject>
 
@@ -55,6 +56,7 @@ private:
     double m_rate = 0;
     size_t m_released = 0;   // paced runs: ballots whose instant has come
     QElapsedTimer m_clock;
+    QEventLoop *m_loop = nullptr;   // run()'s wait, left when the last reply arrives
     std::vector<qint64> m_latencyNs;
     QHash<QString, qint64> m_results;
     qint64 m_answered = 0;
