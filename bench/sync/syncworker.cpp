@@ -1,4 +1,5 @@
 #include "syncworker.h"
+#include "streamingthreadpriority.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -26,7 +27,10 @@ SyncWorker::~SyncWorker() = default;
 
 bool SyncWorker::start()
 {
-    m_clock = std::make_unique<ShowClock>(m_options.clockHost, m_options.clockPort);
+    // As festival-player does: the clock's thread runs above the streaming threads.
+    m_clock = StreamingThreadPriority::createRaised(m_options.realtimePriority > 0 ? m_options.realtimePriority + 1 : 0, [this] {
+        return std::make_unique<ShowClock>(m_options.clockHost, m_options.clockPort);
+    });
     if (!m_clock->waitForSync(5000))
         return false;
     if (m_options.baseline)

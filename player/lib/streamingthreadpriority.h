@@ -18,6 +18,21 @@ public:
     static bool raiseCurrentThread(int priority);
     // Back to normal scheduling: GStreamer's thread pool may reuse the thread for other work.
     static void restoreCurrentThread();
+
+    // Threads inherit their creator's scheduling: runs create() with the calling thread
+    // raised, so that a thread it starts runs real-time too. For the show clock: its
+    // observation thread timestamps each exchange with the provider, and when real-time
+    // streaming threads delay it, each player's clock settles on a different offset
+    // (bench/README.md: clock disagreement).
+    template <typename Create>
+    static auto createRaised(int priority, Create create)
+    {
+        const bool raised = raiseCurrentThread(priority);
+        auto made = create();
+        if (raised)
+            restoreCurrentThread();
+        return made;
+    }
 };
 
 } // namespace fest

@@ -1,4 +1,5 @@
 #include "playernode.h"
+#include "streamingthreadpriority.h"
 
 #include "envelope.h"
 #include "playlistjson.h"
@@ -54,7 +55,10 @@ QJsonObject PlayerNode::offlineStatus(const QString &screen)
 PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Options &engineOptions, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    , m_clock(std::make_unique<ShowClock>(settings.clockHost, settings.clockPort))
+    // Above the streaming threads: see StreamingThreadPriority::createRaised.
+    , m_clock(StreamingThreadPriority::createRaised(engineOptions.realtimePriority > 0 ? engineOptions.realtimePriority + 1 : 0, [&settings] {
+        return std::make_unique<ShowClock>(settings.clockHost, settings.clockPort);
+    }))
     , m_engine(std::make_unique<PlaybackEngine>(m_clock->clock(), engineOptions))
     , m_commands(*m_engine)
     , m_cache(settings.cachePath)

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void playlistChangeAppliesWithoutInterrupting();
     void restartedMidItemRejoinsFromTheCache();
     void brokerStoppedDuringPlaybackDoesNotInterrupt();
+    void corruptFileGivesErrorStatusAndNextItemPlaysOnTime();
     void staffCommandsGetTypedReplies();
     void requestWithForeignResponseTopicIsDropped();
     void hostilePlaylistsAreRejected_data();
@@ -72,6 +73,10 @@ void tst_PlayerNode::initTestCase()
     o.seconds = 2;
     o.pattern = QStringLiteral("ball");
     QCOMPARE(MediaGenerator::generate(m_dir.filePath("media/films/F-2.webm"), o), QString());
+    QFile garbage(m_dir.filePath("media/films/F-BAD.webm"));
+    QVERIFY(garbage.open(QIODevice::WriteOnly));
+    garbage.write(QByteArray(64 * 1024, '\x33'));
+    garbage.close();
     m_provider = std::make_unique<ShowClockProvider>(0, QStringLiteral("127.0.0.1"));
     QVERIFY(m_provider->isValid());
 }
@@ -291,10 +296,10 @@ void tst_PlayerNode::brokerStoppedDuringPlaybackDoesNotInterrupt()
     QTRY_COMPARE_WITH_TIMEOUT(node->client()->state(), MqttClient::State::Connected, 3000);
     m_broker->stop();
     QTRY_VERIFY_WITH_TIMEOUT(node->client()->state() != MqttClient::State::Connected, 5000);
-    node->engine()->takeFrames();
-    qsizetype frames = 0;
-    QTRY_VERIFY2_WITH_TIMEOUT((frames += node->engine()->takeFrames().size()) > 10,
-                              qPrintable(QStringLiteral("%1 frames, position %2 ms").arg(frames).arg(node->engine()->positionNs() / 1000000)),
+    QList<PlaybackEngine::RenderedFrame> frames = node->engine()->takeFrames();  // from before the outage
+    const qsizetype before = frames.size();
+    QTRY_VERIFY2_WITH_TIMEOUT((frames += node->engine()->takeFrames()).size() > before + 10,
+                              qPrintable(QStringLiteral("%1 frames, position %2 ms").arg(frames.size()).arg(node->engine()->positionNs() / 1000000)),
                               2000);
     QCOMPARE(node->engine()->state(), State::Playing);
     QString error;
@@ -304,8 +309,38 @@ void tst_PlayerNode::brokerStoppedDuringPlaybackDoesNotInterrupt()
     m_statuses.clear();
     QTRY_VERIFY_WITH_TIMEOUT(!m_statuses.isEmpty(), 5000);
     QCOMPARE(lastStatus().value("state").toString(), QStringLiteral("playing"));
-    // No frame was lost to the outage: F-1's frames form one continuous run.
+    // No frame was lost to the outage: F-1's frames form one continuous run, each on its
+    // slot of the timeline.
     QCOMPARE(started.count(), 1);
+    frames += node->engine()->takeFrames();
+    const qint64 startNs = p.items.first().startUs * 1000;
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        const qint64 off = frames[i].renderNs - (startNs + frames[i].ptsNs);
+        QVERIFY2(qAbs(off) < kFrameNs, qPrintable(QStringLiteral("pts %1 ms %2 us off").arg(frames[i].ptsNs / 1000000).arg(off / 1000)));
+        if (i > 0)
+            QCOMPARE(frames[i].ptsNs - frames[i - 1].ptsNs, kFrameNs);
+    }
+}
+
+void tst_PlayerNode::corruptFileGivesErrorStatusAndNextItemPlaysOnTime()
+{
+    const Playlist p = playlist(5, {{"F-BAD", 1200}, {"F-2", 3400}});
+    publishPlaylist(encode(p));
+    auto node = makeNode();
+    QSignalSpy started(node->engine(), &PlaybackEngine::itemStarted);
+    // Reported as soon as readiness finds it (before its start), then as the state.
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus().value("lastError").toObject().value("code").toString(),
+                              QStringLiteral("media_undecodable"), 5000);
+    const QJsonObject lastError = lastStatus().value("lastError").toObject();
+    QCOMPARE(lastError.value("itemId").toString(), QStringLiteral("S-F-BAD/F-BAD"));
+    QVERIFY(lastError.value("message").toString().contains(QStringLiteral("F-BAD.webm")));
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus().value("state").toString(), QStringLiteral("error"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 6000);
+    QCOMPARE(started.first().at(0).toString(), QStringLiteral("S-F-2/F-2"));
+    const qint64 error = started.first().at(1).toLongLong() - p.items.at(1).startUs * 1000;
+    QVERIFY2(qAbs(error) < kFrameNs, qPrintable(QStringLiteral("next item %1 us off").arg(error / 1000)));
+    QTRY_COMPARE_WITH_TIMEOUT(lastStatus().value("state").toString(), QStringLiteral("playing"), 3000);
+    QCOMPARE(lastStatus().value("item").toObject().value("filmId").toString(), QStringLiteral("F-2"));
 }
 
 void tst_PlayerNode::staffCommandsGetTypedReplies()
