@@ -78,6 +78,17 @@ const StatusWatcher::Record *StatusWatcher::firstPlaying(const QString &account,
     return nullptr;
 }
 
+QString StatusWatcher::timeline(const QString &account) const
+{
+    QStringList lines;
+    for (const Record &r : m_records.value(account))
+        lines << QStringLiteral("%1 %2 %3 %4").arg(r.status.value(QStringLiteral("sentAt")).toString(),
+                                                   r.status.value(QStringLiteral("state")).toString(),
+                                                   r.status.value(QStringLiteral("item")).toObject().value(QStringLiteral("id")).toString())
+                     .arg(r.status.value(QStringLiteral("positionMs")).toInteger());
+    return lines.join(u'\n');
+}
+
 std::optional<qint64> StatusWatcher::startDeviationMs(const QString &account, const QString &itemId) const
 {
     std::optional<qint64> deviation;

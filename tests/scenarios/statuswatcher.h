@@ -37,6 +37,8 @@ public:
     // status playing it says (show-clock sentAt - positionMs - item.startUs), in ms;
     // nullopt when no such status had a position yet.
     std::optional<qint64> startDeviationMs(const QString &account, const QString &itemId) const;
+    // "state item positionMs" of each status, one a line: for failure messages.
+    QString timeline(const QString &account) const;
 
 private:
     MqttClient m_client;

@@ -117,7 +117,7 @@ void tst_ControllerDown::playersAndKiosksCarryOnThroughAWholeScreening()
         const QString screen = p->account().mid(QStringLiteral("player-").size());
         for (const QString &item : items.value(screen)) {
             const std::optional<qint64> deviation = watcher.startDeviationMs(p->account(), item);
-            QVERIFY2(deviation, qPrintable(QStringLiteral("%1 never reported %2 playing; its log:\n%3").arg(p->account(), item, p->log().right(2000))));
+            QVERIFY2(deviation, qPrintable(QStringLiteral("%1 never reported %2 playing; its statuses:\n%3").arg(p->account(), item, watcher.timeline(p->account()))));
             QVERIFY2(std::abs(*deviation) <= toleranceMs, qPrintable(QStringLiteral("%1 started %2 %3 ms off its instant").arg(p->account(), item).arg(*deviation)));
             worstMs = std::max(worstMs, std::abs(*deviation));
         }
