@@ -1,0 +1,50 @@
+#include "memorysampler.h"
+
+#include <QDir>
+#include <QFile>
+
+#include <numeric>
+
+namespace fest {
+
+qint64 MemorySampler::rssKb(qint64 pid)
+{
+    if (pid <= 0)
+        return 0;
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
+qint64 MemorySampler::pidWithArgument(const QString &argument)
+{
+    const QByteArray wanted = argument.toLocal8Bit();
+    for (const QString &entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        const qint64 pid = entry.toLongLong(&numeric);
+        if (!numeric)
+            continue;
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (cmdline.open(QIODevice::ReadOnly) && cmdline.readAll().split('\0').contains(wanted))
+            return pid;
+    }
+    return 0;
+}
+
+double MemorySampler::growthPercent(const QList<qint64> &samples, int warmFrom)
+{
+    const QList<qint64> steady = samples.mid(warmFrom);
+    if (steady.size() < 4)
+        return 0;
+    const auto mean = [](const QList<qint64> &l) { return double(std::accumulate(l.begin(), l.end(), qint64(0))) / double(l.size()); };
+    const QList<qint64> first = steady.mid(0, steady.size() / 4);
+    const QList<qint64> last = steady.mid(steady.size() - steady.size() / 4);
+    const double base = mean(first);
+    return base > 0 ? 100.0 * (mean(last) - base) / base : 0;
+}
+
+} // namespace fest
