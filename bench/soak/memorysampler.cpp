@@ -1,5 +1,7 @@
 #include "memorysampler.h"
 
+#include "scenariocontroller.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -9,15 +11,7 @@ namespace fest {
 
 qint64 MemorySampler::rssKb(qint64 pid)
 {
-    if (pid <= 0)
-        return 0;
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
-    return 0;
+    return ScenarioController::rssKbOf(pid);
 }
 
 qint64 MemorySampler::pidWithArgument(const QString &argument)
