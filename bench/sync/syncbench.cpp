@@ -144,17 +144,28 @@ QJsonObject SyncBench::spreadFigures(const Run &run, qint64 startUs) const
         return double(hi - lo) / 1000.0;
     };
     QList<double> wallSpreads, showSpreads, clockSpreads;
+    QList<QPair<double, QJsonObject>> worst;  // the tail, to see who was late and when
     for (auto it = byFrame.cbegin(); it != byFrame.cend(); ++it) {
         if (it.value().size() != run.frames.size())
             continue;  // a frame not every player rendered is counted in "missing"
         wallSpreads.append(spreadOf(it.value(), [](const QList<qint64> &f) { return f[3]; }));
+        QJsonArray lateUs;  // per player: wall-clock render minus the frame's slot
+        for (const auto *f : it.value())
+            lateUs.append(double((*f)[3] - (startUs * 1000 + (*f)[1])) / 1000.0);
+        worst.append({wallSpreads.last(), QJsonObject{{"ptsMs", double(it.key().second) / 1e6}, {"spreadUs", wallSpreads.last()},
+                                                      {"lateUsPerPlayer", lateUs}}});
         showSpreads.append(spreadOf(it.value(), [](const QList<qint64> &f) { return f[2]; }));
         clockSpreads.append(spreadOf(it.value(), [](const QList<qint64> &f) { return f[2] - f[3]; }));
     }
     QList<double> prerollsMs;
     for (int i = 0; i < run.frames.size(); ++i)
         prerollsMs.append(double(run.prerollNs.at(i)) / 1e6);
+    std::sort(worst.begin(), worst.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    QJsonArray worstFrames;
+    for (qsizetype i = 0; i < qMin<qsizetype>(5, worst.size()); ++i)
+        worstFrames.append(worst.at(i).second);
     return {{"perFrameSpreadUs", stats(wallSpreads).toJson()},
+            {"worstFrames", worstFrames},
             {"perFrameSpreadOwnClockUs", stats(showSpreads).toJson()},
             {"clockDisagreementUs", stats(clockSpreads).toJson()},
             {"firstFrameSpreadUs", wallSpreads.isEmpty() ? -1.0 : wallSpreads.first()},
