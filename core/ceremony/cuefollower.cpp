@@ -1,5 +1,6 @@
 #include "cuefollower.h"
 
+#include "clockwait.h"
 #include "mqttclient.h"
 #include "showclock.h"
 #include "topics.h"
@@ -34,14 +35,15 @@ CueFollower::Error errorOf(DecodeError::Kind kind)
 } // namespace
 
 CueFollower::CueFollower(MqttClient *client, ShowClock *clock, QObject *parent)
-    : CueFollower(client, [clock] { return clock->nowUs(); }, parent)
+    : CueFollower(client, [clock] { return clock->nowUs(); }, parent,
+                  [clock](qint64 atUs) { return ClockWait::until(clock->clock(), atUs); })
 {
 }
 
-CueFollower::CueFollower(MqttClient *client, CueTimer::Clock nowUs, QObject *parent)
+CueFollower::CueFollower(MqttClient *client, CueTimer::Clock nowUs, QObject *parent, CueTimer::Waiter waiter)
     : QObject(parent)
     , m_now(std::move(nowUs))
-    , m_timer(m_now)
+    , m_timer(m_now, std::move(waiter))
 {
     connect(&m_timer, &CueTimer::due, this, &CueFollower::onDue);
     if (client) {
@@ -84,6 +86,7 @@ void CueFollower::handlePayload(const QByteArray &payload)
     }
     m_pending = state;
     m_timer.start(state->executeAtUs);
+    emit cueScheduled(state->seq);
 }
 
 void CueFollower::onDue(qint64, qint64 firedAtUs)

@@ -58,11 +58,13 @@ public:
     enum class Error { None, Malformed, WrongType, WrongVersion, InvalidField };
     Q_ENUM(Error)
 
-    // Follows on the node's show clock. client and clock are borrowed and must outlive
-    // this object; the subscription is added to client (and survives its reconnects).
+    // Follows on the node's show clock (the last stretch before an instant sleeps on it,
+    // see ClockWait). client and clock are borrowed and must outlive this object; the
+    // subscription is added to client (and survives its reconnects).
     CueFollower(MqttClient *client, ShowClock *clock, QObject *parent = nullptr);
     // The same on any clock in microseconds; client may be null (feed handlePayload()).
-    CueFollower(MqttClient *client, CueTimer::Clock nowUs, QObject *parent = nullptr);
+    CueFollower(MqttClient *client, CueTimer::Clock nowUs, QObject *parent = nullptr,
+                CueTimer::Waiter waiter = {});
 
     // One payload of fest/v1/ceremony.
     void handlePayload(const QByteArray &payload);
@@ -84,6 +86,8 @@ public:
     qint64 appliedSeq() const { return m_state.seq; }
     qint64 appliedAtUs() const { return m_appliedAtUs; }
     const CeremonyState &state() const { return m_state; }
+    // The state waiting for its instant (scheduled, not applied yet), if any.
+    const std::optional<CeremonyState> &pending() const { return m_pending; }
     Error error() const { return m_error; }
     QString errorString() const { return m_errorString; }
 
@@ -94,7 +98,7 @@ public:
     int droppedStale() const { return m_droppedStale; }
     int droppedExpired() const { return m_droppedExpired; }
 
-signals:
+Q_SIGNALS:
     void activeChanged();
     void blackoutChanged();
     void cueChanged();
@@ -104,6 +108,9 @@ signals:
     void cueFired(qint64 seq, qint64 firedAtUs);
     // The current cue was shown without firing: it had already happened (late join).
     void cueJoined(qint64 seq);
+    // A newer state was accepted and waits for its executeAtUs (see pending()): a node
+    // prepares what it will need at the instant (a player prerolls the clip).
+    void cueScheduled(qint64 seq);
 
 private:
     void onMessage(const MqttMessage &message);

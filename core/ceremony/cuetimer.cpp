@@ -3,9 +3,16 @@
 namespace fest {
 
 CueTimer::CueTimer(Clock now, QObject *parent)
+    : CueTimer(std::move(now), Waiter(), parent)
+{
+}
+
+CueTimer::CueTimer(Clock now, Waiter waiter, QObject *parent)
     : QObject(parent)
     , m_now(std::move(now))
 {
+    if (qEnvironmentVariable("FEST_CUE_WAIT") != QLatin1String("spin"))
+        m_waiter = std::move(waiter);
     m_coarse.setSingleShot(true);
     m_coarse.setTimerType(Qt::PreciseTimer);
     connect(&m_coarse, &QTimer::timeout, this, &CueTimer::wake);
@@ -31,12 +38,16 @@ void CueTimer::wake()
         return;
     const qint64 remaining = m_targetUs - m_now();
     if (remaining > spinUs) {
-        // Timers may wake early; wake() simply sleeps again for what is left.
-        m_coarse.start(int((remaining - spinUs) / 1000));
+        // Timers may wake early; wake() simply sleeps again for what is left. At most a
+        // minute at a time: an instant far away (or a clock that jumps) never overflows.
+        m_coarse.start(int(qMin<qint64>((remaining - spinUs) / 1000, 60'000)));
         return;
     }
+    if (m_waiter && remaining > 0)
+        m_waiter(m_targetUs);
     // No yield: on a loaded machine a yielded thread may not run again for a whole
-    // scheduler slice, which is longer than the precision this timer is for.
+    // scheduler slice, which is longer than the precision this timer is for. After a
+    // waiter this only covers its rounding.
     qint64 now = m_now();
     while (now < m_targetUs)
         now = m_now();

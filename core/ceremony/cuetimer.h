@@ -11,16 +11,22 @@ namespace fest {
 // clock until it is reached. A Qt timer alone may be late by a whole millisecond or
 // more, and is slaved to the machine's clock, not the show clock.
 //
-// The spin blocks the thread for at most spinUs, which is why it is short; an instant
-// already past fires on the next event loop iteration.
+// Last stretch: with a waiter (a node's show clock, see ClockWait) the thread sleeps in
+// the kernel until the instant; without one, or when the waiter cannot wait, it polls the
+// clock. Either blocks the thread for at most spinUs, which is why it is short; an
+// instant already past fires on the next event loop iteration.
+// FEST_CUE_WAIT=spin in the environment forces polling (to compare, bench/ceremony).
 class CueTimer : public QObject
 {
     Q_OBJECT
 public:
     using Clock = std::function<qint64()>;   // microseconds
+    using Waiter = std::function<bool(qint64 atUs)>;   // sleeps until atUs; false = cannot
     static constexpr qint64 spinUs = 5000;
 
     explicit CueTimer(Clock now, QObject *parent = nullptr);
+    // waiter is used for the last spinUs unless FEST_CUE_WAIT=spin.
+    CueTimer(Clock now, Waiter waiter, QObject *parent = nullptr);
 
     // Replaces any pending instant.
     void start(qint64 atUs);
@@ -28,7 +34,7 @@ public:
     bool isActive() const { return m_active; }
     qint64 targetUs() const { return m_targetUs; }
 
-signals:
+Q_SIGNALS:
     // firedAtUs: the clock when the instant was reached (>= atUs).
     void due(qint64 atUs, qint64 firedAtUs);
 
@@ -36,6 +42,7 @@ private:
     void wake();
 
     Clock m_now;
+    Waiter m_waiter;
     QTimer m_coarse;
     qint64 m_targetUs = 0;
     bool m_active = false;

@@ -44,6 +44,15 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     });
     connect(&m_windows, &VotingStatus::changed, this, [this] { m_feed.screenings()->setVotingStatus(m_windows); });
     connect(&m_players, &ScreenStatusBook::changed, this, &Kiosk::tick);
+    // The ceremony takes the kiosk from any page (a half-entered vote is cleared as when
+    // idle) and gives it back, home, when it ends.
+    connect(&m_ceremony, &KioskCeremony::activeChanged, this, [this] {
+        const QString shown = language();   // the ceremony view is bilingual: keep the header's
+        resetToHome();
+        setLanguage(shown);
+        emit ceremonyAvailableChanged();
+    });
+    connect(&m_ceremony, &KioskCeremony::applied, this, &Kiosk::publishStatus);
     m_clock.setInterval(1000);
     connect(&m_clock, &QTimer::timeout, this, &Kiosk::tick);
     if (config.fakeNow.isValid())
@@ -80,6 +89,8 @@ bool Kiosk::start(QString *error)
             emit connectionChanged();
         });
         connect(m_bus->client(), &MqttClient::connected, this, &Kiosk::publishStatus);
+        if (!m_ceremony.follow(m_bus->client(), m_config.clockAddress, error))
+            return false;
     }
     QDir().mkpath(QFileInfo(m_config.outboxPath).absolutePath());
     std::optional<Database> db = VoteOutbox::openDatabase(m_config.outboxPath, error);
@@ -237,6 +248,9 @@ void Kiosk::resetToHome()
 
 void Kiosk::showScreen(const QString &name, const QString &argument)
 {
+    // Screenshots of the ceremony view show a sample cue; any other screen ends it.
+    if (!m_ceremony.isFollowing() && (name.startsWith(QLatin1String("ceremony-")) || m_ceremony.isActive()))
+        m_ceremony.showSample(name.section(QLatin1Char('-'), 1), m_feed.programme());
     emit screenRequested(name, argument);
 }
 
@@ -252,7 +266,8 @@ void Kiosk::publishStatus()
         return;
     m_bus->publishStatus({{QStringLiteral("venue"), m_config.venueId},
                           {QStringLiteral("programmeVersion"), m_feed.version()},
-                          {QStringLiteral("outboxPending"), outboxPending()}});
+                          {QStringLiteral("outboxPending"), outboxPending()},
+                          {QStringLiteral("ceremony"), m_ceremony.statusJson()}});
 }
 
 } // namespace fest

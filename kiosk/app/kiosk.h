@@ -2,6 +2,7 @@
 
 #include "filmfiltermodel.h"
 #include "idlemonitor.h"
+#include "kioskceremony.h"
 #include "kioskconfig.h"
 #include "languageswitcher.h"
 #include "programmefeed.h"
@@ -63,6 +64,7 @@ class Kiosk : public QObject
     Q_PROPERTY(StaffAccess *staff READ staff CONSTANT)
     Q_PROPERTY(IdleMonitor *idle READ idle CONSTANT)
     Q_PROPERTY(bool ceremonyAvailable READ ceremonyAvailable NOTIFY ceremonyAvailableChanged)
+    Q_PROPERTY(fest::KioskCeremony *ceremony READ ceremony CONSTANT)
 public:
     enum class Connection { Standalone, Connecting, Online, Offline };
     Q_ENUM(Connection)
@@ -105,7 +107,9 @@ public:
     VoteSession *vote() { return m_vote.get(); }
     StaffAccess *staff() { return &m_staff; }
     IdleMonitor *idle() { return &m_idle; }
-    bool ceremonyAvailable() const { return false; }  // the ceremony view arrives with its issue
+    // The ceremony view is offered while a ceremony runs (the kiosk switches to it by itself).
+    bool ceremonyAvailable() const { return m_ceremony.isActive(); }
+    KioskCeremony *ceremony() { return &m_ceremony; }
 
     ProgrammeFeed *feed() { return &m_feed; }
     VotingStatus *votingWindows() { return &m_windows; }
@@ -152,6 +156,7 @@ private:
     LanguageSwitcher m_language;
     StaffAccess m_staff;
     IdleMonitor m_idle;
+    KioskCeremony m_ceremony;
     std::unique_ptr<KioskBus> m_bus;
     std::unique_ptr<Database> m_outboxDb;
     std::unique_ptr<VoteOutbox> m_outbox;

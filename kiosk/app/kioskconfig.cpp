@@ -20,11 +20,16 @@ void KioskConfig::addOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("now"),
                       QStringLiteral("Pretend the time is this ISO 8601 instant (demo, screenshots)."),
                       QStringLiteral("time")});
+    parser.addOption({QStringLiteral("clock"),
+                      QStringLiteral("Show clock (controller) as host:port, for the award ceremony ([clock] address)."),
+                      QStringLiteral("host:port")});
 }
 
 KioskConfig KioskConfig::fromParser(const QCommandLineParser &parser)
 {
     Config config = Config::fromParser(parser, QStringLiteral("/etc/festival/kiosk.ini"));
+    if (parser.isSet(QStringLiteral("clock")))
+        config.set(QStringLiteral("clock/address"), parser.value(QStringLiteral("clock")));
     if (parser.isSet(QStringLiteral("programme")))
         config.set(QStringLiteral("kiosk/programme"), QFileInfo(parser.value(QStringLiteral("programme"))).absoluteFilePath());
     KioskConfig k = fromConfig(config);
@@ -55,6 +60,7 @@ KioskConfig KioskConfig::fromConfig(const Config &config)
     k.programmeFile = config.path(QStringLiteral("kiosk/programme"));
     k.outboxPath = config.path(QStringLiteral("kiosk/outbox"), QStringLiteral("/var/lib/festival-kiosk/outbox.db"));
     k.brokerUrl = config.string(QStringLiteral("broker/url")).trimmed();
+    k.clockAddress = config.string(QStringLiteral("clock/address"), QStringLiteral("127.0.0.1:7010")).trimmed();
     k.brokerUser = config.string(QStringLiteral("broker/user"), k.kioskId).trimmed();
     if (config.contains(QStringLiteral("broker/password_file")))
         k.brokerPassword = config.secretFromFile(QStringLiteral("broker/password_file"));

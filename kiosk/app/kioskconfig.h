@@ -21,6 +21,7 @@ struct KioskConfig
     QString brokerPassword;
     QString outboxPath;
     QString programmeFile;                      // run from a file, without a broker
+    QString clockAddress;                       // show clock (controller) host:port, for the ceremony
     QString screenshotDir;                      // render every screen to PNGs and exit
     QDateTime fakeNow;                          // demo and screenshots: pretend it is then
     int idleSeconds = 90;

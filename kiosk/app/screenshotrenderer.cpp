@@ -33,7 +33,8 @@ QList<ScreenshotRenderer::Shot> ScreenshotRenderer::defaultShots(Kiosk *kiosk)
     return {{"home", {}}, {"programme", {}}, {"search", {}}, {"film", film},
             {"vote-choose", {}}, {"vote-code", {}}, {"vote-mistyped", {}}, {"vote-rate", {}},
             {"vote-thanks", {}}, {"vote-saved", {}}, {"vote-used", {}}, {"vote-closed", {}},
-            {"staff", {}}, {"ceremony", {}}};
+            {"staff", {}}, {"ceremony", {}}, {"ceremony-intro", {}}, {"ceremony-title", {}},
+            {"ceremony-nominee", {}}, {"ceremony-reveal", {}}};
 }
 
 void ScreenshotRenderer::start()

@@ -1,3 +1,4 @@
+#include "ceremonydirector.h"
 #include "playernode.h"
 #include "playersettings.h"
 #include "playerview.h"
@@ -43,6 +44,24 @@ std::optional<PlayerSettings> parse(QCoreApplication &app)
     return settings;
 }
 
+CeremonyDirector::Options ceremonyOptions(const PlayerSettings &settings,
+                                          std::function<GstElement *(int)> videoSinkFactory)
+{
+    CeremonyDirector::Options o;
+    o.mediaFolder = settings.mediaFolder;
+    o.outputLatencyNs = qint64(settings.outputLatencyMs) * 1'000'000;
+    o.videoSink = settings.videoSink;
+    o.audioSink = settings.audioSink;
+    o.videoSinkFactory = std::move(videoSinkFactory);
+    return o;
+}
+
+void followInStatus(PlayerNode &node, CeremonyDirector &ceremony)
+{
+    node.addStatusField(QStringLiteral("ceremony"), [&ceremony] { return ceremony.statusJson(); });
+    QObject::connect(&ceremony, &CeremonyDirector::statusChanged, &node, &PlayerNode::scheduleStatus);
+}
+
 int runHeadless(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -50,6 +69,12 @@ int runHeadless(int argc, char **argv)
     if (!settings)
         return 2;
     PlayerNode node(*settings, PlayerNode::engineOptions(*settings));
+    std::unique_ptr<CeremonyDirector> ceremony;
+    if (settings->followCeremony) {
+        ceremony = std::make_unique<CeremonyDirector>(node.client(), node.clock(), node.engine(),
+                                                      ceremonyOptions(*settings, {}));
+        followInStatus(node, *ceremony);
+    }
     ShutdownSignal shutdown;
     QObject::connect(&shutdown, &ShutdownSignal::received, &app, [&] {
         node.shutdown();
@@ -82,6 +107,15 @@ int runWindow(int argc, char **argv)
     PlayerNode node(*settings, options);
     view.setEngine(node.engine());
     PlayerView::setInstance(&view);
+    // Always there for the window's overlay; it follows cues only on a ceremony screen.
+    QObject *ceremonyVideos[2] = {nullptr, nullptr};
+    CeremonyDirector ceremony(settings->followCeremony ? node.client() : nullptr, node.clock(), node.engine(),
+                              ceremonyOptions(*settings, [&ceremonyVideos](int video) {
+                                  return CeremonyDirector::makeQmlVideoSink(ceremonyVideos[video]);
+                              }));
+    CeremonyDirector::setInstance(&ceremony);
+    if (settings->followCeremony)
+        followInStatus(node, ceremony);
 
     QQmlApplicationEngine qml;
     qml.load(QUrl(QStringLiteral("qrc:/Festival/Player/PlayerWindow.qml")));
@@ -92,6 +126,8 @@ int runWindow(int argc, char **argv)
     }
     view.setVideoItems(window->findChild<QObject *>(QStringLiteral("video0")),
                        window->findChild<QObject *>(QStringLiteral("video1")));
+    ceremonyVideos[0] = window->findChild<QObject *>(QStringLiteral("ceremonyVideo0"));
+    ceremonyVideos[1] = window->findChild<QObject *>(QStringLiteral("ceremonyVideo1"));
     if (settings->fullScreen)
         window->showFullScreen();
     else

@@ -225,6 +225,12 @@ void PlayerNode::handleRequest(const MqttMessage &message)
     scheduleStatus();
 }
 
+void PlayerNode::addStatusField(const QString &key, std::function<QJsonObject()> read)
+{
+    m_statusFields.append({key, std::move(read)});
+    scheduleStatus();
+}
+
 void PlayerNode::scheduleStatus()
 {
     // Several changes in one event-loop turn give one status message.
@@ -279,6 +285,8 @@ QJsonObject PlayerNode::statusJson() const
         s.insert(QStringLiteral("heldForMs"), m_engine->heldForNs() / 1'000'000);
     if (const auto next = m_engine->nextItem())
         s.insert(QStringLiteral("next"), itemJson(*next));
+    for (const auto &[key, read] : m_statusFields)
+        s.insert(key, read());
     if (m_engine->lastError() != PlaybackError::Code::None) {
         s.insert(QStringLiteral("lastError"), QJsonObject{{"code", PlaybackError::wireName(m_engine->lastError())},
                                                           {"message", m_engine->lastErrorMessage()},

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace fest {
@@ -44,6 +45,10 @@ public:
     qint64 programmeVersion() const { return m_programmeVersion; }
     QString playlistSource() const { return m_playlistSource; }
     QJsonObject statusJson() const;
+    // Adds a field to every status (e.g. "ceremony"), read when the status is sent.
+    void addStatusField(const QString &key, std::function<QJsonObject()> read);
+    // Sends the status soon (several calls in one event-loop turn send it once).
+    void scheduleStatus();
     static QJsonObject offlineStatus(const QString &screen);
 
 Q_SIGNALS:
@@ -54,7 +59,6 @@ private:
     void onMessage(const MqttMessage &message);
     bool applyPlaylist(const QByteArray &payload, const QString &source);
     void handleRequest(const MqttMessage &message);
-    void scheduleStatus();
     void publishStatus();
     void startPlayback();
     QJsonObject itemJson(const PlaybackItem &item) const;
@@ -66,6 +70,7 @@ private:
     PlayerCommands m_commands;
     PlaylistCache m_cache;
     QHash<QString, PlaylistItem> m_meta;  // engine item id -> playlist item
+    QList<QPair<QString, std::function<QJsonObject()>>> m_statusFields;
     qint64 m_programmeVersion = 0;
     QString m_playlistSource = QStringLiteral("none");
     QTimer m_statusTimer;

@@ -38,6 +38,8 @@ void PlayerSettings::addOptions(QCommandLineParser &parser)
                                             QString::fromLatin1(f.valueName)));
     parser.addOption(QCommandLineOption(QStringLiteral("headless"),
                                         QStringLiteral("No window: fakesinks (tests, benchmarks, servers).")));
+    parser.addOption(QCommandLineOption(QStringLiteral("ceremony"),
+                                        QStringLiteral("A ceremony screen: follow the award ceremony's cues ([ceremony] follow).")));
 }
 
 std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParser &parser, QStringList *errors)
@@ -50,6 +52,8 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
     }
     if (parser.isSet(QStringLiteral("headless")))
         config.set(QStringLiteral("player/headless"), QStringLiteral("true"));
+    if (parser.isSet(QStringLiteral("ceremony")))
+        config.set(QStringLiteral("ceremony/follow"), QStringLiteral("true"));
 
     PlayerSettings s;
     s.screen = config.requiredString(QStringLiteral("player/screen"));
@@ -90,6 +94,7 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
     s.noBufferTimeoutMs = config.integer(QStringLiteral("player/no_buffer_timeout_ms"), 3000, 500, 60000);
     s.headless = config.boolean(QStringLiteral("player/headless"), false);
     s.fullScreen = config.boolean(QStringLiteral("player/full_screen"), true);
+    s.followCeremony = config.boolean(QStringLiteral("ceremony/follow"), false);
     s.videoSink = config.string(QStringLiteral("player/video_sink"), QStringLiteral("fakesink sync=true"));
     s.audioSink = config.string(QStringLiteral("player/audio_sink"),
                                 s.headless ? QStringLiteral("fakesink sync=true") : QStringLiteral("autoaudiosink"));

@@ -27,6 +27,7 @@ struct PlayerSettings
     int noBufferTimeoutMs = 3000;
     bool headless = false;
     bool fullScreen = true;
+    bool followCeremony = false;  // a ceremony screen: follows the award ceremony's cues
     QString videoSink;   // headless only; gst-launch description
     QString audioSink;
 

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Window
 import org.freedesktop.gstreamer.Qt6GLVideoItem
 import Festival.Player
+import Festival.Ceremony
 
 // The screen: video, and between items a slate with the next film in English and
 // Traditional Chinese and a countdown; black when nothing is scheduled or on blackout.
@@ -89,6 +90,11 @@ Window {
         font.pixelSize: root.height * 0.03
         visible: PlayerView.errorText !== "" && !PlayerView.blackout
         text: PlayerView.errorText
+    }
+
+    // The award ceremony takes the screen while it is active (player/ceremony).
+    CeremonyOverlay {
+        anchors.fill: parent
     }
 
     Rectangle {

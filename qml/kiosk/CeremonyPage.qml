@@ -2,13 +2,21 @@ import QtQuick
 import QtQuick.Layouts
 import Festival.Kiosk
 
-// The place of the award ceremony view: it follows the organisers' cues in step with the
-// stage once the ceremony feature is installed.
+// The award ceremony in the lobby: follows the organisers' cues at the same instant as
+// the screens (Kiosk.ceremony.follower acts on the show clock). Everything in English
+// and Traditional Chinese at once, large enough to read from across the lobby; the
+// kiosk switches here by itself when the ceremony starts and home when it ends.
 Item {
+    id: page
+    readonly property var cue: Kiosk.ceremony.follower
+    readonly property bool portrait: height > width
+
+    // Before the ceremony (or between rehearsals): where it will appear.
     ColumnLayout {
         anchors.centerIn: parent
         width: parent.width * 0.7
         spacing: Theme.gap
+        visible: !page.cue.active
         Text {
             Layout.fillWidth: true
             text: qsTr("Award Ceremony")
@@ -25,5 +33,18 @@ Item {
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
         }
+    }
+
+    CeremonyCard {
+        anchors.fill: parent
+        visible: page.cue.active
+        cue: page.cue
+        portrait: page.portrait
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: "black"
+        visible: page.cue.active && page.cue.blackout
     }
 }

@@ -27,7 +27,8 @@ ApplicationWindow {
     Connections {
         target: Kiosk
         function onHomeRequested() {
-            window.page = "home"
+            // While the award ceremony runs, "home" is the ceremony view.
+            window.page = Kiosk.ceremony.active ? "ceremony" : "home"
             window.filmId = ""
             programmePage.reset()
         }
@@ -38,6 +39,8 @@ ApplicationWindow {
             } else if (name === "search") {
                 window.page = "programme"
                 programmePage.search("neo")
+            } else if (name.startsWith("ceremony")) {
+                window.page = "ceremony"
             } else if (name.startsWith("vote")) {
                 window.page = "vote"
                 votePage.demo(name.substring(5))

@@ -33,10 +33,11 @@ void tst_KioskScreenshots::rendersEveryScreenInBothLanguagesAndOrientations()
     QVERIFY(p.waitForFinished(150000));
     QCOMPARE(p.exitCode(), 0);
     const QStringList pngs = QDir(out).entryList({"*.png"});
-    QCOMPARE(pngs.size(), 2 * 2 * 14);
+    QCOMPARE(pngs.size(), 2 * 2 * 18);
     for (const char *orientation : {"landscape", "portrait"}) {
         for (const char *language : {"en", "zh_HK"}) {
-            for (const char *screen : {"home", "programme", "film", "vote-code", "vote-thanks", "staff"}) {
+            for (const char *screen : {"home", "programme", "film", "vote-code", "vote-thanks", "staff",
+                                       "ceremony-title", "ceremony-nominee", "ceremony-reveal"}) {
                 const QString name = QStringLiteral("%1-%2-%3.png").arg(orientation, language, screen);
                 const QImage image(QDir(out).filePath(name));
                 QVERIFY2(!image.isNull(), qPrintable(name));
@@ -44,6 +45,10 @@ void tst_KioskScreenshots::rendersEveryScreenInBothLanguagesAndOrientations()
             }
         }
     }
+    // The ceremony cards show their cue (a title card is not the reveal), the same in both
+    // languages (the view is bilingual already).
+    QVERIFY(QImage(QDir(out).filePath("landscape-en-ceremony-title.png")) != QImage(QDir(out).filePath("landscape-en-ceremony-reveal.png")));
+    QVERIFY(QImage(QDir(out).filePath("landscape-en-ceremony-reveal.png")) != QImage(QDir(out).filePath("landscape-en-ceremony.png")));
     // The two languages really differ on screen (the translation was loaded).
     QVERIFY(QImage(QDir(out).filePath("landscape-en-home.png")) != QImage(QDir(out).filePath("landscape-zh_HK-home.png")));
 }
