@@ -74,7 +74,7 @@ Kiosk::~Kiosk()
         s_instance = nullptr;
 }
 
-bool Kiosk::start(QString *error)
+bool Kiosk::start(QString *error, ProgrammeLoading loading)
 {
     if (!m_config.brokerUrl.isEmpty()) {
         std::optional<MqttOptions> options = MqttOptions::fromUrl(m_config.brokerUrl, error);
@@ -108,10 +108,33 @@ bool Kiosk::start(QString *error)
     });
     m_vote = std::make_unique<VoteSession>(m_outbox.get(), m_config.replyWaitMs);
     m_vote->setOnline(connection() == Connection::Online);
-    if (!m_config.programmeFile.isEmpty() && !m_feed.loadFile(m_config.programmeFile, error))
+    if (!loadProgramme(loading, error))
         return false;
     if (m_bus)
         m_bus->open();
+    return true;
+}
+
+bool Kiosk::loadProgramme(ProgrammeLoading loading, QString *error)
+{
+    const QString file = m_config.programmeFile;
+    if (file.isEmpty()) {
+        // A kiosk restarted while the broker is down still shows its last programme.
+        if (m_bus) {
+            m_feed.setCacheFile(QFileInfo(m_config.outboxPath).dir().filePath(QStringLiteral("programme.cache.json")));
+            m_feed.loadCacheInBackground();
+        }
+        return true;
+    }
+    if (loading == ProgrammeLoading::Blocking)
+        return m_feed.loadFile(file, error);
+    if (!QFileInfo(file).isReadable()) {
+        if (error)
+            *error = tr("Cannot read the programme file %1. Check the path and its permissions.").arg(file);
+        return false;
+    }
+    connect(&m_feed, &ProgrammeFeed::fileFailed, this, &Kiosk::programmeFileFailed, Qt::UniqueConnection);
+    m_feed.loadFileInBackground(file);
     return true;
 }
 

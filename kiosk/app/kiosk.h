@@ -74,9 +74,14 @@ public:
     explicit Kiosk(const KioskConfig &config, QObject *parent = nullptr);
     ~Kiosk() override;
 
-    // Builds the outbox and, with a broker URL, the bus; loads the programme file.
+    // How start() reads the programme file: at once (tests, screenshots), or on a worker
+    // thread so that the first frame does not wait for a large programme (the app; a file
+    // that turns out unusable is then reported by programmeFileFailed).
+    enum class ProgrammeLoading { Blocking, Background };
+    // Builds the outbox and, with a broker URL, the bus; loads the programme file, or
+    // with a broker and no file the programme kept from the bus last time.
     // False with a message for the operator when the kiosk cannot work.
-    bool start(QString *error);
+    bool start(QString *error, ProgrammeLoading loading = ProgrammeLoading::Blocking);
     static Kiosk *instance() { return s_instance; }
     static Kiosk *create(QQmlEngine *qml, QJSEngine *js);
 
@@ -139,10 +144,12 @@ signals:
     void ceremonyAvailableChanged();
     void homeRequested();
     void screenRequested(const QString &name, const QString &argument);
+    void programmeFileFailed(const QString &why);
 
 private:
     void tick();
     void publishStatus();
+    bool loadProgramme(ProgrammeLoading loading, QString *error);
 
     static Kiosk *s_instance;
     KioskConfig m_config;

@@ -82,12 +82,15 @@ void KioskBus::onMessage(const MqttMessage &message)
 {
     QString error;
     bool ok = true;
-    if (message.topic == programmeTopic)
-        ok = message.payload.isEmpty() || m_feed->applyMessage(message.payload, &error);
-    else if (message.topic == votingTopic)
+    if (message.topic == programmeTopic) {
+        // Decoded off this thread (a large programme takes a while); the feed logs a bad one.
+        if (!message.payload.isEmpty())
+            m_feed->applyMessageInBackground(message.payload);
+    } else if (message.topic == votingTopic) {
         ok = message.payload.isEmpty() || m_windows->applyMessage(message.payload, &error);
-    else if (!ScreenStatusBook::accountOf(message.topic).isEmpty())
+    } else if (!ScreenStatusBook::accountOf(message.topic).isEmpty()) {
         ok = m_players->applyMessage(message.topic, message.payload, &error);
+    }
     if (!ok)
         qCWarning(lcKiosk).noquote() << "dropped a message on" << message.topic << "-" << error;
 }

@@ -2,13 +2,14 @@
 // loads the QML UI; --screenshot renders every screen to PNGs and exits.
 #include "kiosk.h"
 #include "screenshotrenderer.h"
+#include "startupprobe.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QFile>
 #include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
@@ -45,12 +46,20 @@ int main(int argc, char *argv[])
         return 2;
     }
     QGuiApplication::setFont(QFont(QStringLiteral("Noto Sans CJK HK")));
+    // The UI styles every control itself; Basic is the lightest base (Linux defaults to Fusion).
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
     fest::Kiosk kiosk(config);
     QString error;
-    if (!kiosk.start(&error)) {
+    // Screenshots need the programme at once; otherwise the first frame does not wait for it.
+    const bool screenshots = !config.screenshotDir.isEmpty();
+    if (!kiosk.start(&error, screenshots ? fest::Kiosk::ProgrammeLoading::Blocking : fest::Kiosk::ProgrammeLoading::Background)) {
         std::fprintf(stderr, "festival-kiosk: %s\n", qPrintable(error));
         return 1;
     }
+    QObject::connect(&kiosk, &fest::Kiosk::programmeFileFailed, &app, [](const QString &why) {
+        std::fprintf(stderr, "festival-kiosk: %s\n", qPrintable(why));
+        QCoreApplication::exit(1);
+    });
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
@@ -63,20 +72,10 @@ int main(int argc, char *argv[])
         return 1;
 
     if (parser.isSet(QStringLiteral("measure-start"))) {
-        QObject::connect(window, &QQuickWindow::frameSwapped, &app, [startMs] {
-            QFile status(QStringLiteral("/proc/self/status"));
-            QByteArray rss;
-            if (status.open(QIODevice::ReadOnly))
-                for (const QByteArray &line : status.readAll().split('\n'))
-                    if (line.startsWith("VmRSS:"))
-                        rss = line.mid(6).trimmed();
-            const qint64 ms = QDateTime::currentMSecsSinceEpoch() - startMs;
-            std::printf("first_frame_ms=%lld rss=%s\n", static_cast<long long>(ms), rss.constData());
-            std::fflush(stdout);
-            QCoreApplication::exit(0);
-        }, Qt::QueuedConnection);
+        auto *probe = new fest::StartupProbe(window, kiosk.feed(), startMs, &app);
+        QObject::connect(probe, &fest::StartupProbe::done, &app, [] { QCoreApplication::exit(0); });
     }
-    if (!config.screenshotDir.isEmpty()) {
+    if (screenshots) {
         auto *renderer = new fest::ScreenshotRenderer(&kiosk, window, config.screenshotDir, &app);
         QObject::connect(renderer, &fest::ScreenshotRenderer::done, &app, [renderer] {
             for (const QString &f : renderer->failures())

@@ -8,6 +8,9 @@
 #include "venuelistmodel.h"
 
 #include <QObject>
+#include <QThreadPool>
+#include <functional>
+#include <optional>
 
 namespace fest {
 
@@ -16,6 +19,13 @@ namespace fest {
 //   {"type":"programme","v":1,"version":7,"hash":"...","programme":{...ProgrammeJson...}}
 // A file may also hold a bare programme (ProgrammeJson), taken as version 0. A message
 // that cannot be read leaves the current programme on screen.
+//
+// Decoding a large programme (1,300 films) takes a few hundred milliseconds, so the
+// kiosk decodes on a worker thread (the *InBackground calls) and only the model reset
+// happens on this thread; one worker, so requests are applied in the order they were
+// made. With a cache file, every programme
+// message that decodes is kept there, so a kiosk restarted without a broker still shows
+// the last programme it had.
 class ProgrammeFeed : public QObject
 {
     Q_OBJECT
@@ -28,6 +38,16 @@ public:
     bool applyMessage(const QByteArray &payload, QString *error = nullptr);
     bool loadFile(const QString &path, QString *error = nullptr);
     void apply(const Programme &programme, qint64 version, const QString &hash = {});
+
+    // The same, decoded on a worker thread; programmeChanged follows, or for a file that
+    // cannot be used, fileFailed (a bad message or cache is only logged: the current
+    // programme stays).
+    void applyMessageInBackground(const QByteArray &payload);
+    void loadFileInBackground(const QString &path);
+    // Where bus messages are kept; loadCacheInBackground() reads it back (no file: nothing).
+    void setCacheFile(const QString &path) { m_cacheFile = path; }
+    QString cacheFile() const { return m_cacheFile; }
+    bool loadCacheInBackground();
 
     void setLanguage(DisplayLanguage::Language language);
     qint64 version() const { return m_version; }
@@ -46,19 +66,39 @@ public:
 signals:
     void programmeChanged();
     void errorChanged();
+    void fileFailed(const QString &why);
 
 private:
-    bool decode(const QByteArray &bytes, bool allowBare, QString *error);
+    enum class Source { Message, File, Cache };
+    // What a worker hands back: a programme to apply, or why there is none.
+    struct Decoded {
+        std::optional<Programme> programme;
+        qint64 version = 0;
+        QString hash;
+        Source source = Source::Message;
+        bool unchanged = false;   // the version already shown (a retained message again)
+        Error error = Error::NoError;
+        QString why;
+    };
+    static Decoded decode(const QByteArray &bytes, Source source, qint64 currentVersion, const QString &currentHash);
+    static Decoded read(const QString &path, Source source);
+    static void keep(const QByteArray &message, const QString &cacheFile);
+    bool take(Decoded decoded, QString *error);
+    void inBackground(std::function<Decoded()> work);
     bool fail(Error error, const QString &why, QString *out);
 
     Programme m_programme;
     qint64 m_version = -1;
     QString m_hash;
     Error m_error = Error::NoError;
+    QString m_cacheFile;
     VenueListModel m_venues;
     FilmListModel m_films;
     ScreeningListModel m_screenings;
     NowNextModel m_nowNext;
+    // Last member: destroyed first, it waits for a running decode, whose result then
+    // finds this object still alive (and is dropped with its pending events).
+    QThreadPool m_worker;
 };
 
 } // namespace fest

@@ -1,5 +1,5 @@
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import Festival.Kiosk
 
 // The kiosk's button: big enough for a thumb, high contrast, accent when primary.

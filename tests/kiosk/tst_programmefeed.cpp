@@ -30,6 +30,14 @@ private slots:
     void loadsBareProgrammeFile();
     void missingFileIsAnError();
     void largeProgrammeThroughModelTesters();
+    void loadsFileInBackground();
+    void unusableFileInBackgroundIsReported_data();
+    void unusableFileInBackgroundIsReported();
+    void backgroundMessagesApplyInOrder();
+    void badMessageInBackgroundKeepsProgramme();
+    void restartedKioskShowsCachedProgramme();
+    void badMessageIsNotCached();
+    void corruptCacheIsIgnored();
 };
 
 void tst_ProgrammeFeed::appliesBusMessageToEveryModel()
@@ -117,6 +125,139 @@ void tst_ProgrammeFeed::largeProgrammeThroughModelTesters()
     feed.apply(ProgrammeGenerator::generate(options), 2);
     QCOMPARE(feed.films()->rowCount(), 1300);
     feed.setLanguage(DisplayLanguage::Language::Chinese);
+}
+
+void tst_ProgrammeFeed::loadsFileInBackground()
+{
+    ProgrammeFeed feed;
+    QSignalSpy changed(&feed, &ProgrammeFeed::programmeChanged);
+    feed.loadFileInBackground(SampleProgramme::path());
+    QCOMPARE(feed.films()->rowCount(), 0);   // not on this thread, not yet
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(feed.version(), 0);
+    QCOMPARE(feed.films()->rowCount(), 40);
+    QCOMPARE(feed.screenings()->rowCount(), 18);
+}
+
+void tst_ProgrammeFeed::unusableFileInBackgroundIsReported_data()
+{
+    QTest::addColumn<QByteArray>("content");   // empty: no file at all
+    QTest::addColumn<int>("error");
+    QTest::newRow("missing") << QByteArray() << int(ProgrammeFeed::Error::Unreadable);
+    QTest::newRow("not json") << QByteArray("{\"films\":") << int(ProgrammeFeed::Error::Malformed);
+    QTest::newRow("invalid programme") << QByteArray(R"({"formatVersion":1,"films":[{"id":"F 1"}]})")
+                                       << int(ProgrammeFeed::Error::Malformed);
+}
+
+void tst_ProgrammeFeed::unusableFileInBackgroundIsReported()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(int, error);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("programme.json"));
+    if (!content.isEmpty()) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(content) == content.size());
+    }
+    ProgrammeFeed feed;
+    QSignalSpy failed(&feed, &ProgrammeFeed::fileFailed);
+    QSignalSpy changed(&feed, &ProgrammeFeed::programmeChanged);
+    feed.loadFileInBackground(path);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(failed.constFirst().constFirst().toString().contains(path));
+    QCOMPARE(int(feed.error()), error);
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(feed.version(), -1);
+}
+
+void tst_ProgrammeFeed::backgroundMessagesApplyInOrder()
+{
+    ProgrammeFeed feed;
+    QSignalSpy changed(&feed, &ProgrammeFeed::programmeChanged);
+    feed.applyMessageInBackground(message(7, SampleProgramme::bytes()));
+    feed.applyMessageInBackground(message(8, SampleProgramme::bytes()));
+    QTRY_COMPARE_WITH_TIMEOUT(feed.version(), 8, 10000);
+    QCOMPARE(changed.size(), 2);
+    // The same retained message again after a reconnect: nothing is reset.
+    QSignalSpy reset(feed.films(), &QAbstractItemModel::modelReset);
+    feed.applyMessageInBackground(message(8, SampleProgramme::bytes()));
+    feed.applyMessageInBackground(message(9, SampleProgramme::bytes()));
+    QTRY_COMPARE_WITH_TIMEOUT(feed.version(), 9, 10000);
+    QCOMPARE(reset.size(), 1);
+}
+
+void tst_ProgrammeFeed::badMessageInBackgroundKeepsProgramme()
+{
+    ProgrammeFeed feed;
+    QVERIFY(feed.applyMessage(message(7, SampleProgramme::bytes())));
+    QSignalSpy errors(&feed, &ProgrammeFeed::errorChanged);
+    QSignalSpy fileFailed(&feed, &ProgrammeFeed::fileFailed);
+    feed.applyMessageInBackground(message(8, R"({"formatVersion":1,"films":[{"id":"F 1"}]})"));
+    QVERIFY(errors.wait(10000));
+    QCOMPARE(feed.error(), ProgrammeFeed::Error::Malformed);
+    QCOMPARE(feed.version(), 7);
+    QCOMPARE(feed.films()->rowCount(), 40);
+    QCOMPARE(fileFailed.size(), 0);   // a bad message does not stop the kiosk
+}
+
+// The broker is down when the kiosk restarts: it shows the last programme it received.
+void tst_ProgrammeFeed::restartedKioskShowsCachedProgramme()
+{
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("programme.cache.json"));
+    {
+        ProgrammeFeed feed;
+        feed.setCacheFile(cache);
+        QVERIFY(!feed.loadCacheInBackground());   // nothing kept yet
+        feed.applyMessageInBackground(message(7, SampleProgramme::bytes()));
+        QTRY_COMPARE_WITH_TIMEOUT(feed.version(), 7, 10000);
+    }
+    QVERIFY(QFile::exists(cache));
+    ProgrammeFeed restarted;
+    restarted.setCacheFile(cache);
+    QSignalSpy changed(&restarted, &ProgrammeFeed::programmeChanged);
+    QVERIFY(restarted.loadCacheInBackground());
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(restarted.version(), 7);
+    QCOMPARE(restarted.hash(), QStringLiteral("h7"));
+    QCOMPARE(restarted.films()->rowCount(), 40);
+}
+
+void tst_ProgrammeFeed::badMessageIsNotCached()
+{
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("programme.cache.json"));
+    ProgrammeFeed feed;
+    feed.setCacheFile(cache);
+    feed.applyMessageInBackground(message(7, SampleProgramme::bytes()));
+    QSignalSpy errors(&feed, &ProgrammeFeed::errorChanged);
+    feed.applyMessageInBackground(message(8, "{}"));
+    QVERIFY(errors.wait(10000));
+    QFile kept(cache);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), message(7, SampleProgramme::bytes()));
+}
+
+void tst_ProgrammeFeed::corruptCacheIsIgnored()
+{
+    QTemporaryDir dir;
+    const QString cache = dir.filePath(QStringLiteral("programme.cache.json"));
+    QFile f(cache);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(message(7, SampleProgramme::bytes()).left(5000)) == 5000);
+    f.close();
+    ProgrammeFeed feed;
+    feed.setCacheFile(cache);
+    QSignalSpy errors(&feed, &ProgrammeFeed::errorChanged);
+    QSignalSpy fileFailed(&feed, &ProgrammeFeed::fileFailed);
+    QVERIFY(feed.loadCacheInBackground());
+    QVERIFY(errors.wait(10000));
+    QCOMPARE(feed.error(), ProgrammeFeed::Error::Malformed);
+    QCOMPARE(feed.version(), -1);
+    QCOMPARE(fileFailed.size(), 0);
+    // The bus still brings the programme.
+    feed.applyMessageInBackground(message(8, SampleProgramme::bytes()));
+    QTRY_COMPARE_WITH_TIMEOUT(feed.version(), 8, 10000);
+    QCOMPARE(feed.error(), ProgrammeFeed::Error::NoError);
 }
 
 QTEST_GUILESS_MAIN(tst_ProgrammeFeed)
