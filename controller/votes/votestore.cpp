@@ -2,7 +2,10 @@
 
 #include "transaction.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcVotes, "fest.votes")
 
@@ -109,8 +112,10 @@ bool VoteStore::submit(Entry entry, Done done)
 
 void VoteStore::schedule()
 {
+    const int window = int(std::clamp<qint64>(m_lastCommitMs, m_options.groupWindowMs,
+                                              std::max(m_options.groupWindowMs, m_options.maxGroupWindowMs)));
     if (!m_timer.isActive() && !m_queue.empty())
-        m_timer.start(m_error == Error::CommitFailed ? m_options.retryMs : m_options.groupWindowMs);
+        m_timer.start(m_error == Error::CommitFailed ? m_options.retryMs : window);
 }
 
 bool VoteStore::isCounted(const QString &voteId)
@@ -169,6 +174,8 @@ bool VoteStore::flush()
     QList<BallotReply> replies(qsizetype(count), BallotReply{});
     int newVotes = 0;
     QString problem;
+    QElapsedTimer took;
+    took.start();
     {
         Transaction tx(m_db);
         bool ok = tx.isActive();
@@ -188,6 +195,7 @@ bool VoteStore::flush()
         }
     }
     ++m_batches;
+    m_lastCommitMs = took.elapsed();
     std::deque<Pending> done;
     done.insert(done.end(), std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + qsizetype(count)));
     m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(count));

@@ -32,6 +32,10 @@ public:
     struct Options
     {
         int groupWindowMs = 2;      // how long the first ballot of a batch waits for company
+        // While a COMMIT waits for its fsync the controller reads nothing, so ballots pile
+        // up unread; a window of 2 ms would then commit them a few dozen at a time, one
+        // fsync each. The window stretches to the last commit's duration, up to this cap.
+        int maxGroupWindowMs = 20;
         int maxBatch = 2000;        // commit at once when this many are waiting
         int retryMs = 2000;         // after a failed commit
         int maxQueued = 100000;     // beyond this submit() refuses; kiosks re-send later
@@ -103,6 +107,7 @@ private:
     Error m_error = Error::None;
     QString m_errorString;
     qint64 m_batches = 0;
+    qint64 m_lastCommitMs = 0;   // how long the last COMMIT (its fsync) took
 };
 
 } // namespace fest
