@@ -1,7 +1,6 @@
 import QtQuick
-import QtQuick.Controls
+import QtQuick.Controls.Basic
 import QtQuick.Layouts
-import QtQuick.VirtualKeyboard
 import Festival.Kiosk
 
 ApplicationWindow {
@@ -30,7 +29,8 @@ ApplicationWindow {
             // While the award ceremony runs, "home" is the ceremony view.
             window.page = Kiosk.ceremony.active ? "ceremony" : "home"
             window.filmId = ""
-            programmePage.reset()
+            if (programmePage.item)
+                programmePage.item.reset()
         }
         function onScreenRequested(name, argument) {
             // Screenshot mode and staff tools ask for screens by name.
@@ -38,12 +38,12 @@ ApplicationWindow {
                 window.openFilm(argument)
             } else if (name === "search") {
                 window.page = "programme"
-                programmePage.search("neo")
+                programmePage.item.search("neo")
             } else if (name.startsWith("ceremony")) {
                 window.page = "ceremony"
             } else if (name.startsWith("vote")) {
                 window.page = "vote"
-                votePage.demo(name.substring(5))
+                votePage.item.demo(name.substring(5))
             } else {
                 window.page = name
             }
@@ -96,37 +96,67 @@ ApplicationWindow {
         }
     }
 
+    // A page is built the first time it is shown (or asked for in advance), then kept with
+    // what the visitor left on it: the first frame does not wait for pages nobody opened.
+    component PageLoader: Loader {
+        required property string name
+        property bool preload: false
+        property bool built: false
+        active: built || preload || window.page === name
+        onLoaded: built = true
+    }
+
     StackLayout {
         id: stack
         anchors.fill: parent
         anchors.bottomMargin: keyboard.visible ? keyboard.height : 0
         currentIndex: Math.max(0, window.pages.indexOf(window.page))
 
-        HomePage {
-            portrait: window.portrait
-            onFilmRequested: id => window.openFilm(id)
+        PageLoader {
+            name: "home"
+            sourceComponent: HomePage {
+                portrait: window.portrait
+                onFilmRequested: id => window.openFilm(id)
+            }
         }
-        ProgrammePage {
+        PageLoader {
             id: programmePage
-            portrait: window.portrait
-            onFilmRequested: id => window.openFilm(id)
+            name: "programme"
+            sourceComponent: ProgrammePage {
+                portrait: window.portrait
+                onFilmRequested: id => window.openFilm(id)
+            }
         }
-        FilmPage {
-            filmId: window.filmId
-            portrait: window.portrait
-            onBack: window.page = "programme"
+        PageLoader {
+            name: "film"
+            sourceComponent: FilmPage {
+                filmId: window.filmId
+                portrait: window.portrait
+                onBack: window.page = "programme"
+            }
         }
-        VotePage {
+        PageLoader {
             id: votePage
-            objectName: "votePage"
-            portrait: window.portrait
-            active: window.page === "vote"
-            onDone: Kiosk.resetToHome()
+            name: "vote"
+            sourceComponent: VotePage {
+                objectName: "votePage"
+                portrait: window.portrait
+                active: window.page === "vote"
+                onDone: Kiosk.resetToHome()
+            }
         }
-        StaffPanel {
-            onClosed: Kiosk.resetToHome()
+        PageLoader {
+            name: "staff"
+            sourceComponent: StaffPanel {
+                onClosed: Kiosk.resetToHome()
+            }
         }
-        CeremonyPage {}
+        PageLoader {
+            name: "ceremony"
+            // Ready before the first cue arrives.
+            preload: Kiosk.ceremonyAvailable
+            sourceComponent: CeremonyPage {}
+        }
     }
 
     footer: Rectangle {
@@ -175,10 +205,11 @@ ApplicationWindow {
         }
     }
 
-    // The keyboard is loaded only when the vote page needs it: a faster first frame.
+    // The keyboard (and the Qt Virtual Keyboard module, by its URL) is loaded only when
+    // the vote page needs it: a faster first frame.
     Loader {
         id: keyboard
-        readonly property bool wanted: window.page === "vote" && (Qt.inputMethod.visible || votePage.wantsKeyboard)
+        readonly property bool wanted: window.page === "vote" && (Qt.inputMethod.visible || (votePage.item !== null && votePage.item.wantsKeyboard))
         active: window.page === "vote"
         visible: wanted && status === Loader.Ready
         // Narrower than the screen in landscape so that it stays low and never covers
@@ -187,6 +218,6 @@ ApplicationWindow {
         height: item ? item.height : 0
         x: (window.width - width) / 2
         y: parent.height - height
-        sourceComponent: InputPanel { width: keyboard.width }
+        source: "KeyboardPanel.qml"
     }
 }
