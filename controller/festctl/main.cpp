@@ -111,7 +111,8 @@ int main(int argc, char *argv[])
     CtlSession::Options options;
     options.account = parser.value(QStringLiteral("user"));
     options.json = parser.isSet(QStringLiteral("json"));
-    options.timeoutMs = qMax(1, parser.value(QStringLiteral("timeout")).toInt()) * 1000;
+    // Capped at a day: a larger --timeout overflowed int when turned into milliseconds.
+    options.timeoutMs = qBound(1, parser.value(QStringLiteral("timeout")).toInt(), 86400) * 1000;
     mqtt->username = options.account;
     mqtt->clientId = QStringLiteral("festctl-%1-%2").arg(options.account).arg(QCoreApplication::applicationPid());
     mqtt->tlsCaFile = parser.value(QStringLiteral("tls-ca"));
