@@ -3,6 +3,8 @@
 # players and a kiosk. Called by `./run demo` with the build folder; options:
 #   --for SECONDS   stop by itself after that long (default: run until Ctrl-C)
 #   --players N     how many screens get a player (default 3)
+#   --ceremony [S]  run the sample award ceremony: step it by itself every S seconds
+#                   (default 6) instead of waiting for `festctl ceremony go`
 set -euo pipefail
 build=$1; shift
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,10 +12,13 @@ bin="$build/bin"
 demo="$build/demo"
 duration=0
 players=3
+ceremony_step=0
 while (($#)); do
   case "$1" in
     --for) duration=$2; shift 2 ;;
     --players) players=$2; shift 2 ;;
+    --ceremony) ceremony_step=6; shift
+                if [[ ${1:-} =~ ^[0-9]+$ ]]; then ceremony_step=$1; shift; fi ;;
     *) echo "demo: unknown option $1 (try --for SECONDS, --players N)" >&2; exit 2 ;;
   esac
 done
@@ -121,13 +126,42 @@ for screen in "${screens[@]}"; do
   n=$((n + 1))
 done
 
+# The award ceremony (config/ceremony.sample.json): its intro/outro clips and the
+# nominees' clips (their films' media) as test cards, jury winners sealed in advance.
+echo "==> the sample award ceremony: clips in $demo/media, jury winners sealed"
+mkdir -p "$demo/media/ceremony"
+ceremony_clip() {   # path label pattern seconds
+  gst-launch-1.0 -q videotestsrc num-buffers=$(($4 * 25)) pattern="$3" \
+      ! video/x-raw,width=480,height=270,framerate=25/1 \
+      ! textoverlay text="$2" font-desc="Sans 30" valignment=top ! timeoverlay font-desc="Sans 20" \
+      ! vp8enc deadline=1 cpu-used=16 ! webmmux ! filesink location="$1" >>"$demo/logs/media.log" 2>&1
+}
+# In the background, one at a time: the ceremony needs them only when its cues come (a
+# clip still missing then leaves its card alone on the screens).
+(
+  ceremony_clip "$demo/media/ceremony/intro.webm" "Award Ceremony" 18 6
+  i=0
+  for film in $(grep -o '"film": "F-[0-9]*"' "$here/config/ceremony.sample.json" | cut -d'"' -f4 | sort -u); do
+    [[ -f "$demo/media/films/$film.webm" ]] || ceremony_clip "$demo/media/films/$film.webm" "$film" $((i % 12)) 4
+    i=$((i + 1))
+  done
+  ceremony_clip "$demo/media/ceremony/outro.webm" "Good night" 13 6
+) & pids+=($!)
+"${festctl[@]}" ceremony load "$here/config/ceremony.sample.json" | tail -n 1 | sed 's/^/    /'
+for pair in best-film:F-003 best-first-work:F-024 best-technical-innovation:F-014 best-human-ai-collaboration:F-026; do
+  "${festctl[@]}" ceremony set-winner "${pair%%:*}" "${pair#*:}" | sed 's/^/    /'
+done
+# The Audience Award needs votes: it is sealed from the tally (lock-audience) when there
+# are some; without, the ceremony skips its reveal.
+"${festctl[@]}" ceremony lock-audience 2>&1 | sed 's/^/    /' || true
+
 display_mode=headless
 [[ -n "${DISPLAY:-}" ]] && display_mode=window
 if [[ -x "$bin/festival-player" ]]; then
   for screen in "${screens[@]:0:$players}"; do
     echo "==> player for $screen ($display_mode)"
     args=(--broker "$broker" --screen "$screen" --account "player-$screen" --password-file "$accounts/player-$screen.password" --media "$demo/media"
-          --cache "$demo/player-$screen.cache.json" --clock "127.0.0.1:$clock_port")
+          --cache "$demo/player-$screen.cache.json" --clock "127.0.0.1:$clock_port" --ceremony)
     [[ $display_mode == headless ]] && args+=(--headless)
     "$bin/festival-player" "${args[@]}" >"$demo/logs/player-$screen.log" 2>&1 & pids+=($!)
   done
@@ -136,7 +170,7 @@ if [[ -x "$bin/festival-kiosk" && $display_mode == window ]]; then
   echo "==> kiosk window"
   "$bin/festival-kiosk" --set broker/url="$broker" --set kiosk/id=kiosk-demo --set kiosk/venue=V-HALL \
      --set broker/password_file="$accounts/kiosk-demo.password" \
-     --set kiosk/outbox="$demo/kiosk-outbox.db" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
+     --set kiosk/outbox="$demo/kiosk-outbox.db" --clock "127.0.0.1:$clock_port" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
 fi
 
 console_url=""
@@ -161,10 +195,29 @@ The festival is running. From another terminal:
   ${festctl[*]} nodes
   ${festctl[*]} programme show --screen ${screens[0]:-HALL-1}
   mosquitto_sub -p $port -u organiser -P $(cat "$accounts/organiser.password") -t 'fest/v1/#' -v
+The award ceremony (every player is on a ceremony screen; the kiosk follows too):
+  ${festctl[*]} ceremony go        (again for each cue; back, goto N, blackout, end)
+  ${festctl[*]} ceremony status
 Logs: $demo/logs/   Stop with Ctrl-C.
 TXT
 sleep 2
 started=$SECONDS
+if ((ceremony_step > 0)); then
+  # Steps the ceremony by itself; a reveal whose winner is not sealed (the Audience Award
+  # without votes) is skipped with goto.
+  (
+    sleep 3
+    while true; do
+      out=$("${festctl[@]}" ceremony go 2>&1) && echo "$(date +%T) $out" | head -n 2 >>"$demo/logs/ceremony.log" || {
+        echo "$(date +%T) $out" >>"$demo/logs/ceremony.log"
+        grep -q last_cue <<<"$out" && { sleep "$ceremony_step"; "${festctl[@]}" ceremony end >>"$demo/logs/ceremony.log" 2>&1; break; }
+        index=$("${festctl[@]}" --json ceremony status 2>/dev/null | grep -o '"index": *[0-9]*' | head -n 1 | grep -o '[0-9]*$')
+        "${festctl[@]}" ceremony goto $((index + 3)) >>"$demo/logs/ceremony.log" 2>&1 || break
+      }
+      sleep "$ceremony_step"
+    done
+  ) & pids+=($!)
+fi
 while true; do
   if [[ -t 1 ]]; then clear; fi
   echo "Festival demo, $(date '+%H:%M:%S') - broker $broker - Ctrl-C stops"

@@ -1,8 +1,10 @@
 // bench/ceremony: how closely nodes act on a ceremony cue together.
 //
-// A real broker, the ceremony service on a controller connection, 4 followers as players
-// (festival-cue-follower processes, each with its own show clock) and 50 followers as
-// kiosks (one process: this one, each with its own broker connection). For every cue of
+// A real broker, the ceremony service on a controller connection, 4 players (real
+// `festival-player --headless --ceremony` processes, each with its own show clock; their
+// fire instants come from their status, appliedAtUs; or bare festival-cue-follower
+// processes with --player-binary) and 50 followers as kiosks (one process: this one, each
+// with its own broker connection). For every cue of
 // the generated ceremony: the spread of the fire instants over all nodes (max - min, on
 // the show clock), and the delay from the go to the last node firing. Prints a table and
 // writes JSON.
@@ -63,6 +65,12 @@ MqttOptions optionsFor(const MosquittoProcess &broker, const QString &user)
     return o;
 }
 
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine()).section(QLatin1Char(' '), 0, 2) : QString();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -72,6 +80,7 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addOptions({{QStringLiteral("players"), QStringLiteral("Follower processes (players)."), QStringLiteral("n"), QStringLiteral("4")},
                        {QStringLiteral("kiosks"), QStringLiteral("Followers in this process (kiosks)."), QStringLiteral("n"), QStringLiteral("50")},
+                       {QStringLiteral("player-binary"), QStringLiteral("festival-player or festival-cue-follower."), QStringLiteral("name"), QStringLiteral("festival-player")},
                        {QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("file"), QStringLiteral("ceremony.json")}});
     parser.process(app);
     QLoggingCategory::setFilterRules(QStringLiteral("fest.mqtt.debug=false\nfest.mqtt.info=false\nfest.ceremony.info=false\nfest.clock.info=false"));
@@ -144,7 +153,34 @@ int main(int argc, char **argv)
     }
     std::vector<std::unique_ptr<QProcess>> players;
     const int playerCount = parser.value(QStringLiteral("players")).toInt();
+    const QString playerBinary = parser.value(QStringLiteral("player-binary"));
+    const bool realPlayers = playerBinary == QLatin1String("festival-player");
+    const QStringList screens{QStringLiteral("HALL-1"), QStringLiteral("CINE-1"), QStringLiteral("CINE-2"),
+                              QStringLiteral("ARTS-1"), QStringLiteral("ARTS-2"), QStringLiteral("LIB-1")};
     int ready = 0;
+    // Real players report what they applied in their retained status.
+    MqttClient observer(optionsFor(broker, QStringLiteral("observer")));
+    QHash<QString, qint64> playerSeq;   // account -> last applied seq
+    if (realPlayers) {
+        observer.subscribe(QStringLiteral("fest/v1/node/+/status"), 1);
+        QObject::connect(&observer, &MqttClient::messageReceived, [&](const MqttMessage &m) {
+            const QJsonObject body = QJsonDocument::fromJson(m.payload).object();
+            const QString account = m.topic.section(QLatin1Char('/'), 3, 3);
+            const QJsonObject c = body.value(QStringLiteral("ceremony")).toObject();
+            if (!account.startsWith(QLatin1String("player-")) || c.isEmpty())
+                return;
+            if (!playerSeq.contains(account) && body.value(QStringLiteral("clock")).toObject().value(QStringLiteral("synced")).toBool()) {
+                playerSeq.insert(account, c.value(QStringLiteral("seq")).toInteger());
+                ++ready;
+            }
+            const qint64 seq = c.value(QStringLiteral("seq")).toInteger();
+            if (playerSeq.contains(account) && seq > playerSeq.value(account)) {
+                playerSeq[account] = seq;
+                fired[seq] << c.value(QStringLiteral("appliedAtUs")).toInteger();
+            }
+        });
+        observer.open();
+    }
     for (int i = 0; i < playerCount; ++i) {
         auto p = std::make_unique<QProcess>();
         QProcess *raw = p.get();
@@ -160,9 +196,19 @@ int main(int argc, char **argv)
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fest.*.debug=false;fest.*.info=false"));
         p->setProcessEnvironment(env);
-        p->start(projectBinary(QStringLiteral("festival-cue-follower")),
-                 {QStringLiteral("--broker"), broker.url(), QStringLiteral("--clock"), QStringLiteral("127.0.0.1:%1").arg(provider.port()),
-                  QStringLiteral("--account"), QStringLiteral("player-%1").arg(i)});
+        const QString clockAddress = QStringLiteral("127.0.0.1:%1").arg(provider.port());
+        if (realPlayers) {
+            const QString screen = screens.at(i % screens.size()) + (i < screens.size() ? QString() : QString::number(i));
+            p->start(projectBinary(playerBinary),
+                     {QStringLiteral("--headless"), QStringLiteral("--ceremony"), QStringLiteral("--screen"), screen,
+                      QStringLiteral("--account"), QStringLiteral("player-%1").arg(i), QStringLiteral("--broker"), broker.url(),
+                      QStringLiteral("--clock"), clockAddress, QStringLiteral("--media"), dir.filePath(QStringLiteral("media")),
+                      QStringLiteral("--cache"), dir.filePath(QStringLiteral("player-%1.json").arg(i))});
+        } else {
+            p->start(projectBinary(playerBinary),
+                     {QStringLiteral("--broker"), broker.url(), QStringLiteral("--clock"), clockAddress,
+                      QStringLiteral("--account"), QStringLiteral("player-%1").arg(i)});
+        }
         players.push_back(std::move(p));
     }
     const auto allConnected = [&] {
@@ -187,8 +233,10 @@ int main(int argc, char **argv)
     const int nodes = kiosks + playerCount;
     QList<double> spreads, delays, lateness;
     int incomplete = 0;
-    out << QStringLiteral("%1 nodes (%2 player processes, %3 kiosk followers in one process); lead 300 ms\n\n")
-               .arg(nodes).arg(playerCount).arg(kiosks);
+    out << QStringLiteral("%1 nodes (%2 %3 processes, %4 kiosk followers in one process); lead 300 ms; wait %5; load %6\n\n")
+               .arg(nodes).arg(playerCount).arg(playerBinary).arg(kiosks)
+               .arg(qEnvironmentVariable("FEST_CUE_WAIT") == QLatin1String("spin") ? QStringLiteral("spin") : QStringLiteral("clock"))
+               .arg(loadAverage());
     out << QStringLiteral("%1  %2  %3  %4\n").arg(QStringLiteral("cue"), 4).arg(QStringLiteral("type"), -8)
                .arg(QStringLiteral("spread ms"), 10).arg(QStringLiteral("go->last ms"), 12);
     QJsonArray perCue;
@@ -224,7 +272,9 @@ int main(int argc, char **argv)
         out << incomplete << " cue(s) not fired by every node\n";
     QFile json(parser.value(QStringLiteral("out")));
     if (json.open(QIODevice::WriteOnly))
-        json.write(QJsonDocument(QJsonObject{{"nodes", nodes}, {"players", playerCount}, {"kiosks", kiosks}, {"leadMs", 300},
+        json.write(QJsonDocument(QJsonObject{{"nodes", nodes}, {"players", playerCount}, {"playerBinary", playerBinary}, {"kiosks", kiosks}, {"leadMs", 300},
+                                             {"wait", qEnvironmentVariable("FEST_CUE_WAIT") == QLatin1String("spin") ? "spin" : "clock"},
+                                             {"loadAverage", loadAverage()},
                                              {"spread", spread.toJson()}, {"goToLastFire", delay.toJson()}, {"lateness", late.toJson()},
                                              {"incompleteCues", incomplete}, {"cues", perCue}}).toJson());
     out << "written " << json.fileName() << "\n";

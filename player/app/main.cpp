@@ -11,10 +11,13 @@
 #include <QQuickWindow>
 #include <QTextStream>
 #include <QTimer>
+#include <QtQml/qqmlextensionplugin.h>
 
 #include <memory>
 
 #include <gst/gst.h>
+
+Q_IMPORT_QML_PLUGIN(Festival_CeremonyPlugin)
 
 using namespace fest;
 
@@ -118,6 +121,7 @@ int runWindow(int argc, char **argv)
         followInStatus(node, ceremony);
 
     QQmlApplicationEngine qml;
+    qml.addImportPath(QStringLiteral("qrc:/"));   // Festival.Ceremony (the overlay) lives there
     qml.load(QUrl(QStringLiteral("qrc:/Festival/Player/PlayerWindow.qml")));
     auto *window = qml.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(qml.rootObjects().first());
     if (!window) {
