@@ -13,6 +13,7 @@ class tst_CueFollower : public QObject
 
 private slots:
     void firesAtTheInstantNotOnArrival();
+    void announcesTheScheduledStateBeforeItsInstant();
     void staleSeqIsDropped();
     void expiredCueIsShownButNotFired();
     void newerMessageSupersedesPending();
@@ -48,6 +49,25 @@ QByteArray tst_CueFollower::message(qint64 seq, qint64 cueSeq, qint64 executeAtU
     s.executeAtUs = executeAtUs;
     s.expiresAtUs = executeAtUs + lifeUs;
     return s.encode();
+}
+
+void tst_CueFollower::announcesTheScheduledStateBeforeItsInstant()
+{
+    // Players preroll a cue's clip when it is scheduled: pending() says what comes.
+    CueFollower follower(nullptr, &tst_CueFollower::now);
+    QSignalSpy scheduled(&follower, &CueFollower::cueScheduled);
+    QSignalSpy fired(&follower, &CueFollower::cueFired);
+    follower.handlePayload(message(1, 1, now() + 200000, 3));
+    QCOMPARE(scheduled.size(), 1);
+    QCOMPARE(scheduled.at(0).at(0).toLongLong(), 1);
+    QVERIFY(follower.pending().has_value());
+    QCOMPARE(follower.pending()->index, 3);
+    QCOMPARE(fired.size(), 0);
+    QVERIFY(fired.wait(5000));
+    QVERIFY(!follower.pending().has_value());
+    // An expired one is applied at once: nothing to prepare.
+    follower.handlePayload(message(2, 2, now() - 5000000, 4));
+    QCOMPARE(scheduled.size(), 1);
 }
 
 void tst_CueFollower::firesAtTheInstantNotOnArrival()

@@ -15,6 +15,9 @@ private slots:
     void startReplacesThePendingInstant();
     void stopCancels();
     void pastInstantFiresAfterStartReturns();
+    void sleepsOnTheWaiterForTheLastStretch();
+    void spinsWhenTheWaiterCannotWait();
+    void spinsWhenTheEnvironmentSaysSo();
 };
 
 namespace {
@@ -69,6 +72,51 @@ void tst_CueTimer::pastInstantFiresAfterStartReturns()
     timer.start(systemUs() - 1000000);
     QCOMPARE(due.size(), 0);
     QVERIFY(due.wait(1000));
+}
+
+void tst_CueTimer::sleepsOnTheWaiterForTheLastStretch()
+{
+    // A clock that moves only when the waiter has waited: the timer must hand the last
+    // stretch to the waiter, and fire once it returns.
+    qint64 clock = 1000000;
+    QList<qint64> waitedFor;
+    CueTimer timer([&] { return clock; }, [&](qint64 atUs) {
+        waitedFor << atUs;
+        clock = atUs;
+        return true;
+    });
+    QSignalSpy due(&timer, &CueTimer::due);
+    const qint64 at = clock + CueTimer::spinUs / 2;
+    timer.start(at);
+    QVERIFY(due.wait(5000));
+    QCOMPARE(waitedFor, QList<qint64>{at});
+    QCOMPARE(due.at(0).at(1).toLongLong(), at);
+}
+
+void tst_CueTimer::spinsWhenTheWaiterCannotWait()
+{
+    // A waiter that returns at once (no clock): the timer still fires at, not before, the instant.
+    CueTimer timer(systemUs, [](qint64) { return false; });
+    QSignalSpy due(&timer, &CueTimer::due);
+    const qint64 at = systemUs() + 50000;
+    timer.start(at);
+    QVERIFY(due.wait(5000));
+    QVERIFY(due.at(0).at(1).toLongLong() >= at);
+}
+
+void tst_CueTimer::spinsWhenTheEnvironmentSaysSo()
+{
+    qputenv("FEST_CUE_WAIT", "spin");
+    qint64 clock = 1000000;
+    int waits = 0;
+    CueTimer timer([&] { return clock += 10; }, [&](qint64) { ++waits; return true; });
+    qunsetenv("FEST_CUE_WAIT");
+    QSignalSpy due(&timer, &CueTimer::due);
+    const qint64 at = clock + CueTimer::spinUs / 2;
+    timer.start(at);
+    QVERIFY(due.wait(5000));
+    QCOMPARE(waits, 0);
+    QVERIFY(due.at(0).at(1).toLongLong() >= at);
 }
 
 QTEST_GUILESS_MAIN(tst_CueTimer)
