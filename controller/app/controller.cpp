@@ -92,7 +92,9 @@ bool Controller::start(QString *error)
     will.qos = 1;
     will.retain = true;
     mqtt.will = will;
-    m_mqtt = std::make_unique<MqttClient>(mqtt);
+    // Ballots are the bulk of what the controller receives: flow control and write
+    // coalescing sized for them (docs/votes.md).
+    m_mqtt = std::make_unique<MqttClient>(VoteService::ingestOptions(mqtt));
     m_publisher = std::make_unique<StatePublisher>(m_mqtt.get());
     m_programme = std::make_unique<ProgrammeService>(*m_repository, *m_publisher, m_settings.programme);
     if (!m_programme->load(error))
