@@ -89,7 +89,8 @@ bool Kiosk::start(QString *error, ProgrammeLoading loading)
             emit connectionChanged();
         });
         connect(m_bus->client(), &MqttClient::connected, this, &Kiosk::publishStatus);
-        if (!m_ceremony.follow(m_bus->client(), m_config.clockAddress, error))
+        // No show clock configured: no ceremony view (it would not be in step).
+        if (!m_config.clockAddress.isEmpty() && !m_ceremony.follow(m_bus->client(), m_config.clockAddress, error))
             return false;
     }
     QDir().mkpath(QFileInfo(m_config.outboxPath).absolutePath());
