@@ -84,8 +84,8 @@ std::unique_ptr<Kiosk> tst_KioskBus::startKiosk()
     config.brokerUser = config.kioskId;
     config.outboxPath = m_dir.filePath(QStringLiteral("outbox.db"));
     config.replyWaitMs = 30000;   // the verdict, not the fallback, is under test
-    // The kiosk follows the ceremony on the show clock; no clock answers here, which only
-    // leaves the ceremony view unsynchronised (not under test).
+    // Configured like a real kiosk, which follows the ceremony on the show clock; no clock
+    // answers here, which only leaves the ceremony view unsynchronised (not under test).
     config.clockAddress = QStringLiteral("127.0.0.1:7010");
     auto kiosk = std::make_unique<Kiosk>(config);
     QString error;
