@@ -10,12 +10,8 @@ Tally::Result Tally::compute(const Database &db, int minimumVotes)
 {
     Result result;
     result.minimumVotes = std::max(0, minimumVotes);
-    Statement s = db.prepare(QStringLiteral(R"(
-SELECT film_id, score, COUNT(*)
-FROM votes
-WHERE id IN (SELECT MIN(id) FROM votes GROUP BY film_id, ticket_hash)
-GROUP BY film_id, score
-ORDER BY film_id)"));
+    // Kept by the votes table's triggers (VoteStore migration 2).
+    Statement s = db.prepare(QStringLiteral("SELECT film_id, score, votes FROM tally_scores ORDER BY film_id"));
     QMap<QString, Film> films;
     qint64 scoreSum = 0;
     while (s.step() == Statement::Step::Row) {
@@ -29,7 +25,7 @@ ORDER BY film_id)"));
         scoreSum += n * score;
         result.votes += n;
     }
-    Statement screenings = db.prepare(QStringLiteral("SELECT film_id, COUNT(DISTINCT screening_id) FROM votes GROUP BY film_id"));
+    Statement screenings = db.prepare(QStringLiteral("SELECT film_id, COUNT(*) FROM tally_screenings GROUP BY film_id"));
     while (screenings.step() == Statement::Step::Row) {
         if (films.contains(screenings.columnText(0)))
             films[screenings.columnText(0)].screenings = screenings.columnInt(1);

@@ -23,6 +23,8 @@ private slots:
     void filmScreenedTwiceIsPooledAndRepeatViewerCountsOnce();
     void minimumVotesZeroIsPlainMean();
     void jsonAndCsv();
+    void databaseFromBeforeTheKeptTallyIsBackfilled();
+    void votesCannotBeChangedOrDeleted();
 
 private:
     void vote(const QString &film, const QString &screening, int score, const QString &ticket = QString());
@@ -145,6 +147,58 @@ void tst_Tally::jsonAndCsv()
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines[0].startsWith(QStringLiteral("rank,film,votes")));
     QVERIFY(lines[1].startsWith(QStringLiteral("1,F-A,1,5.000,")));
+}
+
+void tst_Tally::databaseFromBeforeTheKeptTallyIsBackfilled()
+{
+    // Votes written by a controller whose database had only migration 1: the kept tally
+    // must start from them, with the same first-ballot-per-ticket rule.
+    m_store.reset();
+    m_db.reset();
+    const QString path = m_dir->filePath(QStringLiteral("v1.sqlite"));
+    QString error;
+    std::optional<fest::Database> old = fest::Database::open(path, {}, &error);
+    QVERIFY2(old, qPrintable(error));
+    QVERIFY2(old->migrate(VoteStore::migrations().mid(0, 1), &error), qPrintable(error));
+    QCOMPARE(old->userVersion(), 1);
+    QVERIFY2(old->exec(QStringLiteral(R"(
+INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, cast_at, received_at_us) VALUES
+ ('v1', 'fan', 'S-1', 'F-A', 5, 'k', 't', 1),
+ ('v2', 'fan', 'S-2', 'F-A', 1, 'k', 't', 2),
+ ('v3', 'other', 'S-2', 'F-A', 3, 'k', 't', 3),
+ ('v4', 'fan', 'S-3', 'F-B', 2, 'k', 't', 4);)"), &error), qPrintable(error));
+    old.reset();
+
+    m_db = VoteStore::openDatabase(path, &error);
+    QVERIFY2(m_db, qPrintable(error));
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    QCOMPARE(r.votes, 3);
+    QCOMPARE(r.films.size(), 2);
+    QCOMPARE(r.films[0].film, QStringLiteral("F-A"));
+    QCOMPARE(r.films[0].votes, 2);
+    QCOMPARE(r.films[0].mean, 4.0);
+    QCOMPARE(r.films[0].screenings, 2);
+    QCOMPARE(r.films[1].histogram[1], 1);
+
+    // And it goes on counting from there.
+    m_store = std::make_unique<VoteStore>(*m_db);
+    vote("F-B", "S-3", 4);
+    QVERIFY(m_store->flush());
+    QCOMPARE(Tally::compute(*m_db, 0).votes, 4);
+}
+
+void tst_Tally::votesCannotBeChangedOrDeleted()
+{
+    vote("F-A", "S-1", 2);
+    QVERIFY(m_store->flush());
+    QString error;
+    QVERIFY(!m_db->exec(QStringLiteral("UPDATE votes SET score = 5"), &error));
+    QVERIFY2(error.contains(QStringLiteral("never changed")), qPrintable(error));
+    QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM votes"), &error));
+    QVERIFY2(error.contains(QStringLiteral("never deleted")), qPrintable(error));
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    QCOMPARE(r.votes, 1);
+    QCOMPARE(r.films[0].mean, 2.0);
 }
 
 QTEST_GUILESS_MAIN(tst_Tally)
