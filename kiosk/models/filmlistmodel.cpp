@@ -25,7 +25,13 @@ QVariant FilmListModel::data(const QModelIndex &index, int role) const
     case SynopsisRole: return DisplayLanguage::pick(f.synopsis, language());
     case CategoryIdsRole: return f.categoryIds;
     case CategoryNamesRole: return DisplayLanguage::pick(row.categories, language());
-    case SearchKeyRole: return row.searchKey;
+    case SearchKeyRole:
+        if (!row.searchKey) {
+            QStringList searchable{f.originalTitle, f.title.en, f.title.zh, CountryNames::searchText(f.country)};
+            searchable += f.makers;
+            row.searchKey = SearchKey::of(searchable);
+        }
+        return *row.searchKey;
     }
     return {};
 }
@@ -87,10 +93,7 @@ void FilmListModel::rebuild(const Programme &programme)
             }
         }
         const QString sep = QStringLiteral(" · ");
-        QStringList searchable{film.originalTitle, film.title.en, film.title.zh,
-                               CountryNames::searchText(film.country)};
-        searchable += film.makers;
-        m_rows.append(Row{film, {en.join(sep), zh.join(sep)}, SearchKey::of(searchable)});
+        m_rows.append(Row{film, {en.join(sep), zh.join(sep)}, std::nullopt});
     }
 }
 

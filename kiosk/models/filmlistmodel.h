@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "film.h"
 #include "programmelistmodel.h"
 
@@ -46,7 +48,9 @@ private:
     struct Row {
         Film film;
         LocalizedText categories;
-        QString searchKey;
+        // Built on the first search, not at every programme version: normalising the
+        // texts was most of a rebuild's time, and most versions are never searched.
+        mutable std::optional<QString> searchKey;
     };
     QString subtitle(const Row &row) const;
     QList<Row> m_rows;

@@ -34,7 +34,10 @@ QVariant ScreeningListModel::data(const QModelIndex &index, int role) const
     case EndTimeRole: return e.endTime;
     case CancelledRole: return e.cancelled;
     case CategoryIdsRole: return e.categoryIds;
-    case SearchKeyRole: return e.searchKey;
+    case SearchKeyRole:
+        if (!e.searchKey)
+            e.searchKey = SearchKey::of(e.searchable);
+        return *e.searchKey;
     case VotingStateRole: return int(e.voting);
     }
     return {};
@@ -149,7 +152,7 @@ void ScreeningListModel::rebuild(const Programme &programme)
                     e.categoryIds << c;
             }
         }
-        e.searchKey = SearchKey::of(searchable);
+        e.searchable = std::move(searchable);
         m_rows.append(std::move(e));
     }
     std::stable_sort(m_rows.begin(), m_rows.end(),

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "programmelistmodel.h"
 #include "votingstatus.h"
 
@@ -54,7 +56,10 @@ public:
         QString endTime;
         QStringList categoryIds;
         bool cancelled = false;
-        QString searchKey;
+        // The texts a search compares; their normalised key is built on the first search
+        // (it was most of a rebuild's time, and most versions are never searched).
+        QStringList searchable;
+        mutable std::optional<QString> searchKey;
         VotingStatus::State voting = VotingStatus::State::NotOpen;
     };
 
