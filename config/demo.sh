@@ -19,7 +19,7 @@ while (($#)); do
     --players) players=$2; shift 2 ;;
     --ceremony) ceremony_step=6; shift
                 if [[ ${1:-} =~ ^[0-9]+$ ]]; then ceremony_step=$1; shift; fi ;;
-    *) echo "demo: unknown option $1 (try --for SECONDS, --players N)" >&2; exit 2 ;;
+    *) echo "demo: unknown option $1 (try --for SECONDS, --players N, --ceremony [SECONDS])" >&2; exit 2 ;;
   esac
 done
 
