@@ -3,7 +3,7 @@
 #include "mediagenerator.h"
 #include "showclock.h"
 #include "showclockprovider.h"
-#include "streamingthreadpriority.h"
+#include "realtimepriority.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -211,7 +211,7 @@ int SyncBench::run()
     }
     // The controller's provider shares these 2 cores with the players here: its thread runs
     // real-time so that its replies are not delayed by the players' own streaming threads.
-    const auto providerPtr = StreamingThreadPriority::createRaised(m_options.realtimePriority > 0 ? m_options.realtimePriority + 2 : 0, [] {
+    const auto providerPtr = RealtimePriority::createRaised(m_options.realtimePriority > 0 ? m_options.realtimePriority + 2 : 0, [] {
         return std::make_unique<ShowClockProvider>(0, QStringLiteral("127.0.0.1"));
     });
     ShowClockProvider &provider = *providerPtr;

@@ -1,5 +1,5 @@
 #include "syncworker.h"
-#include "streamingthreadpriority.h"
+#include "realtimepriority.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -28,7 +28,7 @@ SyncWorker::~SyncWorker() = default;
 bool SyncWorker::start()
 {
     // As festival-player does: the clock's thread runs above the streaming threads.
-    m_clock = StreamingThreadPriority::createRaised(m_options.realtimePriority > 0 ? m_options.realtimePriority + 1 : 0, [this] {
+    m_clock = RealtimePriority::createRaised(m_options.realtimePriority > 0 ? m_options.realtimePriority + 1 : 0, [this] {
         return std::make_unique<ShowClock>(m_options.clockHost, m_options.clockPort);
     });
     if (!m_clock->waitForSync(5000))

@@ -1,5 +1,7 @@
 #include "cuetimer.h"
 
+#include "realtimepriority.h"
+
 namespace fest {
 
 CueTimer::CueTimer(Clock now, QObject *parent)
@@ -43,6 +45,10 @@ void CueTimer::wake()
         m_coarse.start(int(qMin<qint64>((remaining - spinUs) / 1000, 60'000)));
         return;
     }
+    // Real-time for the last stretch only (at most spinUs): woken at the instant, the
+    // thread runs at once instead of waiting for a CPU behind ordinary work, which was
+    // most of the spread between nodes on a busy machine (docs/ceremony.md).
+    const bool raised = remaining > 0 && RealtimePriority::raiseCurrentThread(realtimePriority);
     if (m_waiter && remaining > 0)
         m_waiter(m_targetUs);
     // No yield: on a loaded machine a yielded thread may not run again for a whole
@@ -51,6 +57,8 @@ void CueTimer::wake()
     qint64 now = m_now();
     while (now < m_targetUs)
         now = m_now();
+    if (raised)
+        RealtimePriority::restoreCurrentThread();
     m_active = false;
     emit due(m_targetUs, now);
 }

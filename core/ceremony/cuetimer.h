@@ -23,6 +23,9 @@ public:
     using Clock = std::function<qint64()>;   // microseconds
     using Waiter = std::function<bool(qint64 atUs)>;   // sleeps until atUs; false = cannot
     static constexpr qint64 spinUs = 5000;
+    // SCHED_FIFO priority of the last stretch (RealtimePriority): the player's streaming
+    // threads' level, below its show clock's thread.
+    static constexpr int realtimePriority = 10;
 
     explicit CueTimer(Clock now, QObject *parent = nullptr);
     // waiter is used for the last spinUs unless FEST_CUE_WAIT=spin.

@@ -1,5 +1,5 @@
 #include "itempipeline.h"
-#include "streamingthreadpriority.h"
+#include "realtimepriority.h"
 
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -408,9 +408,9 @@ int ItemPipeline::busSyncHandler(GstBus *, GstMessage *msg, void *self)
         GstElement *owner = nullptr;
         gst_message_parse_stream_status(msg, &type, &owner);
         if (type == GST_STREAM_STATUS_TYPE_ENTER)
-            StreamingThreadPriority::raiseCurrentThread(static_cast<ItemPipeline *>(self)->m_options.realtimePriority);
+            RealtimePriority::raiseCurrentThread(static_cast<ItemPipeline *>(self)->m_options.realtimePriority);
         else if (type == GST_STREAM_STATUS_TYPE_LEAVE)
-            StreamingThreadPriority::restoreCurrentThread();
+            RealtimePriority::restoreCurrentThread();
     }
     return GST_BUS_PASS;
 }

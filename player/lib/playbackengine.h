@@ -48,7 +48,7 @@ public:
         // Window mode: where pipelines raise their state (ItemPipeline::Options).
         std::function<void(std::function<void()>)> stateChangeRunner;
         bool recordFrames = false;
-        int realtimePriority = 10;  // streaming threads (StreamingThreadPriority); 0 = normal
+        int realtimePriority = 10;  // streaming threads (RealtimePriority); 0 = normal
         int tickMs = 50;
     };
     struct RenderedFrame

@@ -1,5 +1,5 @@
 #include "playernode.h"
-#include "streamingthreadpriority.h"
+#include "realtimepriority.h"
 
 #include "envelope.h"
 #include "playlistjson.h"
@@ -55,8 +55,8 @@ QJsonObject PlayerNode::offlineStatus(const QString &screen)
 PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Options &engineOptions, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
-    // Above the streaming threads: see StreamingThreadPriority::createRaised.
-    , m_clock(StreamingThreadPriority::createRaised(engineOptions.realtimePriority > 0 ? engineOptions.realtimePriority + 1 : 0, [&settings] {
+    // Above the streaming threads: see RealtimePriority::createRaised.
+    , m_clock(RealtimePriority::createRaised(engineOptions.realtimePriority > 0 ? engineOptions.realtimePriority + 1 : 0, [&settings] {
         return std::make_unique<ShowClock>(settings.clockHost, settings.clockPort);
     }))
     , m_engine(std::make_unique<PlaybackEngine>(m_clock->clock(), engineOptions))

@@ -2,14 +2,15 @@
 
 namespace fest {
 
-// Scheduling of a pipeline's streaming threads. Every player renders a frame at the same
-// instant, and on a busy machine the spread between players is the time a sink thread
-// waits for a CPU after its clock wait ends, not clock error (bench/README.md). A
-// real-time (SCHED_FIFO) streaming thread preempts ordinary work at once; it is bounded
-// by the frame rate (it sleeps on the clock between frames) and by the kernel's
-// real-time throttling. Needs CAP_SYS_NICE or an RLIMIT_RTPRIO at least this high (systemd:
+// Real-time scheduling for threads that act at an instant of the show clock: a player's
+// streaming threads (every player renders a frame at the same instant) and a node's cue
+// timer in its last stretch (docs/ceremony.md). On a busy machine the spread between
+// nodes is the time a thread waits for a CPU after its clock wait ends, not clock error
+// (bench/README.md). A real-time (SCHED_FIFO) thread preempts ordinary work at once; it
+// is bounded by what it waits for (the clock between frames, a few milliseconds before a
+// cue) and by the kernel's real-time throttling. Needs CAP_SYS_NICE or an RLIMIT_RTPRIO at least this high (systemd:
 // LimitRTPRIO=); without it the thread keeps its priority, with timer slack minimised.
-class StreamingThreadPriority
+class RealtimePriority
 {
 public:
     // Applies to the calling thread. priority 1..99 asks for SCHED_FIFO at that priority;

@@ -1,4 +1,4 @@
-#include "streamingthreadpriority.h"
+#include "realtimepriority.h"
 
 #include <QLoggingCategory>
 
@@ -9,11 +9,11 @@
 #include <sched.h>
 #include <sys/prctl.h>
 
-Q_DECLARE_LOGGING_CATEGORY(lcPlayer)
+Q_LOGGING_CATEGORY(lcRealtime, "fest.process.realtime")
 
 namespace fest {
 
-bool StreamingThreadPriority::raiseCurrentThread(int priority)
+bool RealtimePriority::raiseCurrentThread(int priority)
 {
     // Ordinary threads may wake up to 50 us after their deadline (the default timer
     // slack); a sink's clock wait should not. Real-time threads have no slack anyway.
@@ -27,17 +27,17 @@ bool StreamingThreadPriority::raiseCurrentThread(int priority)
         return true;
     static std::atomic<bool> warned{false};
     if (!warned.exchange(true)) {
-        qCWarning(lcPlayer).noquote()
-            << QStringLiteral("Streaming threads run at normal priority (%1): frames may be rendered late on a busy "
-                              "machine. Grant the player real-time priority %2 (systemd: LimitRTPRIO=%2, or "
-                              "CAP_SYS_NICE).")
+        qCWarning(lcRealtime).noquote()
+            << QStringLiteral("Threads that act on the show clock run at normal priority (%1): frames and cues may "
+                              "come late on a busy machine. Grant this program real-time priority %2 "
+                              "(systemd: LimitRTPRIO=%2, or CAP_SYS_NICE).")
                    .arg(QString::fromLocal8Bit(std::strerror(rc)))
                    .arg(param.sched_priority);
     }
     return false;
 }
 
-void StreamingThreadPriority::restoreCurrentThread()
+void RealtimePriority::restoreCurrentThread()
 {
     sched_param param{};
     pthread_setschedparam(pthread_self(), SCHED_OTHER, &param);
