@@ -32,8 +32,9 @@ struct Ballot
     // the problems in *error; *voteId gets the vote id when that much was readable, so
     // the sender can still be told which ballot was refused.
     static std::optional<Ballot> fromJson(const QByteArray &data, QString *error, QString *voteId = nullptr);
-    // A fresh vote id.
+    // A fresh vote id: a time-ordered UUID (version 7) made now, or at the given instant.
     static QString newVoteId();
+    static QString newVoteId(qint64 msSinceEpoch);
 };
 
 } // namespace fest

@@ -2,6 +2,7 @@
 
 #include <QTest>
 #include <QTimeZone>
+#include <QUuid>
 
 using fest::Ballot;
 
@@ -28,6 +29,7 @@ private slots:
     void rejects_data();
     void rejects();
     void outOfRangeScoreDecodesButIsFlagged();
+    void voteIdsAreTimeOrderedVersion7();
 };
 
 void tst_Ballot::roundTrip()
@@ -101,6 +103,27 @@ void tst_Ballot::outOfRangeScoreDecodesButIsFlagged()
         QVERIFY2(b, qPrintable(error));
         QVERIFY(!b->scoreInRange());
     }
+}
+
+void tst_Ballot::voteIdsAreTimeOrderedVersion7()
+{
+    const qint64 at = QDateTime(QDate(2026, 12, 5), QTime(16, 2, 11, 250), QTimeZone::utc()).toMSecsSinceEpoch();
+    const QString id = Ballot::newVoteId(at);
+    QVERIFY(!QUuid::fromString(id).isNull());
+    // Qt 6.4 knows versions up to 5 only: read the version and variant nibbles.
+    QCOMPARE(id.at(14), QLatin1Char('7'));
+    QVERIFY2(QStringLiteral("89ab").contains(id.at(19)), qPrintable(id));
+    // The first 48 bits are the milliseconds, readable as hex in the text form.
+    QCOMPARE(id.left(8) + id.mid(9, 4), QStringLiteral("%1").arg(at, 12, 16, QLatin1Char('0')));
+    // Later ids sort later as text (what the vote-id index orders by); same-millisecond
+    // ids still differ.
+    QVERIFY(Ballot::newVoteId(at) != id);
+    QVERIFY(Ballot::newVoteId(at + 1) > Ballot::newVoteId(at));
+    QVERIFY(Ballot::newVoteId(at + 1000 * 3600) > Ballot::newVoteId(at + 1000 * 3600 - 1));
+    // And they are ballots' vote ids like any other.
+    Ballot b{Ballot::newVoteId(), QStringLiteral("K7QF-4M9X-R2DA-BC3P"), QStringLiteral("S-1"), QStringLiteral("F-2"), 4,
+             QDateTime::currentDateTimeUtc()};
+    QVERIFY(Ballot::fromJson(b.toJson(), nullptr));
 }
 
 QTEST_APPLESS_MAIN(tst_Ballot)

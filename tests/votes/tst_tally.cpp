@@ -180,11 +180,19 @@ INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, ca
     QCOMPARE(r.films[0].screenings, 2);
     QCOMPARE(r.films[1].histogram[1], 1);
 
-    // And it goes on counting from there.
+    // And it goes on counting from there, with the same rule: the fan's third ballot for
+    // F-A (another screening) is kept but not counted.
     m_store = std::make_unique<VoteStore>(*m_db);
     vote("F-B", "S-3", 4);
     QVERIFY(m_store->flush());
-    QCOMPARE(Tally::compute(*m_db, 0).votes, 4);
+    QVERIFY2(m_db->exec(QStringLiteral("INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, cast_at, "
+                                       "received_at_us) VALUES ('v5', 'fan', 'S-4', 'F-A', 1, 'k', 't', 5)"), &error),
+             qPrintable(error));
+    const Tally::Result after = Tally::compute(*m_db, 0);
+    QCOMPARE(after.votes, 4);
+    QCOMPARE(after.films[0].film, QStringLiteral("F-A"));
+    QCOMPARE(after.films[0].votes, 2);
+    QCOMPARE(after.films[0].screenings, 3);
 }
 
 void tst_Tally::votesCannotBeChangedOrDeleted()
