@@ -3,10 +3,13 @@
 // A real broker, the ceremony service on a controller connection, 4 players (real
 // `festival-player --headless --ceremony` processes, each with its own show clock; their
 // fire instants come from their status, appliedAtUs; or bare festival-cue-follower
-// processes with --player-binary) and 50 followers as kiosks (one process: this one, each
-// with its own broker connection). For every cue of
-// the generated ceremony: the spread of the fire instants over all nodes (max - min, on
-// the show clock), and the delay from the go to the last node firing. Prints a table and
+// processes with --player-binary) and 50 simulated kiosks, each with its own broker
+// connection and show clock: by default each on a thread of its own (a real kiosk is a
+// machine of its own), or all on this process's main thread (--kiosk-mode one-thread, as
+// before). For every cue: which node fired when, the spread of the fire instants (max -
+// min) over all nodes, among the players, among the kiosks, and on the machine's own
+// clock (the show clocks' disagreement included), each node's lateness (fire instant -
+// executeAtUs) and the delay from the go to the last node firing. Prints a table and
 // writes JSON.
 #include "ceremonyservice.h"
 #include "cuefollower.h"
@@ -20,6 +23,8 @@
 #include "projectbinaries.h"
 #include "showclock.h"
 #include "showclockprovider.h"
+#include "simulatedkiosk.h"
+#include "wakeprobe.h"
 #include "statepublisher.h"
 #include "request.h"
 #include "topics.h"
@@ -33,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <map>
 
 using namespace fest;
 
@@ -71,6 +77,45 @@ QString loadAverage()
     return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readLine()).section(QLatin1Char(' '), 0, 2) : QString();
 }
 
+// One node acting on one cue: the instant on its own show clock and, when known, on the
+// machine's realtime clock (every node runs on this machine).
+struct Fire {
+    QString node;   // player-N, kiosk-N
+    qint64 showUs = 0;
+    std::optional<qint64> wallUs;
+    bool isPlayer() const { return node.startsWith(QLatin1String("player-")); }
+};
+
+double spreadMs(const QList<Fire> &fires, const std::function<bool(const Fire &)> &counted)
+{
+    std::optional<qint64> low, high;
+    for (const Fire &f : fires) {
+        if (!counted(f))
+            continue;
+        low = qMin(low.value_or(f.showUs), f.showUs);
+        high = qMax(high.value_or(f.showUs), f.showUs);
+    }
+    return low ? double(*high - *low) / 1000.0 : 0.0;
+}
+
+std::optional<double> wallSpreadMs(const QList<Fire> &fires)
+{
+    QList<qint64> wall;
+    for (const Fire &f : fires) {
+        if (!f.wallUs)
+            return std::nullopt;
+        wall << *f.wallUs;
+    }
+    const auto [low, high] = std::minmax_element(wall.begin(), wall.end());
+    return wall.isEmpty() ? std::nullopt : std::optional<double>(double(*high - *low) / 1000.0);
+}
+
+QString statsLine(const QString &label, const Stats &s, int decimals = 3)
+{
+    return QStringLiteral("%1 p50 %2  p99 %3  max %4 ms\n").arg(label, -26).arg(s.p50, 7, 'f', decimals)
+        .arg(s.p99, 7, 'f', decimals).arg(s.max, 7, 'f', decimals);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -79,7 +124,10 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOptions({{QStringLiteral("players"), QStringLiteral("Follower processes (players)."), QStringLiteral("n"), QStringLiteral("4")},
-                       {QStringLiteral("kiosks"), QStringLiteral("Followers in this process (kiosks)."), QStringLiteral("n"), QStringLiteral("50")},
+                       {QStringLiteral("kiosks"), QStringLiteral("Simulated kiosks (in this process)."), QStringLiteral("n"), QStringLiteral("50")},
+                       {QStringLiteral("kiosk-mode"), QStringLiteral("threads (a thread per kiosk) or one-thread (every kiosk on the main thread)."), QStringLiteral("mode"), QStringLiteral("threads")},
+                       {QStringLiteral("warmup"), QStringLiteral("Seconds the nodes run after their clocks synced before the first cue (a net clock still converges for a few seconds after it reports sync; on a festival day nodes have run for hours)."), QStringLiteral("s"), QStringLiteral("5")},
+                       {QStringLiteral("cues"), QStringLiteral("Cues to step (the 42-cue ceremony starts again after its last cue)."), QStringLiteral("n"), QStringLiteral("42")},
                        {QStringLiteral("player-binary"), QStringLiteral("festival-player or festival-cue-follower."), QStringLiteral("name"), QStringLiteral("festival-player")},
                        {QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("file"), QStringLiteral("ceremony.json")}});
     parser.process(app);
@@ -140,15 +188,28 @@ int main(int argc, char **argv)
         return reply.value_or(Reply::failure(QStringLiteral("no_reply"), QStringLiteral("no reply")));
     };
 
-    // Followers: kiosks here, players in their own processes.
-    QHash<qint64, QList<qint64>> fired;   // seq -> fire instants
-    std::vector<std::unique_ptr<MqttClient>> clients;
-    std::vector<std::unique_ptr<CueFollower>> followers;
+    // Kiosks in this process, players in their own processes.
+    QHash<qint64, QList<Fire>> fired;   // seq -> who fired when
     const int kiosks = parser.value(QStringLiteral("kiosks")).toInt();
+    const bool kioskThreads = parser.value(QStringLiteral("kiosk-mode")) != QLatin1String("one-thread");
+    std::vector<std::unique_ptr<MqttClient>> clients;         // one-thread mode
+    std::vector<std::unique_ptr<CueFollower>> followers;      // one-thread mode
+    std::vector<std::unique_ptr<SimulatedKiosk>> kioskThreadList;
     for (int i = 0; i < kiosks; ++i) {
-        clients.push_back(std::make_unique<MqttClient>(optionsFor(broker, QStringLiteral("kiosk-%1").arg(i))));
+        const QString name = QStringLiteral("kiosk-%1").arg(i);
+        if (kioskThreads) {
+            kioskThreadList.push_back(std::make_unique<SimulatedKiosk>(i, optionsFor(broker, name), QStringLiteral("127.0.0.1"), provider.port()));
+            QObject::connect(kioskThreadList.back().get(), &SimulatedKiosk::fired, &app, [&](int index, qint64 seq, qint64 at, qint64 wall) {
+                fired[seq] << Fire{QStringLiteral("kiosk-%1").arg(index), at, wall};
+            });
+            kioskThreadList.back()->start();
+            continue;
+        }
+        clients.push_back(std::make_unique<MqttClient>(optionsFor(broker, name)));
         followers.push_back(std::make_unique<CueFollower>(clients.back().get(), &clock));
-        QObject::connect(followers.back().get(), &CueFollower::cueFired, [&](qint64 seq, qint64 at) { fired[seq] << at; });
+        QObject::connect(followers.back().get(), &CueFollower::cueFired, [&, name](qint64 seq, qint64 at) {
+            fired[seq] << Fire{name, at, at - (clock.nowUs() - SimulatedKiosk::realtimeUs())};
+        });
         clients.back()->open();
     }
     std::vector<std::unique_ptr<QProcess>> players;
@@ -176,7 +237,10 @@ int main(int argc, char **argv)
             const qint64 seq = c.value(QStringLiteral("seq")).toInteger();
             if (playerSeq.contains(account) && seq > playerSeq.value(account)) {
                 playerSeq[account] = seq;
-                fired[seq] << c.value(QStringLiteral("appliedAtUs")).toInteger();
+                // The status carries the show clock's offset from the machine's clock.
+                const qint64 at = c.value(QStringLiteral("appliedAtUs")).toInteger();
+                const qint64 offsetUs = body.value(QStringLiteral("clock")).toObject().value(QStringLiteral("offsetUs")).toInteger();
+                fired[seq] << Fire{account, at, at - offsetUs};
             }
         });
         observer.open();
@@ -184,13 +248,13 @@ int main(int argc, char **argv)
     for (int i = 0; i < playerCount; ++i) {
         auto p = std::make_unique<QProcess>();
         QProcess *raw = p.get();
-        QObject::connect(raw, &QProcess::readyReadStandardOutput, [&, raw] {
+        QObject::connect(raw, &QProcess::readyReadStandardOutput, [&, raw, i] {
             while (raw->canReadLine()) {
                 const QStringList w = QString::fromUtf8(raw->readLine()).trimmed().split(QLatin1Char(' '));
                 if (w.first() == QLatin1String("ready"))
                     ++ready;
                 else if (w.first() == QLatin1String("fired") && w.size() == 4)
-                    fired[w.at(1).toLongLong()] << w.at(3).toLongLong();
+                    fired[w.at(1).toLongLong()] << Fire{QStringLiteral("player-%1").arg(i), w.at(3).toLongLong(), std::nullopt};
             }
         });
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -211,11 +275,13 @@ int main(int argc, char **argv)
         }
         players.push_back(std::move(p));
     }
-    const auto allConnected = [&] {
-        return std::all_of(clients.begin(), clients.end(), [](const auto &c) { return c->state() == MqttClient::State::Connected; });
+    const auto kiosksConnected = [&] {
+        return std::count_if(clients.begin(), clients.end(), [](const auto &c) { return c->state() == MqttClient::State::Connected; })
+            + std::count_if(kioskThreadList.begin(), kioskThreadList.end(), [](const auto &k) { return k->isConnected(); });
     };
+    const auto allConnected = [&] { return kiosksConnected() == kiosks; };
     if (!QTest::qWaitFor([&] { return ready == playerCount && allConnected() && controller.state() == MqttClient::State::Connected; }, 60000)) {
-        const auto connected = std::count_if(clients.begin(), clients.end(), [](const auto &c) { return c->state() == MqttClient::State::Connected; });
+        const auto connected = kiosksConnected();
         out << "followers did not connect (" << ready << " players ready, " << connected << " kiosks connected): " << broker.logText().right(2000) << "\n";
         for (auto &p : players)
             p->kill();
@@ -224,6 +290,8 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    const int warmupS = parser.value(QStringLiteral("warmup")).toInt();
+    QTest::qWait(warmupS * 1000);
     call(QStringLiteral("ceremony.load"), {{"generate", true}});
     for (const AwardCategory &a : programme->awards)
         if (a.decidedBy == AwardCategory::DecidedBy::Jury)
@@ -231,51 +299,104 @@ int main(int argc, char **argv)
     call(QStringLiteral("ceremony.lock-audience"));
 
     const int nodes = kiosks + playerCount;
-    QList<double> spreads, delays, lateness;
+    const QString waitName = qEnvironmentVariable("FEST_CUE_WAIT") == QLatin1String("spin") ? QStringLiteral("spin") : QStringLiteral("clock");
+    const QString kioskMode = kioskThreads ? QStringLiteral("threads") : QStringLiteral("one-thread");
+    QList<double> spreads, playerSpreads, kioskSpreads, wallSpreads, delays, playerLate, kioskLate, probeLate;
+    WakeProbe probe;
+    std::map<QString, int> lastCount;   // node -> cues on which it fired last
+    std::map<QString, QList<double>> lateByNode;
     int incomplete = 0;
-    out << QStringLiteral("%1 nodes (%2 %3 processes, %4 kiosk followers in one process); lead 300 ms; wait %5; load %6\n\n")
-               .arg(nodes).arg(playerCount).arg(playerBinary).arg(kiosks)
-               .arg(qEnvironmentVariable("FEST_CUE_WAIT") == QLatin1String("spin") ? QStringLiteral("spin") : QStringLiteral("clock"))
-               .arg(loadAverage());
-    out << QStringLiteral("%1  %2  %3  %4\n").arg(QStringLiteral("cue"), 4).arg(QStringLiteral("type"), -8)
-               .arg(QStringLiteral("spread ms"), 10).arg(QStringLiteral("go->last ms"), 12);
+    out << QStringLiteral("%1 nodes (%2 %3 processes, %4 kiosks: %5); lead 300 ms; wait %6; warm-up %7 s; load %8\n\n")
+               .arg(nodes).arg(playerCount).arg(playerBinary).arg(kiosks).arg(kioskMode).arg(waitName).arg(warmupS).arg(loadAverage());
+    out << "spread of the fire instants (ms): all nodes, players, kiosks, all on the machine's clock; the last node;\n"
+           "the probe's lateness (ms: a bare real-time thread woken at the instant by the kernel)\n";
+    out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n").arg(QStringLiteral("cue"), 4).arg(QStringLiteral("type"), -8)
+               .arg(QStringLiteral("all"), 8).arg(QStringLiteral("players"), 8).arg(QStringLiteral("kiosks"), 8)
+               .arg(QStringLiteral("wall"), 8).arg(QStringLiteral("last"), -10).arg(QStringLiteral("probe"), 6).arg(QStringLiteral("go->last ms"), 11);
     QJsonArray perCue;
-    for (int index = 0; index < service.cueCount(); ++index) {
+    const int cueSteps = parser.value(QStringLiteral("cues")).toInt();
+    int index = -1;
+    for (int step = 0; step < cueSteps; ++step) {
         const qint64 goAt = clock.nowUs();
-        const Reply reply = call(QStringLiteral("ceremony.go"));
+        // Round again after the last cue: a goto is published like a go.
+        const bool again = index == service.cueCount() - 1;
+        const Reply reply = again ? call(QStringLiteral("ceremony.goto"), {{"index", 0}}) : call(QStringLiteral("ceremony.go"));
+        index = again ? 0 : index + 1;
         const qint64 seq = reply.result.value(QStringLiteral("seq")).toInteger();
+        const qint64 executeAt = reply.result.value(QStringLiteral("executeAtUs")).toInteger();
+        if (reply.ok)
+            probe.arm(executeAt - (clock.nowUs() - SimulatedKiosk::realtimeUs()));
         if (!reply.ok || !QTest::qWaitFor([&] { return fired.value(seq).size() == nodes; }, 5000)) {
             ++incomplete;
             out << "cue " << index << ": " << (reply.ok ? QStringLiteral("%1 of %2 nodes fired").arg(fired.value(seq).size()).arg(nodes) : reply.message) << "\n";
             continue;
         }
-        const QList<qint64> &at = fired.value(seq);
-        const auto [first, last] = std::minmax_element(at.begin(), at.end());
-        const double spread = double(*last - *first) / 1000.0;
-        const double delay = double(*last - goAt) / 1000.0;
-        const qint64 executeAt = reply.result.value(QStringLiteral("executeAtUs")).toInteger();
-        for (qint64 t : at)
-            lateness << double(t - executeAt) / 1000.0;
+        const QList<Fire> &at = fired.value(seq);
+        const double probeMs = double(probe.lateUs()) / 1000.0;
+        probeLate << probeMs;
+        const Fire &lastFire = *std::max_element(at.begin(), at.end(), [](const Fire &a, const Fire &b) { return a.showUs < b.showUs; });
+        const double spread = spreadMs(at, [](const Fire &) { return true; });
+        const double playerSpread = spreadMs(at, [](const Fire &f) { return f.isPlayer(); });
+        const double kioskSpread = spreadMs(at, [](const Fire &f) { return !f.isPlayer(); });
+        const std::optional<double> wallSpread = wallSpreadMs(at);
+        const double delay = double(lastFire.showUs - goAt) / 1000.0;
+        QJsonArray nodeFires;
+        for (const Fire &f : at) {
+            const double late = double(f.showUs - executeAt) / 1000.0;
+            (f.isPlayer() ? playerLate : kioskLate) << late;
+            lateByNode[f.node] << late;
+            nodeFires.append(QJsonObject{{"node", f.node}, {"lateUs", f.showUs - executeAt},
+                                         {"wallUs", f.wallUs ? QJsonValue(*f.wallUs) : QJsonValue()}});
+        }
+        ++lastCount[lastFire.node];
         spreads << spread;
+        playerSpreads << playerSpread;
+        kioskSpreads << kioskSpread;
+        if (wallSpread)
+            wallSpreads << *wallSpread;
         delays << delay;
         const QString type = reply.result.value(QStringLiteral("current")).toObject().value(QStringLiteral("type")).toString();
-        perCue.append(QJsonObject{{"index", index}, {"type", type}, {"spreadMs", spread}, {"goToLastFireMs", delay}});
-        out << QStringLiteral("%1  %2  %3  %4\n").arg(index, 4).arg(type, -8).arg(spread, 10, 'f', 3).arg(delay, 12, 'f', 1);
+        perCue.append(QJsonObject{{"index", index}, {"type", type}, {"spreadMs", spread}, {"playerSpreadMs", playerSpread},
+                                  {"kioskSpreadMs", kioskSpread}, {"wallSpreadMs", wallSpread ? QJsonValue(*wallSpread) : QJsonValue()},
+                                  {"lastNode", lastFire.node}, {"probeLateMs", probeMs}, {"goToLastFireMs", delay}, {"fires", nodeFires}});
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n").arg(index, 4).arg(type, -8).arg(spread, 8, 'f', 3)
+                   .arg(playerSpread, 8, 'f', 3).arg(kioskSpread, 8, 'f', 3)
+                   .arg(wallSpread ? QString::number(*wallSpread, 'f', 3) : QStringLiteral("-"), 8)
+                   .arg(lastFire.node, -10).arg(probeMs, 6, 'f', 3).arg(delay, 11, 'f', 1);
     }
-    const Stats spread = Stats::of(spreads), delay = Stats::of(delays), late = Stats::of(lateness);
-    out << QStringLiteral("\nspread    p50 %1 ms  p99 %2 ms  max %3 ms  (goal p99 <= 2 ms: %4)\n")
-               .arg(spread.p50, 0, 'f', 3).arg(spread.p99, 0, 'f', 3).arg(spread.max, 0, 'f', 3).arg(spread.p99 <= 2.0 ? "met" : "NOT met");
-    out << QStringLiteral("go->last  p50 %1 ms  p99 %2 ms  max %3 ms\n").arg(delay.p50, 0, 'f', 1).arg(delay.p99, 0, 'f', 1).arg(delay.max, 0, 'f', 1);
-    out << QStringLiteral("late      p50 %1 ms  p99 %2 ms  max %3 ms  (fire instant - executeAtUs, every node)\n")
-               .arg(late.p50, 0, 'f', 3).arg(late.p99, 0, 'f', 3).arg(late.max, 0, 'f', 3);
+    const Stats spread = Stats::of(spreads), delay = Stats::of(delays);
+    out << "\nspread (max - min fire instant, show clocks), per cue:\n";
+    out << statsLine(QStringLiteral("  all nodes"), spread);
+    out << statsLine(QStringLiteral("  players"), Stats::of(playerSpreads));
+    out << statsLine(QStringLiteral("  kiosks"), Stats::of(kioskSpreads));
+    if (!wallSpreads.isEmpty())
+        out << statsLine(QStringLiteral("  all, machine clock"), Stats::of(wallSpreads));
+    out << "lateness (fire instant - executeAtUs), every fire:\n";
+    out << statsLine(QStringLiteral("  players"), Stats::of(playerLate));
+    out << statsLine(QStringLiteral("  kiosks"), Stats::of(kioskLate));
+    out << statsLine(QStringLiteral("  probe (kernel wake-up)"), Stats::of(probeLate));
+    out << statsLine(QStringLiteral("go -> last fire"), delay, 1);
+    out << QStringLiteral("goal spread p99 <= 2 ms: %1\n").arg(spread.p99 <= 2.0 ? "met" : "NOT met");
+    std::vector<std::pair<QString, int>> lasts(lastCount.begin(), lastCount.end());
+    std::sort(lasts.begin(), lasts.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    out << "fired last most often:";
+    for (size_t i = 0; i < qMin<size_t>(lasts.size(), 6); ++i)
+        out << " " << lasts[i].first << " x" << lasts[i].second;
+    out << "\n";
+    QJsonObject nodeLateness;
+    for (const auto &[node, late] : lateByNode)
+        nodeLateness.insert(node, Stats::of(late).toJson());
     if (incomplete)
         out << incomplete << " cue(s) not fired by every node\n";
     QFile json(parser.value(QStringLiteral("out")));
     if (json.open(QIODevice::WriteOnly))
-        json.write(QJsonDocument(QJsonObject{{"nodes", nodes}, {"players", playerCount}, {"playerBinary", playerBinary}, {"kiosks", kiosks}, {"leadMs", 300},
-                                             {"wait", qEnvironmentVariable("FEST_CUE_WAIT") == QLatin1String("spin") ? "spin" : "clock"},
-                                             {"loadAverage", loadAverage()},
-                                             {"spread", spread.toJson()}, {"goToLastFire", delay.toJson()}, {"lateness", late.toJson()},
+        json.write(QJsonDocument(QJsonObject{{"nodes", nodes}, {"players", playerCount}, {"playerBinary", playerBinary}, {"kiosks", kiosks},
+                                             {"kioskMode", kioskMode}, {"warmupS", warmupS}, {"leadMs", 300}, {"wait", waitName}, {"loadAverage", loadAverage()},
+                                             {"spread", spread.toJson()}, {"playerSpread", Stats::of(playerSpreads).toJson()},
+                                             {"kioskSpread", Stats::of(kioskSpreads).toJson()}, {"wallSpread", Stats::of(wallSpreads).toJson()},
+                                             {"goToLastFire", delay.toJson()}, {"playerLateness", Stats::of(playerLate).toJson()},
+                                             {"kioskLateness", Stats::of(kioskLate).toJson()},
+                                             {"probeLateness", Stats::of(probeLate).toJson()}, {"nodeLateness", nodeLateness},
                                              {"incompleteCues", incomplete}, {"cues", perCue}}).toJson());
     out << "written " << json.fileName() << "\n";
     for (auto &p : players) {
