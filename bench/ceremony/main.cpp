@@ -84,6 +84,7 @@ struct Fire {
     qint64 showUs = 0;
     std::optional<qint64> wallUs;
     bool isPlayer() const { return node.startsWith(QLatin1String("player-")); }
+    bool isAppKiosk() const { return node.startsWith(QLatin1String("app-kiosk-")); }
 };
 
 double spreadMs(const QList<Fire> &fires, const std::function<bool(const Fire &)> &counted)
@@ -101,11 +102,9 @@ double spreadMs(const QList<Fire> &fires, const std::function<bool(const Fire &)
 std::optional<double> wallSpreadMs(const QList<Fire> &fires)
 {
     QList<qint64> wall;
-    for (const Fire &f : fires) {
-        if (!f.wallUs)
-            return std::nullopt;
-        wall << *f.wallUs;
-    }
+    for (const Fire &f : fires)
+        if (f.wallUs)
+            wall << *f.wallUs;
     const auto [low, high] = std::minmax_element(wall.begin(), wall.end());
     return wall.isEmpty() ? std::nullopt : std::optional<double>(double(*high - *low) / 1000.0);
 }
@@ -128,6 +127,7 @@ int main(int argc, char **argv)
                        {QStringLiteral("kiosk-mode"), QStringLiteral("threads (a thread per kiosk) or one-thread (every kiosk on the main thread)."), QStringLiteral("mode"), QStringLiteral("threads")},
                        {QStringLiteral("warmup"), QStringLiteral("Seconds the nodes run after their clocks synced before the first cue (a net clock still converges for a few seconds after it reports sync; on a festival day nodes have run for hours)."), QStringLiteral("s"), QStringLiteral("5")},
                        {QStringLiteral("cues"), QStringLiteral("Cues to step (the 42-cue ceremony starts again after its last cue)."), QStringLiteral("n"), QStringLiteral("42")},
+                       {QStringLiteral("app-kiosks"), QStringLiteral("Real festival-kiosk processes (offscreen, software rendering) besides the simulated kiosks."), QStringLiteral("n"), QStringLiteral("0")},
                        {QStringLiteral("player-binary"), QStringLiteral("festival-player or festival-cue-follower."), QStringLiteral("name"), QStringLiteral("festival-player")},
                        {QStringLiteral("out"), QStringLiteral("JSON results file."), QStringLiteral("file"), QStringLiteral("ceremony.json")}});
     parser.process(app);
@@ -222,25 +222,32 @@ int main(int argc, char **argv)
     // Real players report what they applied in their retained status.
     MqttClient observer(optionsFor(broker, QStringLiteral("observer")));
     QHash<QString, qint64> playerSeq;   // account -> last applied seq
-    if (realPlayers) {
+    const int appKiosks = parser.value(QStringLiteral("app-kiosks")).toInt();
+    if (realPlayers || appKiosks > 0) {
         observer.subscribe(QStringLiteral("fest/v1/node/+/status"), 1);
         QObject::connect(&observer, &MqttClient::messageReceived, [&](const MqttMessage &m) {
             const QJsonObject body = QJsonDocument::fromJson(m.payload).object();
             const QString account = m.topic.section(QLatin1Char('/'), 3, 3);
             const QJsonObject c = body.value(QStringLiteral("ceremony")).toObject();
-            if (!account.startsWith(QLatin1String("player-")) || c.isEmpty())
+            const bool appKiosk = account.startsWith(QLatin1String("app-kiosk-"));
+            if (!(appKiosk || (realPlayers && account.startsWith(QLatin1String("player-")))) || c.isEmpty())
                 return;
-            if (!playerSeq.contains(account) && body.value(QStringLiteral("clock")).toObject().value(QStringLiteral("synced")).toBool()) {
+            // A kiosk does not publish again when its clock syncs: the warm-up covers it.
+            const bool synced = appKiosk || body.value(QStringLiteral("clock")).toObject().value(QStringLiteral("synced")).toBool();
+            if (!playerSeq.contains(account) && synced) {
                 playerSeq.insert(account, c.value(QStringLiteral("seq")).toInteger());
                 ++ready;
             }
             const qint64 seq = c.value(QStringLiteral("seq")).toInteger();
             if (playerSeq.contains(account) && seq > playerSeq.value(account)) {
                 playerSeq[account] = seq;
-                // The status carries the show clock's offset from the machine's clock.
+                // A player's status carries its show clock's offset from the machine's clock;
+                // a kiosk's does not.
                 const qint64 at = c.value(QStringLiteral("appliedAtUs")).toInteger();
-                const qint64 offsetUs = body.value(QStringLiteral("clock")).toObject().value(QStringLiteral("offsetUs")).toInteger();
-                fired[seq] << Fire{account, at, at - offsetUs};
+                const QJsonObject clockStatus = body.value(QStringLiteral("clock")).toObject();
+                fired[seq] << Fire{account, at, clockStatus.contains(QStringLiteral("offsetUs"))
+                                                    ? std::optional<qint64>(at - clockStatus.value(QStringLiteral("offsetUs")).toInteger())
+                                                    : std::nullopt};
             }
         });
         observer.open();
@@ -275,12 +282,27 @@ int main(int argc, char **argv)
         }
         players.push_back(std::move(p));
     }
+    for (int i = 0; i < appKiosks; ++i) {
+        const QString id = QStringLiteral("app-kiosk-%1").arg(i);
+        auto p = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("fest.*.debug=false;fest.*.info=false"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
+        p->setProcessEnvironment(env);
+        p->start(projectBinary(QStringLiteral("festival-kiosk")),
+                 {QStringLiteral("--set"), QStringLiteral("broker/url=") + broker.url(), QStringLiteral("--set"), QStringLiteral("kiosk/id=") + id,
+                  QStringLiteral("--set"), QStringLiteral("kiosk/venue=V-HALL"), QStringLiteral("--set"),
+                  QStringLiteral("kiosk/outbox=") + dir.filePath(id + QStringLiteral(".db")),
+                  QStringLiteral("--clock"), QStringLiteral("127.0.0.1:%1").arg(provider.port())});
+        players.push_back(std::move(p));
+    }
     const auto kiosksConnected = [&] {
         return std::count_if(clients.begin(), clients.end(), [](const auto &c) { return c->state() == MqttClient::State::Connected; })
             + std::count_if(kioskThreadList.begin(), kioskThreadList.end(), [](const auto &k) { return k->isConnected(); });
     };
     const auto allConnected = [&] { return kiosksConnected() == kiosks; };
-    if (!QTest::qWaitFor([&] { return ready == playerCount && allConnected() && controller.state() == MqttClient::State::Connected; }, 60000)) {
+    if (!QTest::qWaitFor([&] { return ready == playerCount + appKiosks && allConnected() && controller.state() == MqttClient::State::Connected; }, 60000)) {
         const auto connected = kiosksConnected();
         out << "followers did not connect (" << ready << " players ready, " << connected << " kiosks connected): " << broker.logText().right(2000) << "\n";
         for (auto &p : players)
@@ -298,16 +320,16 @@ int main(int argc, char **argv)
             call(QStringLiteral("ceremony.set-winner"), {{"category", a.id}, {"film", a.nomineeFilmIds.first()}});
     call(QStringLiteral("ceremony.lock-audience"));
 
-    const int nodes = kiosks + playerCount;
+    const int nodes = kiosks + playerCount + appKiosks;
     const QString waitName = qEnvironmentVariable("FEST_CUE_WAIT") == QLatin1String("spin") ? QStringLiteral("spin") : QStringLiteral("clock");
     const QString kioskMode = kioskThreads ? QStringLiteral("threads") : QStringLiteral("one-thread");
-    QList<double> spreads, playerSpreads, kioskSpreads, wallSpreads, delays, playerLate, kioskLate, probeLate;
+    QList<double> spreads, playerSpreads, kioskSpreads, wallSpreads, delays, playerLate, kioskLate, appKioskLate, probeLate;
     WakeProbe probe;
     std::map<QString, int> lastCount;   // node -> cues on which it fired last
     std::map<QString, QList<double>> lateByNode;
     int incomplete = 0;
-    out << QStringLiteral("%1 nodes (%2 %3 processes, %4 kiosks: %5); lead 300 ms; wait %6; warm-up %7 s; load %8\n\n")
-               .arg(nodes).arg(playerCount).arg(playerBinary).arg(kiosks).arg(kioskMode).arg(waitName).arg(warmupS).arg(loadAverage());
+    out << QStringLiteral("%1 nodes (%2 %3 processes, %4 simulated kiosks: %5, %6 festival-kiosk processes); lead 300 ms; wait %7; warm-up %8 s; load %9\n\n")
+               .arg(nodes).arg(playerCount).arg(playerBinary).arg(kiosks).arg(kioskMode).arg(appKiosks).arg(waitName).arg(warmupS).arg(loadAverage());
     out << "spread of the fire instants (ms): all nodes, players, kiosks, all on the machine's clock; the last node;\n"
            "the probe's lateness (ms: a bare real-time thread woken at the instant by the kernel)\n";
     out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n").arg(QStringLiteral("cue"), 4).arg(QStringLiteral("type"), -8)
@@ -343,7 +365,7 @@ int main(int argc, char **argv)
         QJsonArray nodeFires;
         for (const Fire &f : at) {
             const double late = double(f.showUs - executeAt) / 1000.0;
-            (f.isPlayer() ? playerLate : kioskLate) << late;
+            (f.isPlayer() ? playerLate : f.isAppKiosk() ? appKioskLate : kioskLate) << late;
             lateByNode[f.node] << late;
             nodeFires.append(QJsonObject{{"node", f.node}, {"lateUs", f.showUs - executeAt},
                                          {"wallUs", f.wallUs ? QJsonValue(*f.wallUs) : QJsonValue()}});
@@ -365,15 +387,17 @@ int main(int argc, char **argv)
                    .arg(lastFire.node, -10).arg(probeMs, 6, 'f', 3).arg(delay, 11, 'f', 1);
     }
     const Stats spread = Stats::of(spreads), delay = Stats::of(delays);
-    out << "\nspread (max - min fire instant, show clocks), per cue:\n";
+    out << "\nspread (max - min fire instant, show clocks; the machine clock's: nodes that report their clock offset), per cue:\n";
     out << statsLine(QStringLiteral("  all nodes"), spread);
     out << statsLine(QStringLiteral("  players"), Stats::of(playerSpreads));
     out << statsLine(QStringLiteral("  kiosks"), Stats::of(kioskSpreads));
     if (!wallSpreads.isEmpty())
-        out << statsLine(QStringLiteral("  all, machine clock"), Stats::of(wallSpreads));
+        out << statsLine(QStringLiteral("  on the machine clock"), Stats::of(wallSpreads));
     out << "lateness (fire instant - executeAtUs), every fire:\n";
     out << statsLine(QStringLiteral("  players"), Stats::of(playerLate));
     out << statsLine(QStringLiteral("  kiosks"), Stats::of(kioskLate));
+    if (appKiosks > 0)
+        out << statsLine(QStringLiteral("  festival-kiosk processes"), Stats::of(appKioskLate));
     out << statsLine(QStringLiteral("  probe (kernel wake-up)"), Stats::of(probeLate));
     out << statsLine(QStringLiteral("go -> last fire"), delay, 1);
     out << QStringLiteral("goal spread p99 <= 2 ms: %1\n").arg(spread.p99 <= 2.0 ? "met" : "NOT met");
@@ -390,13 +414,14 @@ int main(int argc, char **argv)
         out << incomplete << " cue(s) not fired by every node\n";
     QFile json(parser.value(QStringLiteral("out")));
     if (json.open(QIODevice::WriteOnly))
-        json.write(QJsonDocument(QJsonObject{{"nodes", nodes}, {"players", playerCount}, {"playerBinary", playerBinary}, {"kiosks", kiosks},
+        json.write(QJsonDocument(QJsonObject{{"nodes", nodes}, {"players", playerCount}, {"playerBinary", playerBinary}, {"kiosks", kiosks}, {"appKiosks", appKiosks},
                                              {"kioskMode", kioskMode}, {"warmupS", warmupS}, {"leadMs", 300}, {"wait", waitName}, {"loadAverage", loadAverage()},
                                              {"spread", spread.toJson()}, {"playerSpread", Stats::of(playerSpreads).toJson()},
                                              {"kioskSpread", Stats::of(kioskSpreads).toJson()}, {"wallSpread", Stats::of(wallSpreads).toJson()},
                                              {"goToLastFire", delay.toJson()}, {"playerLateness", Stats::of(playerLate).toJson()},
                                              {"kioskLateness", Stats::of(kioskLate).toJson()},
-                                             {"probeLateness", Stats::of(probeLate).toJson()}, {"nodeLateness", nodeLateness},
+                                             {"probeLateness", Stats::of(probeLate).toJson()},
+                                             {"appKioskLateness", Stats::of(appKioskLate).toJson()}, {"nodeLateness", nodeLateness},
                                              {"incompleteCues", incomplete}, {"cues", perCue}}).toJson());
     out << "written " << json.fileName() << "\n";
     for (auto &p : players) {
