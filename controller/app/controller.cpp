@@ -148,11 +148,13 @@ bool Controller::startVotes(QString *error)
     scheduleVoting();
     VoteService::Options options;
     options.minimumVotes = m_settings.minimumVotes;
-    m_votes = std::make_unique<VoteService>(m_mqtt.get(), *m_votesDb, *m_verifier, *m_windows, options);
+    m_votes = VoteService::create(m_mqtt.get(), *m_votesDb, *m_verifier, *m_windows, options, error);
+    if (!m_votes)
+        return false;
     connect(m_programme.get(), &ProgrammeService::programmeChanged, this, &Controller::scheduleVoting);
     connect(&m_nodes, &NodeRegistry::screeningEnded, m_windows.get(), &VotingWindows::screeningEnded);
-    connect(&m_votes->store(), &VoteStore::errorChanged, this, [this] {
-        setAlarm(QStringLiteral("votes"), m_votes->store().error() == VoteStore::Error::None ? QString() : m_votes->store().errorString());
+    connect(&m_votes->writer(), &VoteWriter::errorChanged, this, [this] {
+        setAlarm(QStringLiteral("votes"), m_votes->writer().error() == VoteStore::Error::None ? QString() : m_votes->writer().errorString());
     });
     return true;
 }

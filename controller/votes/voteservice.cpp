@@ -41,26 +41,28 @@ BallotReply::Reason ticketReason(TicketVerifier::Result result)
 }
 } // namespace
 
-VoteService::VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
-                         QObject *parent)
-    : VoteService(client, db, verifier, windows, Options{}, parent)
+std::unique_ptr<VoteService> VoteService::create(MqttClient *client, Database &db, const TicketVerifier &verifier,
+                                                 VotingWindows &windows, const Options &options, QString *error)
 {
+    std::unique_ptr<VoteWriter> writer = VoteWriter::open(db.path(), options.store, error);
+    if (!writer)
+        return nullptr;
+    return std::unique_ptr<VoteService>(new VoteService(client, db, std::move(writer), verifier, windows, options));
 }
 
-VoteService::VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
-                         const Options &options, QObject *parent)
-    : QObject(parent)
-    , m_client(client)
+VoteService::VoteService(MqttClient *client, Database &db, std::unique_ptr<VoteWriter> writer, const TicketVerifier &verifier,
+                         VotingWindows &windows, const Options &options)
+    : m_client(client)
     , m_db(db)
     , m_verifier(verifier)
     , m_windows(windows)
     , m_options(options)
-    , m_store(db, options.store)
+    , m_writer(std::move(writer))
 {
     m_resultsTimer.setSingleShot(true);
     m_resultsTimer.setInterval(m_options.resultsIntervalMs);
     connect(&m_resultsTimer, &QTimer::timeout, this, &VoteService::publishResults);
-    connect(&m_store, &VoteStore::votesCommitted, this, &VoteService::scheduleResults);
+    connect(m_writer.get(), &VoteWriter::votesCommitted, this, &VoteService::scheduleResults);
     connect(&m_windows, &VotingWindows::changed, this, &VoteService::publishVoting);
     m_client->subscribe(Topics::vote(QStringLiteral("+")), m_options.ballotQos);
     connect(m_client, &MqttClient::messageReceived, this, &VoteService::onMessage);
@@ -68,6 +70,11 @@ VoteService::VoteService(MqttClient *client, Database &db, const TicketVerifier 
         publishVoting();
         publishResults();
     });
+}
+
+VoteService::~VoteService()
+{
+    m_writer->flush();
 }
 
 MqttOptions VoteService::ingestOptions(MqttOptions base)
@@ -110,7 +117,7 @@ void VoteService::onMessage(const MqttMessage &message)
     entry.rejection = verdict(*ballot);
     if (entry.rejection == BallotReply::Reason::None)
         entry.ticketHash = TicketCode::storageHash(ballot->ticket);
-    m_store.submit(std::move(entry), [this, route](const BallotReply &reply) { sendReply(route, reply); });
+    m_writer->submit(std::move(entry), [this, route](const BallotReply &reply) { sendReply(route, reply); });
 }
 
 BallotReply::Reason VoteService::verdict(const Ballot &ballot) const

@@ -6,6 +6,7 @@
 #include "tally.h"
 #include "ticketverifier.h"
 #include "votestore.h"
+#include "votewriter.h"
 #include "votingwindows.h"
 
 #include <QJsonObject>
@@ -22,8 +23,9 @@ struct MqttMessage;
 // Ballots arrive on fest/v1/vote/<account> (QoS 1). The kiosk is the topic's account
 // segment (the broker's ACL lets an account publish only under its own name), never a
 // payload field. Each ballot is decoded, its ticket verified, its window checked, and
-// it is handed to the VoteStore; the "ballot-reply" goes, QoS 1 with the request's
-// correlation data, to its MQTT 5 response topic only after its batch committed. A
+// it is handed to the VoteWriter (a VoteStore on its own thread and connection); the
+// "ballot-reply" goes, with the request's correlation data, to its MQTT 5 response topic
+// only after its batch committed. A
 // response topic outside fest/v1/reply/<account>/ is refused: the message is dropped
 // with a log line, so no account can make the controller publish into another's space.
 //
@@ -56,12 +58,14 @@ public:
     // coalesced writes so that a committed batch's replies leave in a few TCP segments.
     static MqttOptions ingestOptions(MqttOptions base);
 
-    VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
-                QObject *parent = nullptr);
-    VoteService(MqttClient *client, Database &db, const TicketVerifier &verifier, VotingWindows &windows,
-                const Options &options, QObject *parent = nullptr);
+    // Opens the vote writer's own connection to db's file; null (with the reason) when
+    // that fails.
+    static std::unique_ptr<VoteService> create(MqttClient *client, Database &db, const TicketVerifier &verifier,
+                                               VotingWindows &windows, const Options &options, QString *error);
 
-    VoteStore &store() { return m_store; }
+    ~VoteService() override;   // what is still being written is answered first
+
+    VoteWriter &writer() { return *m_writer; }
 
     // Organiser operations, for the command router (suggested ops: voting.open,
     // voting.close, results.get, tickets.issue; organisers only). The ticket secret never
@@ -75,6 +79,9 @@ public:
     void publishResults();
 
 private:
+    VoteService(MqttClient *client, Database &db, std::unique_ptr<VoteWriter> writer, const TicketVerifier &verifier,
+                VotingWindows &windows, const Options &options);
+
     struct Route
     {
         QString topic;
@@ -91,7 +98,7 @@ private:
     const TicketVerifier &m_verifier;
     VotingWindows &m_windows;
     Options m_options;
-    VoteStore m_store;
+    std::unique_ptr<VoteWriter> m_writer;
     QTimer m_resultsTimer;
     qint64 m_votingSeq = 0;
 };

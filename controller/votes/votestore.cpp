@@ -119,7 +119,6 @@ std::optional<Database> VoteStore::openDatabase(const QString &path, QString *er
     // festival's indexes (a few hundred thousand votes) in memory.
     if (db && !db->exec(QStringLiteral("PRAGMA cache_size=-65536"), error))
         return std::nullopt;
-    if (db && qEnvironmentVariableIsSet("FEST_EXP_CKPT")) db->exec(QStringLiteral("PRAGMA wal_autocheckpoint=%1").arg(qEnvironmentVariable("FEST_EXP_CKPT")), error);
     return db;
 }
 

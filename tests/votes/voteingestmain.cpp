@@ -124,7 +124,9 @@ int main(int argc, char **argv)
     serviceOptions.resultsIntervalMs = 5000;
     serviceOptions.ballotQos = parser.value("sub-qos").toInt();
     serviceOptions.replyQos = parser.value("reply-qos").toInt();
-    VoteService service(&client, *db, verifier, windows, serviceOptions);
+    const std::unique_ptr<VoteService> service = VoteService::create(&client, *db, verifier, windows, serviceOptions, &error);
+    if (!service)
+        return fail(error);
     client.open();
     return app.exec();
 }
