@@ -46,7 +46,10 @@ void tst_BrokerKilled::brokerKilledMidBurstCountsEveryBallotOnce()
     std::optional<VotesInspector> votes = VotesInspector::open(controller.votesDatabase(), &error);
     QVERIFY2(votes, qPrintable(error));
 
-    fleet.startBursts(broker.url(), 0, 600000);
+    // Paced to last ~6 s whatever the size: the kill points, counts of committed votes
+    // polled every 50 ms, must land inside the burst however fast the controller commits
+    // (a flood of 1,000 ballots is written in a fraction of a second).
+    fleet.startBursts(broker.url(), fleet.ballotsEach() / 6.0, 600000);
     QList<qint64> countedAtKill;
     QElapsedTimer sinceRestart;
     for (double fraction : {0.2, 0.6}) {
