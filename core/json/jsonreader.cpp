@@ -97,7 +97,8 @@ QJsonValue JsonReader::take(const QString &key, bool required)
 
 void JsonReader::rejectUnknownFields()
 {
-    for (auto it = m_object.begin(); it != m_object.end(); ++it) {
+    // Const iteration: begin() on the shared object would copy it.
+    for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
         if (!m_asked.contains(it.key()))
             addError(it.key(), QStringLiteral("unknown field; check its spelling or remove it"));
     }

@@ -49,6 +49,10 @@ public:
     static QString resultCode(Result result);
     static QString reasonCode(Reason reason);
     static QString reasonMessage(Reason reason);
+
+private:
+    QByteArray encode() const;   // the general encoder; toJson() reuses its output
+    static bool isCanonicalUuid(const QString &text);
 };
 
 } // namespace fest
