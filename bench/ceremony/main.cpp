@@ -83,6 +83,8 @@ struct Fire {
     QString node;   // player-N, kiosk-N
     qint64 showUs = 0;
     std::optional<qint64> wallUs;
+    // Simulated kiosks: when the cue timer's last stretch began (show clock; 0 = skipped).
+    std::optional<qint64> lastStretchUs;
     bool isPlayer() const { return node.startsWith(QLatin1String("player-")); }
     bool isAppKiosk() const { return node.startsWith(QLatin1String("app-kiosk-")); }
 };
@@ -125,7 +127,7 @@ int main(int argc, char **argv)
     parser.addOptions({{QStringLiteral("players"), QStringLiteral("Follower processes (players)."), QStringLiteral("n"), QStringLiteral("4")},
                        {QStringLiteral("kiosks"), QStringLiteral("Simulated kiosks (in this process)."), QStringLiteral("n"), QStringLiteral("50")},
                        {QStringLiteral("kiosk-mode"), QStringLiteral("threads (a thread per kiosk) or one-thread (every kiosk on the main thread)."), QStringLiteral("mode"), QStringLiteral("threads")},
-                       {QStringLiteral("warmup"), QStringLiteral("Seconds the nodes run after their clocks synced before the first cue (a net clock still converges for a few seconds after it reports sync; on a festival day nodes have run for hours)."), QStringLiteral("s"), QStringLiteral("5")},
+                       {QStringLiteral("warmup"), QStringLiteral("Seconds the nodes run after their clocks synced before the first cue (a net clock still converges for a few seconds after it reports sync; on a festival day nodes have run for hours)."), QStringLiteral("s"), QStringLiteral("15")},
                        {QStringLiteral("cues"), QStringLiteral("Cues to step (the 42-cue ceremony starts again after its last cue)."), QStringLiteral("n"), QStringLiteral("42")},
                        {QStringLiteral("app-kiosks"), QStringLiteral("Real festival-kiosk processes (offscreen, software rendering) besides the simulated kiosks."), QStringLiteral("n"), QStringLiteral("0")},
                        {QStringLiteral("player-binary"), QStringLiteral("festival-player or festival-cue-follower."), QStringLiteral("name"), QStringLiteral("festival-player")},
@@ -199,8 +201,8 @@ int main(int argc, char **argv)
         const QString name = QStringLiteral("kiosk-%1").arg(i);
         if (kioskThreads) {
             kioskThreadList.push_back(std::make_unique<SimulatedKiosk>(i, optionsFor(broker, name), QStringLiteral("127.0.0.1"), provider.port()));
-            QObject::connect(kioskThreadList.back().get(), &SimulatedKiosk::fired, &app, [&](int index, qint64 seq, qint64 at, qint64 wall) {
-                fired[seq] << Fire{QStringLiteral("kiosk-%1").arg(index), at, wall};
+            QObject::connect(kioskThreadList.back().get(), &SimulatedKiosk::fired, &app, [&](int index, qint64 seq, qint64 at, qint64 wall, qint64 stretch) {
+                fired[seq] << Fire{QStringLiteral("kiosk-%1").arg(index), at, wall, stretch};
             });
             kioskThreadList.back()->start();
             continue;
@@ -325,6 +327,8 @@ int main(int argc, char **argv)
     const QString kioskMode = kioskThreads ? QStringLiteral("threads") : QStringLiteral("one-thread");
     QList<double> spreads, playerSpreads, kioskSpreads, wallSpreads, delays, playerLate, kioskLate, appKioskLate, probeLate;
     WakeProbe probe;
+    QList<double> stretchLeads;   // ms from the start of a kiosk's last stretch to the instant
+    int lateFires = 0, lateStretchStarts = 0;   // kiosk fires over 1 ms late; of those, last stretch begun after the instant
     std::map<QString, int> lastCount;   // node -> cues on which it fired last
     std::map<QString, QList<double>> lateByNode;
     int incomplete = 0;
@@ -367,7 +371,17 @@ int main(int argc, char **argv)
             const double late = double(f.showUs - executeAt) / 1000.0;
             (f.isPlayer() ? playerLate : f.isAppKiosk() ? appKioskLate : kioskLate) << late;
             lateByNode[f.node] << late;
+            if (f.lastStretchUs) {
+                const bool skipped = *f.lastStretchUs == 0 || *f.lastStretchUs > executeAt;
+                if (*f.lastStretchUs != 0)
+                    stretchLeads << double(executeAt - *f.lastStretchUs) / 1000.0;
+                if (late > 1.0) {
+                    ++lateFires;
+                    lateStretchStarts += skipped ? 1 : 0;
+                }
+            }
             nodeFires.append(QJsonObject{{"node", f.node}, {"lateUs", f.showUs - executeAt},
+                                         {"lastStretchLeadUs", f.lastStretchUs && *f.lastStretchUs ? QJsonValue(executeAt - *f.lastStretchUs) : QJsonValue()},
                                          {"wallUs", f.wallUs ? QJsonValue(*f.wallUs) : QJsonValue()}});
         }
         ++lastCount[lastFire.node];
@@ -400,6 +414,16 @@ int main(int argc, char **argv)
         out << statsLine(QStringLiteral("  festival-kiosk processes"), Stats::of(appKioskLate));
     out << statsLine(QStringLiteral("  probe (kernel wake-up)"), Stats::of(probeLate));
     out << statsLine(QStringLiteral("go -> last fire"), delay, 1);
+    if (!stretchLeads.isEmpty()) {
+        QList<double> negated;
+        for (double lead : stretchLeads)
+            negated << -lead;
+        const Stats lead = Stats::of(stretchLeads), shortest = Stats::of(negated);
+        out << QStringLiteral("kiosks' last stretch began before the instant: p50 %1 ms, shortest %2 / %3 ms (1%, min)\n")
+                   .arg(lead.p50, 0, 'f', 2).arg(-shortest.p99, 0, 'f', 2).arg(-shortest.max, 0, 'f', 2);
+        out << QStringLiteral("kiosk fires over 1 ms late: %1, of which %2 began their last stretch only after the instant\n")
+                   .arg(lateFires).arg(lateStretchStarts);
+    }
     out << QStringLiteral("goal spread p99 <= 2 ms: %1\n").arg(spread.p99 <= 2.0 ? "met" : "NOT met");
     std::vector<std::pair<QString, int>> lasts(lastCount.begin(), lastCount.end());
     std::sort(lasts.begin(), lasts.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
@@ -421,6 +445,8 @@ int main(int argc, char **argv)
                                              {"goToLastFire", delay.toJson()}, {"playerLateness", Stats::of(playerLate).toJson()},
                                              {"kioskLateness", Stats::of(kioskLate).toJson()},
                                              {"probeLateness", Stats::of(probeLate).toJson()},
+                                             {"kioskLastStretchLead", Stats::of(stretchLeads).toJson()},
+                                             {"kioskFiresOver1MsLate", lateFires}, {"ofWhichLastStretchAfterInstant", lateStretchStarts},
                                              {"appKioskLateness", Stats::of(appKioskLate).toJson()}, {"nodeLateness", nodeLateness},
                                              {"incompleteCues", incomplete}, {"cues", perCue}}).toJson());
     out << "written " << json.fileName() << "\n";

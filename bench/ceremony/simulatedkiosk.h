@@ -27,7 +27,8 @@ public:
     static qint64 realtimeUs();
 
 Q_SIGNALS:
-    void fired(int index, qint64 seq, qint64 firedAtUs, qint64 firedAtWallUs);
+    // lastStretchAtUs: when the cue timer began its last stretch (show clock; 0 = skipped).
+    void fired(int index, qint64 seq, qint64 firedAtUs, qint64 firedAtWallUs, qint64 lastStretchAtUs);
 
 protected:
     void run() override;
