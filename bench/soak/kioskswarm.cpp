@@ -29,7 +29,10 @@ KioskSwarm::KioskSwarm(const QString &brokerUrl, int kiosks, double ballotsPerSe
             if (it == m_castAt.constEnd())
                 return;
             const double ms = double(m_clock.nsecsElapsed() - it.value()) / 1e6;
+            Window &minute = m_minutes[minuteOf(it.value())];
             m_castAt.erase(it);
+            ++minute.answered;
+            minute.latenciesMs.append(ms);
             ++m_answered;
             ++m_results[QJsonDocument::fromJson(m.payload).object().value(QStringLiteral("result")).toString()];
             m_latencies.append(ms);
@@ -92,11 +95,21 @@ void KioskSwarm::cast(int kiosk)
     m.qos = 1;
     m.responseTopic = Topics::replyPrefix(m_accounts[kiosk]) + QStringLiteral("/votes");
     m.correlationData = b.voteId.toUtf8();
-    m_castAt.insert(m.correlationData, m_clock.nsecsElapsed());
+    const qint64 now = m_clock.nsecsElapsed();
+    m_castAt.insert(m.correlationData, now);
+    const qsizetype minute = minuteOf(now);
+    if (m_minutes.size() <= minute)
+        m_minutes.resize(minute + 1);
+    ++m_minutes[minute].sent;
     m_clients[size_t(kiosk)]->publish(m);
     ++m_castBy[size_t(kiosk)];
     ++m_sent;
     ++m_window.sent;
+}
+
+qsizetype KioskSwarm::minuteOf(qint64 ns)
+{
+    return qsizetype(ns / 60'000'000'000LL);
 }
 
 KioskSwarm::Window KioskSwarm::takeWindow()

@@ -21,6 +21,8 @@ class KioskSwarm : public QObject
 {
     Q_OBJECT
 public:
+    // Ballots of one stretch of the run; a minute's counts those cast in that minute,
+    // however late their answer came.
     struct Window {
         qint64 sent = 0;
         qint64 answered = 0;
@@ -41,11 +43,14 @@ public:
     const QList<double> &latenciesMs() const { return m_latencies; }
     // Figures since the previous call (for the time series).
     Window takeWindow();
+    // One window per minute since start(), by the minute each ballot was cast in.
+    const QList<Window> &minutes() const { return m_minutes; }
     qint64 disconnections() const { return m_disconnections; }
 
 private:
     void tick();
     void cast(int kiosk);
+    static qsizetype minuteOf(qint64 ns);
 
     std::vector<std::unique_ptr<MqttClient>> m_clients;
     QStringList m_accounts;
@@ -61,6 +66,7 @@ private:
     QMap<QString, qint64> m_results;
     QList<double> m_latencies;
     Window m_window;
+    QList<Window> m_minutes;
 };
 
 } // namespace fest
