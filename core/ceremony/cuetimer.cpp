@@ -20,6 +20,11 @@ CueTimer::CueTimer(Clock now, Waiter waiter, QObject *parent)
     connect(&m_coarse, &QTimer::timeout, this, &CueTimer::wake);
 }
 
+CueTimer::~CueTimer()
+{
+    endApproach();
+}
+
 void CueTimer::start(qint64 atUs)
 {
     m_targetUs = atUs;
@@ -32,6 +37,14 @@ void CueTimer::stop()
 {
     m_active = false;
     m_coarse.stop();
+    endApproach();
+}
+
+void CueTimer::endApproach()
+{
+    if (m_approaching)
+        RealtimePriority::restoreCurrentThread();
+    m_approaching = false;
 }
 
 void CueTimer::wake()
@@ -39,13 +52,24 @@ void CueTimer::wake()
     if (!m_active)
         return;
     const qint64 remaining = m_targetUs - m_now();
-    if (remaining > spinUs) {
+    if (remaining > approachUs) {
+        endApproach();   // a new, later instant replaced the one being approached
         // Timers may wake early; wake() simply sleeps again for what is left. At most a
         // minute at a time: an instant far away (or a clock that jumps) never overflows.
-        m_coarse.start(int(qMin<qint64>((remaining - spinUs) / 1000, 60'000)));
+        // Rounded up: waking a little inside the approach is fine, before it is a lap.
+        m_coarse.start(int(qMin<qint64>((remaining - approachUs + 999) / 1000, 60'000)));
         return;
     }
-    // Real-time for the last stretch only (at most spinUs): woken at the instant, the
+    // Within a millisecond of the last stretch it begins at once: the Qt timer counts whole
+    // milliseconds, and a zero timeout would go round the event loop real-time.
+    if (remaining >= spinUs + 1000) {
+        if (!m_approaching)
+            m_approaching = RealtimePriority::raiseCurrentThread(approachPriority);
+        // Rounded down: the last stretch may begin a little early, never late.
+        m_coarse.start(int((remaining - spinUs) / 1000));
+        return;
+    }
+    // Real-time for the last stretch (spinUs, up to a millisecond more): woken at the instant, the
     // thread runs at once instead of waiting for a CPU behind ordinary work, which was
     // most of the spread between nodes on a busy machine (docs/ceremony.md).
     const bool raised = remaining > 0 && RealtimePriority::raiseCurrentThread(realtimePriority);
@@ -57,8 +81,9 @@ void CueTimer::wake()
     qint64 now = m_now();
     while (now < m_targetUs)
         now = m_now();
-    if (raised)
+    if (raised || m_approaching)
         RealtimePriority::restoreCurrentThread();
+    m_approaching = false;
     m_active = false;
     emit due(m_targetUs, now);
 }

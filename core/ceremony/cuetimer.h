@@ -13,9 +13,16 @@ namespace fest {
 //
 // Last stretch: with a waiter (a node's show clock, see ClockWait) the thread sleeps in
 // the kernel until the instant; without one, or when the waiter cannot wait, it polls the
-// clock. Either blocks the thread for at most spinUs, which is why it is short; an
+// clock. Either blocks the thread for spinUs (at most a millisecond more), which is why it is short; an
 // instant already past fires on the next event loop iteration.
 // FEST_CUE_WAIT=spin in the environment forces polling (to compare, bench/ceremony).
+//
+// Approach: from approachUs before the instant the thread runs real-time at the lowest
+// priority (approachPriority) while it goes on with its ordinary work, so that the wake-up
+// for the last stretch is not left waiting for a CPU behind ordinary processes. At normal
+// priority that wake-up came more than spinUs late on a busy machine, and then the cue
+// fired late by as much (bench/ceremony: 20-80 ms). Back to normal once the cue fired, or
+// on stop().
 class CueTimer : public QObject
 {
     Q_OBJECT
@@ -26,10 +33,17 @@ public:
     // SCHED_FIFO priority of the last stretch (RealtimePriority): the player's streaming
     // threads' level, below its show clock's thread.
     static constexpr int realtimePriority = 10;
+    // The approach: long enough to cover an ordinary thread's wait for a CPU on a busy
+    // machine, at a priority below every other real-time thread of a node (a player's
+    // streaming threads and show clock) and above all ordinary work.
+    static constexpr qint64 approachUs = 100'000;
+    static constexpr int approachPriority = 1;
 
     explicit CueTimer(Clock now, QObject *parent = nullptr);
     // waiter is used for the last spinUs unless FEST_CUE_WAIT=spin.
     CueTimer(Clock now, Waiter waiter, QObject *parent = nullptr);
+    // Gives the thread its ordinary priority back if it was approaching an instant.
+    ~CueTimer() override;
 
     // Replaces any pending instant.
     void start(qint64 atUs);
@@ -43,12 +57,14 @@ Q_SIGNALS:
 
 private:
     void wake();
+    void endApproach();
 
     Clock m_now;
     Waiter m_waiter;
     QTimer m_coarse;
     qint64 m_targetUs = 0;
     bool m_active = false;
+    bool m_approaching = false;   // this thread raised for the approach
 };
 
 } // namespace fest

@@ -1,8 +1,10 @@
 #include "cuetimer.h"
+#include "realtimepriority.h"
 
 #include <QSignalSpy>
 #include <QTest>
 #include <chrono>
+#include <pthread.h>
 
 using namespace fest;
 
@@ -18,6 +20,10 @@ private slots:
     void sleepsOnTheWaiterForTheLastStretch();
     void spinsWhenTheWaiterCannotWait();
     void spinsWhenTheEnvironmentSaysSo();
+    void approachRunsRealTimeUntilTheCueFires();
+    void stopEndsTheApproach();
+    void aLaterInstantEndsTheApproach();
+    void aFarInstantLeavesThePriorityAlone();
 };
 
 namespace {
@@ -26,6 +32,24 @@ qint64 systemUs()
 {
     using namespace std::chrono;
     return duration_cast<microseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The calling thread's real-time priority, 0 when it runs at normal priority.
+int threadPriority()
+{
+    int policy = 0;
+    sched_param param{};
+    pthread_getschedparam(pthread_self(), &policy, &param);
+    return policy == SCHED_FIFO ? param.sched_priority : 0;
+}
+
+// The approach tests need real-time scheduling (root, CAP_SYS_NICE or RLIMIT_RTPRIO).
+bool realtimeAllowed()
+{
+    const bool raised = RealtimePriority::raiseCurrentThread(CueTimer::realtimePriority);
+    if (raised)
+        RealtimePriority::restoreCurrentThread();
+    return raised;
 }
 
 } // namespace
@@ -117,6 +141,68 @@ void tst_CueTimer::spinsWhenTheEnvironmentSaysSo()
     QVERIFY(due.wait(5000));
     QCOMPARE(waits, 0);
     QVERIFY(due.at(0).at(1).toLongLong() >= at);
+}
+
+void tst_CueTimer::approachRunsRealTimeUntilTheCueFires()
+{
+    // Regression: at normal priority the wake-up for the last stretch came over 5 ms late
+    // on a busy machine, and the cue fired 20-80 ms late (bench/ceremony). A clock that
+    // stands still inside the approach keeps the timer there until the test moves it.
+    if (!realtimeAllowed())
+        QSKIP("this process may not use real-time scheduling");
+    qint64 clock = 1'000'000;
+    int priorityInLastStretch = -1;
+    CueTimer timer([&] { return clock; }, [&](qint64 atUs) {
+        priorityInLastStretch = threadPriority();
+        clock = atUs;
+        return true;
+    });
+    QSignalSpy due(&timer, &CueTimer::due);
+    const qint64 at = clock + CueTimer::approachUs / 2;
+    timer.start(at);
+    QTRY_COMPARE(threadPriority(), CueTimer::approachPriority);
+    QCOMPARE(due.size(), 0);
+    clock = at - CueTimer::spinUs / 2;
+    QVERIFY(due.wait(5000));
+    QCOMPARE(priorityInLastStretch, CueTimer::realtimePriority);
+    QCOMPARE(threadPriority(), 0);
+}
+
+void tst_CueTimer::stopEndsTheApproach()
+{
+    if (!realtimeAllowed())
+        QSKIP("this process may not use real-time scheduling");
+    const qint64 clock = 1'000'000;
+    CueTimer timer([&] { return clock; });
+    timer.start(clock + CueTimer::approachUs / 2);
+    QTRY_COMPARE(threadPriority(), CueTimer::approachPriority);
+    timer.stop();
+    QCOMPARE(threadPriority(), 0);
+}
+
+void tst_CueTimer::aLaterInstantEndsTheApproach()
+{
+    if (!realtimeAllowed())
+        QSKIP("this process may not use real-time scheduling");
+    const qint64 clock = 1'000'000;
+    CueTimer timer([&] { return clock; });
+    timer.start(clock + CueTimer::approachUs / 2);
+    QTRY_COMPARE(threadPriority(), CueTimer::approachPriority);
+    timer.start(clock + 60'000'000);
+    QTRY_COMPARE(threadPriority(), 0);
+    QVERIFY(timer.isActive());
+}
+
+void tst_CueTimer::aFarInstantLeavesThePriorityAlone()
+{
+    const qint64 clock = 1'000'000;
+    CueTimer timer([&] { return clock; });
+    QSignalSpy due(&timer, &CueTimer::due);
+    timer.start(clock + 60'000'000);
+    QCoreApplication::processEvents();
+    QCOMPARE(threadPriority(), 0);
+    QCOMPARE(due.size(), 0);
+    QVERIFY(timer.isActive());
 }
 
 QTEST_GUILESS_MAIN(tst_CueTimer)
