@@ -85,6 +85,7 @@ struct Fire {
     std::optional<qint64> wallUs;
     // Simulated kiosks: when the cue timer's last stretch began (show clock; 0 = skipped).
     std::optional<qint64> lastStretchUs;
+    std::optional<qint64> scheduledUs;   // simulated kiosks: when the message was taken in
     bool isPlayer() const { return node.startsWith(QLatin1String("player-")); }
     bool isAppKiosk() const { return node.startsWith(QLatin1String("app-kiosk-")); }
 };
@@ -201,8 +202,8 @@ int main(int argc, char **argv)
         const QString name = QStringLiteral("kiosk-%1").arg(i);
         if (kioskThreads) {
             kioskThreadList.push_back(std::make_unique<SimulatedKiosk>(i, optionsFor(broker, name), QStringLiteral("127.0.0.1"), provider.port()));
-            QObject::connect(kioskThreadList.back().get(), &SimulatedKiosk::fired, &app, [&](int index, qint64 seq, qint64 at, qint64 wall, qint64 stretch) {
-                fired[seq] << Fire{QStringLiteral("kiosk-%1").arg(index), at, wall, stretch};
+            QObject::connect(kioskThreadList.back().get(), &SimulatedKiosk::fired, &app, [&](int index, qint64 seq, qint64 at, qint64 wall, qint64 stretch, qint64 scheduled) {
+                fired[seq] << Fire{QStringLiteral("kiosk-%1").arg(index), at, wall, stretch, scheduled};
             });
             kioskThreadList.back()->start();
             continue;
@@ -328,6 +329,7 @@ int main(int argc, char **argv)
     QList<double> spreads, playerSpreads, kioskSpreads, wallSpreads, delays, playerLate, kioskLate, appKioskLate, probeLate;
     WakeProbe probe;
     QList<double> stretchLeads;   // ms from the start of a kiosk's last stretch to the instant
+    QList<double> messageLeads;   // ms from a kiosk taking in the cue's message to the instant
     int lateFires = 0, lateStretchStarts = 0;   // kiosk fires over 1 ms late; of those, last stretch begun after the instant
     std::map<QString, int> lastCount;   // node -> cues on which it fired last
     std::map<QString, QList<double>> lateByNode;
@@ -371,6 +373,8 @@ int main(int argc, char **argv)
             const double late = double(f.showUs - executeAt) / 1000.0;
             (f.isPlayer() ? playerLate : f.isAppKiosk() ? appKioskLate : kioskLate) << late;
             lateByNode[f.node] << late;
+            if (f.scheduledUs)
+                messageLeads << double(executeAt - *f.scheduledUs) / 1000.0;
             if (f.lastStretchUs) {
                 const bool skipped = *f.lastStretchUs == 0 || *f.lastStretchUs > executeAt;
                 if (*f.lastStretchUs != 0)
@@ -382,6 +386,7 @@ int main(int argc, char **argv)
             }
             nodeFires.append(QJsonObject{{"node", f.node}, {"lateUs", f.showUs - executeAt},
                                          {"lastStretchLeadUs", f.lastStretchUs && *f.lastStretchUs ? QJsonValue(executeAt - *f.lastStretchUs) : QJsonValue()},
+                                         {"messageLeadUs", f.scheduledUs ? QJsonValue(executeAt - *f.scheduledUs) : QJsonValue()},
                                          {"wallUs", f.wallUs ? QJsonValue(*f.wallUs) : QJsonValue()}});
         }
         ++lastCount[lastFire.node];
@@ -421,6 +426,11 @@ int main(int argc, char **argv)
         const Stats lead = Stats::of(stretchLeads), shortest = Stats::of(negated);
         out << QStringLiteral("kiosks' last stretch began before the instant: p50 %1 ms, shortest %2 / %3 ms (1%, min)\n")
                    .arg(lead.p50, 0, 'f', 2).arg(-shortest.p99, 0, 'f', 2).arg(-shortest.max, 0, 'f', 2);
+        QList<double> negatedMessage;
+        for (double lead : messageLeads)
+            negatedMessage << -lead;
+        out << QStringLiteral("kiosks took in the cue's message before the instant: p50 %1 ms, shortest %2 ms\n")
+                   .arg(Stats::of(messageLeads).p50, 0, 'f', 1).arg(-Stats::of(negatedMessage).max, 0, 'f', 1);
         out << QStringLiteral("kiosk fires over 1 ms late: %1, of which %2 began their last stretch only after the instant\n")
                    .arg(lateFires).arg(lateStretchStarts);
     }

@@ -45,6 +45,8 @@ void SimulatedKiosk::run()
         lastStretchAtUs = clock.nowUs();
         return ClockWait::until(clock.clock(), atUs);
     });
+    qint64 scheduledAtUs = 0;
+    connect(&follower, &CueFollower::cueScheduled, &follower, [&] { scheduledAtUs = clock.nowUs(); });
     connect(&follower, &CueFollower::cueFired, &follower, [&, this](qint64 seq, qint64 firedAtUs) {
         // The show clock's offset from the machine's clock, read now, turns the instant
         // into one every node on this machine can be compared on.
@@ -52,7 +54,7 @@ void SimulatedKiosk::run()
         // 0: the last stretch was skipped (the thread got there after the instant).
         const qint64 stretchAt = lastStretchAtUs;
         lastStretchAtUs = 0;
-        emit fired(m_index, seq, firedAtUs, firedAtUs - offsetUs, stretchAt);
+        emit fired(m_index, seq, firedAtUs, firedAtUs - offsetUs, stretchAt, scheduledAtUs);
     });
     connect(&client, &MqttClient::stateChanged, &client, [this, &client] {
         m_connected = client.state() == MqttClient::State::Connected;

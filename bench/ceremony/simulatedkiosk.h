@@ -27,8 +27,9 @@ public:
     static qint64 realtimeUs();
 
 Q_SIGNALS:
-    // lastStretchAtUs: when the cue timer began its last stretch (show clock; 0 = skipped).
-    void fired(int index, qint64 seq, qint64 firedAtUs, qint64 firedAtWallUs, qint64 lastStretchAtUs);
+    // lastStretchAtUs: when the cue timer began its last stretch (show clock; 0 = skipped);
+    // scheduledAtUs: when the cue's message was taken in (show clock).
+    void fired(int index, qint64 seq, qint64 firedAtUs, qint64 firedAtWallUs, qint64 lastStretchAtUs, qint64 scheduledAtUs);
 
 protected:
     void run() override;

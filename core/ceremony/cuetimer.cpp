@@ -29,6 +29,10 @@ void CueTimer::start(qint64 atUs)
 {
     m_targetUs = atUs;
     m_active = true;
+    // An instant already within the approach (a message that came late): real-time from
+    // here, or the first wake-up could itself wait for a CPU past the instant.
+    if (!m_approaching && atUs - m_now() <= approachUs)
+        m_approaching = RealtimePriority::raiseCurrentThread(approachPriority);
     // Decided on the next event loop iteration, so that the caller returns first.
     m_coarse.start(0);
 }

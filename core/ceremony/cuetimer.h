@@ -21,8 +21,9 @@ namespace fest {
 // priority (approachPriority) while it goes on with its ordinary work, so that the wake-up
 // for the last stretch is not left waiting for a CPU behind ordinary processes. At normal
 // priority that wake-up came more than spinUs late on a busy machine, and then the cue
-// fired late by as much (bench/ceremony: 20-80 ms). Back to normal once the cue fired, or
-// on stop().
+// fired late by as much (bench/ceremony: 20-80 ms). An instant already that close when
+// start() is called (a late message) starts the approach there. Back to normal once the
+// cue fired, or on stop().
 class CueTimer : public QObject
 {
     Q_OBJECT
