@@ -13,8 +13,8 @@ namespace fest {
 //
 // Last stretch: with a waiter (a node's show clock, see ClockWait) the thread sleeps in
 // the kernel until the instant; without one, or when the waiter cannot wait, it polls the
-// clock. Either blocks the thread for spinUs (at most a millisecond more), which is why it is short; an
-// instant already past fires on the next event loop iteration.
+// clock. Either blocks the thread for spinUs (at most a millisecond more), which is why
+// it is short; an instant already past fires on the next event loop iteration.
 // FEST_CUE_WAIT=spin in the environment forces polling (to compare, bench/ceremony).
 //
 // Approach: from approachUs before the instant the thread runs real-time at the lowest
@@ -23,7 +23,8 @@ namespace fest {
 // priority that wake-up came more than spinUs late on a busy machine, and then the cue
 // fired late by as much (bench/ceremony: 20-80 ms). An instant already that close when
 // start() is called (a late message) starts the approach there. Back to normal once the
-// cue fired, or on stop().
+// cue fired, or on stop(). Priorities belong to the thread: with several timers on one
+// thread (a node has one), the first to fire ends the others' approach too.
 class CueTimer : public QObject
 {
     Q_OBJECT
