@@ -29,8 +29,11 @@ using namespace fest;
 
 namespace {
 
-// Generous: this checks that nodes act on the clock, not on arrival; bench/ measures.
-constexpr qint64 toleranceUs = 25000;
+// What tells "on the clock" from "on arrival" is that no node fires before the instant
+// (the cue arrives ~300 ms ahead of it). The upper bound only catches a node that never
+// waits for its instant at all; it is half the lead because a 2-core CI machine running
+// the whole suite has delayed a wake-up by over 25 ms. bench/ceremony measures.
+constexpr qint64 toleranceUs = 150000;
 
 struct Seen {
     QString topic;
