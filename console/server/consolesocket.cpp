@@ -6,6 +6,7 @@
 #include "jsonreader.h"
 #include "topicfilter.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTimer>
@@ -88,8 +89,10 @@ void ConsoleSocket::end(const QString &reason)
     m_socket->disconnect(this);
     m_socket->close(QWebSocketProtocol::CloseCodeNormal, reason);
     // The session is about to go: the socket lives on by itself until the page has read
-    // the frame and the close (or a few seconds).
+    // the frame and the close (or a few seconds). The application owns it meanwhile, so
+    // that quitting within those seconds still frees it.
     QWebSocket *socket = m_socket.release();
+    socket->setParent(QCoreApplication::instance());
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     QTimer::singleShot(closeGraceMs, socket, &QObject::deleteLater);
     emit closed();
