@@ -151,7 +151,13 @@ void tst_HostilePayloads::floodOnEveryClientTopicIsRejectedWithReasons()
     QVERIFY2(!log.contains(QStringLiteral("ALARM")), qPrintable(log.right(2000)));
     // Memory: the flood may leave caches warm but must not grow with the number of
     // messages (64 MiB is far below what keeping every payload would cost).
+#if defined(__SANITIZE_ADDRESS__)
+    // Under AddressSanitizer freed memory stays in its quarantine (256 MiB), so RSS says
+    // nothing about the controller; LeakSanitizer checks it at terminate() instead.
+    qInfo("controller RSS %lld kB -> %lld kB (not bounded under AddressSanitizer)", rssBefore, rssAfter);
+#else
     QVERIFY2(rssAfter - rssBefore < 64 * 1024, qPrintable(QStringLiteral("controller RSS %1 kB -> %2 kB").arg(rssBefore).arg(rssAfter)));
+#endif
     QVERIFY(controller.terminate());
     QVERIFY(player.terminate());
 
