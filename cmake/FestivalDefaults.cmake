@@ -16,6 +16,9 @@ function(fest_add_test name)
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 120)
     endif()
+    if(FEST_SANITIZE)
+        math(EXPR ARG_TIMEOUT "${ARG_TIMEOUT} * ${FEST_SANITIZE_TIMEOUT_FACTOR}")
+    endif()
     set_tests_properties(${name} PROPERTIES TIMEOUT ${ARG_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_QUICK_BACKEND=software;FEST_BINARY_DIR=${CMAKE_BINARY_DIR};FEST_SOURCE_DIR=${CMAKE_SOURCE_DIR}")
     if(ARG_LABELS)
@@ -33,6 +36,9 @@ if(FEST_SANITIZE OR FEST_FUZZ)
     add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
     add_link_options(-fsanitize=address,undefined)
 endif()
+# ASan and UBSan make the code a few times slower (and the processes a test starts are
+# sanitized too): every test's TIMEOUT is multiplied by this in a sanitized build.
+set(FEST_SANITIZE_TIMEOUT_FACTOR 3 CACHE STRING "TIMEOUT multiplier of the tests in a FEST_SANITIZE build")
 if(FEST_SANITIZE)
     # The whole tree is built again: -O1 and line tables only keep that affordable on CI
     # while reports still name file and line.
