@@ -113,11 +113,14 @@ std::optional<Database> VoteStore::openDatabase(const QString &path, QString *er
     std::optional<Database> db = Database::open(path, Database::Options{Database::Sync::Full, true, 5000}, error);
     if (db && !db->migrate(migrations(), error))
         return std::nullopt;
-    // Vote ids are random UUIDs: every insert lands on a random page of the vote-id and
-    // ticket indexes. SQLite's default 2 MB page cache holds them for ~20,000 votes only;
-    // beyond that each insert reads index pages back from the OS. 64 MB keeps a whole
-    // festival's indexes (a few hundred thousand votes) in memory.
-    if (db && !db->exec(QStringLiteral("PRAGMA cache_size=-65536"), error))
+    // Every page a connection writes stays in its page cache up to this cap, so the cap is
+    // what the controller's memory grows to (with 64 MB it grew ~370 bytes a vote, from 20
+    // to 98 MB at 210,000 votes). What inserts need hot is the tail of the table and of the
+    // time-ordered vote-id index, and random pages of the ticket index (~90 bytes a vote):
+    // 8 MB holds that for ~90,000 votes, a design-size day (the reference edition has a
+    // few thousand). Pages beyond come back from the OS's file cache: 240,000 inserts
+    // took the same CPU with 2, 8 and 64 MB (bench/README.md, soak).
+    if (db && !db->exec(QStringLiteral("PRAGMA cache_size=-8192"), error))
         return std::nullopt;
     return db;
 }
