@@ -184,7 +184,7 @@ int main(int argc, char **argv)
         {"rate", "Ballots per second per kiosk.", "r", "2"},
         {"players", "Headless players (one per screen).", "n", "2"},
         {"sample-seconds", "Interval of the time series.", "s", "10"},
-        {"warmup-seconds", "Memory is judged from the first sample at or after this.", "s", "60"},
+        {"warmup-seconds", "Memory is judged from the sample nearest to this.", "s", "60"},
         {"tolerance", "Flat: every sample after the warm-up within this many percent of the warm size.", "pct", "10"},
         {"keep", "Keep the work folder (databases, logs) and print where it is."},
         {"linger-seconds", "Leave every process running this long after the figures, to inspect them (gdb, /proc).", "s", "0"},
@@ -314,8 +314,7 @@ int main(int argc, char **argv)
         playersDied += !p->isRunning();
     const bool controllerAlive = controller.isRunning();
     const QList<double> &latencies = swarm.latenciesMs();
-    const int warmIndex = int(std::find_if(samples.begin(), samples.end(), [&](const Sample &s) { return s.atSeconds >= warmupSeconds; })
-                              - samples.begin());
+    const int warmIndex = int(&sampleAt(samples, warmupSeconds) - samples.data());
     QJsonObject results;
     for (auto it = swarm.results().cbegin(); it != swarm.results().cend(); ++it)
         results.insert(it.key(), it.value());
