@@ -92,7 +92,13 @@ void tst_BadMedia::badFilesAreReportedAndGoodOnesStartOnTime()
     QRandomGenerator rng(6);
     ScenarioProgramme programme = ScenarioProgramme::votingOpen();
     programme.addScreen(QStringLiteral("CINE-1"));
-    QStringList films, goodItems, badItems;
+    // A screening holds at most 100 films (the programme's rule): the long size plays
+    // several back to back, 2 s apart.
+    const int perScreening = 100;
+    const int gapSeconds = 2;
+    const auto screeningOf = [&](int i) { return QStringLiteral("S-BAD-%1").arg(i / perScreening + 1); };
+    QList<QStringList> films(1 + (count - 1) / perScreening);
+    QStringList goodItems, badItems;
     QSet<QString> silentAllowed;   // damage no check can see without a checksum
     QHash<QString, QString> damageOf;   // item -> kind of damage, for failure messages
     for (int i = 0; i < count; ++i) {
@@ -105,17 +111,20 @@ void tst_BadMedia::badFilesAreReportedAndGoodOnesStartOnTime()
         out.close();
         const bool withChecksum = damage == Damage::None || i % 2 == 0;
         programme.addFilm(id, filmSeconds, relative, withChecksum ? sha : QString());
-        films << id;
-        (damage == Damage::None ? goodItems : badItems) << QStringLiteral("S-BAD/") + id;
+        films[i / perScreening] << id;
+        const QString item = screeningOf(i) + u'/' + id;
+        (damage == Damage::None ? goodItems : badItems) << item;
         // Without a checksum, a film cut short plays until its data ends and one with
         // flipped bits in its frames decodes with glitches: nothing fails, nothing to
         // report (docs/reliability.md, known gaps). Every other damage must be reported.
         if (!withChecksum && (damage == Damage::Truncated || damage == Damage::FlippedBody))
-            silentAllowed.insert(QStringLiteral("S-BAD/") + id);
-        damageOf.insert(QStringLiteral("S-BAD/") + id, QStringLiteral("(%1%2)").arg(int(damage)).arg(withChecksum ? ", with checksum" : ""));
+            silentAllowed.insert(item);
+        damageOf.insert(item, QStringLiteral("(%1%2)").arg(int(damage)).arg(withChecksum ? ", with checksum" : ""));
     }
     const QDateTime start = ScenarioProgramme::at(20);
-    programme.addScreening(QStringLiteral("S-BAD"), QStringLiteral("CINE-1"), start, films);
+    for (int s = 0; s < films.size(); ++s)
+        programme.addScreening(screeningOf(s * perScreening), QStringLiteral("CINE-1"),
+                               start.addSecs(qint64(s) * (perScreening * filmSeconds + gapSeconds)), films[s]);
 
     MosquittoProcess broker;
     QString error;
@@ -129,8 +138,9 @@ void tst_BadMedia::badFilesAreReportedAndGoodOnesStartOnTime()
     PlayerProcess player({QStringLiteral("CINE-1"), broker.url(), dir.path(), media, controller.clockPort()});
     QVERIFY2(player.start(&error), qPrintable(error));
 
-    const QDateTime over = start.addSecs(qint64(count) * filmSeconds + 2);
-    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > over || !player.isRunning(), (count * filmSeconds + 40) * 1000);
+    const qint64 playSeconds = qint64(count) * filmSeconds + qint64(films.size() - 1) * gapSeconds;
+    const QDateTime over = start.addSecs(playSeconds + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > over || !player.isRunning(), int(playSeconds + 40) * 1000);
     QVERIFY2(player.isRunning(), qPrintable(QStringLiteral("the player died; its log:\n") + player.log().right(3000)));
     // Not hung: it still reports, and on the last item's schedule.
     const qint64 lastReport = watcher.of(player.account()).isEmpty() ? 0 : watcher.of(player.account()).last().receivedAtMs;
