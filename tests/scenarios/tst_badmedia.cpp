@@ -93,9 +93,10 @@ void tst_BadMedia::badFilesAreReportedAndGoodOnesStartOnTime()
     ScenarioProgramme programme = ScenarioProgramme::votingOpen();
     programme.addScreen(QStringLiteral("CINE-1"));
     // A screening holds at most 100 films (the programme's rule): the long size plays
-    // several back to back, 2 s apart.
+    // several one after another, each starting as the one before ends (a screening's end
+    // is a minute after its films: ScenarioProgramme).
     const int perScreening = 100;
-    const int gapSeconds = 2;
+    const int gapSeconds = 61;
     const auto screeningOf = [&](int i) { return QStringLiteral("S-BAD-%1").arg(i / perScreening + 1); };
     QList<QStringList> films(1 + (count - 1) / perScreening);
     QStringList goodItems, badItems;
@@ -131,7 +132,9 @@ void tst_BadMedia::badFilesAreReportedAndGoodOnesStartOnTime()
     QVERIFY2(broker.start(&error), qPrintable(error));
     const QString programmeFile = dir.filePath(QStringLiteral("programme.json"));
     QVERIFY2(programme.write(programmeFile, &error), qPrintable(error));
-    ScenarioController controller({broker.url(), dir.path(), {}, programmeFile});
+    // The screenings follow each other with no changeover time between them.
+    ScenarioController controller({broker.url(), dir.path(), {}, programmeFile, 0, {QStringLiteral("organiser")},
+                                   {QStringLiteral("[programme]"), QStringLiteral("changeover_minutes=0")}});
     QVERIFY2(controller.start(&error), qPrintable(error));
     StatusWatcher watcher(broker.url());
     QVERIFY(watcher.connectToBroker());
