@@ -37,13 +37,25 @@ PlaybackEngine::PlaybackEngine(GstClock *clock, const Options &options, QObject 
     m_tick.setInterval(options.tickMs);
     connect(&m_tick, &QTimer::timeout, this, &PlaybackEngine::tick);
     connect(&m_probe, &MediaProbe::checked, this, [this](const MediaProbe::Result &r) {
+        const std::optional<MediaProbe::Result> before = readiness(r.itemId);
         m_readiness.insert(r.itemId, r);
         if (!r.ready()) {
-            qCWarning(lcPlayer).noquote() << "item" << r.itemId << "is not ready:" << r.message;
+            if (!before || before->error != r.error)   // a recheck repeats nothing new
+                qCWarning(lcPlayer).noquote() << "item" << r.itemId << "is not ready:" << r.message;
             reportError(r.error, r.message, r.itemId);
+        } else if (before && !before->ready()) {
+            qCInfo(lcPlayer).noquote() << "item" << r.itemId << "is ready now";
+            if (m_lastErrorItemId == r.itemId && m_lastError == before->error) {
+                // Its error is over: the next status no longer carries it.
+                m_lastError = Error::None;
+                m_lastErrorMessage.clear();
+                m_lastErrorItemId.clear();
+            }
         }
         Q_EMIT readinessChecked(r);
     });
+    m_recheck.setInterval(options.recheckMs);
+    connect(&m_recheck, &QTimer::timeout, this, &PlaybackEngine::recheckNotReady);
 }
 
 PlaybackEngine::~PlaybackEngine() = default;
@@ -53,8 +65,19 @@ qint64 PlaybackEngine::nowNs() const
     return qint64(gst_clock_get_time(m_clock));
 }
 
+void PlaybackEngine::recheckNotReady()
+{
+    const qint64 now = nowNs();
+    for (const auto &s : m_slots) {
+        const std::optional<MediaProbe::Result> r = readiness(s->item.id);
+        if (r && !r->ready() && !s->pipe && s->item.endUs() * 1000 > now)
+            m_probe.check(s->item);
+    }
+}
+
 void PlaybackEngine::start()
 {
+    m_recheck.start();
     m_tick.start();
     tick();
 }
@@ -229,7 +252,8 @@ void PlaybackEngine::retire(Slot &slot, SlotStatus status)
 
 void PlaybackEngine::reportError(Error code, const QString &message, const QString &itemId)
 {
-    qCWarning(lcPlayer).noquote() << "item" << itemId << PlaybackError::wireName(code) << message;
+    if (code != m_lastError || itemId != m_lastErrorItemId || message != m_lastErrorMessage)
+        qCWarning(lcPlayer).noquote() << "item" << itemId << PlaybackError::wireName(code) << message;
     m_lastError = code;
     m_lastErrorMessage = message;
     m_lastErrorItemId = itemId;

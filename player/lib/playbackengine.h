@@ -50,6 +50,9 @@ public:
         bool recordFrames = false;
         int realtimePriority = 10;  // streaming threads (RealtimePriority); 0 = normal
         int tickMs = 50;
+        // An item that was not ready is checked again this often, so that a film copied
+        // into the media folder (what the error tells staff to do) clears the error.
+        int recheckMs = 30'000;
     };
     struct RenderedFrame
     {
@@ -123,6 +126,7 @@ private:
     };
 
     void tick();
+    void recheckNotReady();
     int currentIndex(qint64 now) const;
     int nextIndex(qint64 now) const;
     void ensurePipeline(Slot &slot);
@@ -138,6 +142,7 @@ private:
     MediaProbe m_probe;
     QHash<QString, MediaProbe::Result> m_readiness;
     QTimer m_tick;
+    QTimer m_recheck;
     State m_state = State::Idle;
     QString m_currentId;
     bool m_stopped = false;

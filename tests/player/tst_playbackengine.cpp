@@ -32,6 +32,7 @@ private Q_SLOTS:
     void everyFrameLandsOnTheSharedTimeline();
     void corruptFileGivesErrorAndNextItemPlaysOnTime();
     void missingFileIsReportedBeforeItsStart();
+    void fileCopiedInLaterClearsTheError();
     void truncatedFileIsAnErrorNotAHang();
     void lateStartChasesToTheRightPosition();
     void playlistUpdateKeepsTheCurrentItem();
@@ -193,6 +194,28 @@ void tst_PlaybackEngine::missingFileIsReportedBeforeItsStart()
     QVERIFY(m_clock->nowUs() < gone.startUs - 2'000'000);  // reported well ahead
     QCOMPARE(engine->readiness("GONE")->error, Code::MediaMissing);
     QCOMPARE(engine->state(), State::Waiting);
+}
+
+void tst_PlaybackEngine::fileCopiedInLaterClearsTheError()
+{
+    // What the error tells staff to do ("copy it into the media folder") must make it go.
+    PlaybackEngine::Options o;
+    o.recheckMs = 200;
+    auto engine = makeEngine(o);
+    const QString late = path(QStringLiteral("copied-later.webm"));
+    QFile::remove(late);
+    const PlaybackItem film = item("LATE", "copied-later.webm", 60000, 2000);
+    engine->setItems({film});
+    engine->start();
+    QTRY_VERIFY_WITH_TIMEOUT(engine->readiness("LATE").has_value(), 5000);
+    QCOMPARE(engine->readiness("LATE")->error, Code::MediaMissing);
+    QCOMPARE(engine->lastError(), Code::MediaMissing);
+    QCOMPARE(engine->lastErrorItemId(), QStringLiteral("LATE"));
+    QVERIFY(QFile::copy(path(QStringLiteral("a.webm")), late));
+    QTRY_VERIFY_WITH_TIMEOUT(engine->readiness("LATE")->ready(), 10000);
+    QCOMPARE(engine->lastError(), Code::None);
+    QVERIFY(engine->lastErrorMessage().isEmpty());
+    QFile::remove(late);
 }
 
 void tst_PlaybackEngine::truncatedFileIsAnErrorNotAHang()
