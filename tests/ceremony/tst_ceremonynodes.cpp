@@ -308,6 +308,7 @@ void tst_CeremonyNodes::aReconnectAfterABrokerRestartReplaysNothing()
     const QMap<QString, Applied> before = m_applied;
     QCOMPARE(before.size(), 4);
     m_applied.clear();
+    m_clockPort = 0;   // set again by the controller's status once it is back
     QString error;
     QVERIFY2(m_broker.restart(&error), qPrintable(error));
     // The controller republishes the retained state with the same seq; the nodes come back
@@ -317,6 +318,9 @@ void tst_CeremonyNodes::aReconnectAfterABrokerRestartReplaysNothing()
         QCOMPARE(m_applied[account].seq, before[account].seq);
         QCOMPARE(m_applied[account].atUs, before[account].atUs);
     }
+    // The next test's request must find the controller subscribed again: a request sent
+    // while it is still reconnecting reaches nobody (festctl then says so).
+    QTRY_VERIFY_WITH_TIMEOUT(m_clockPort > 0, 60000);
 }
 
 void tst_CeremonyNodes::theEndGivesTheScreensBackToTheirPlaylists()
