@@ -68,7 +68,7 @@ private:
     VoteStore::Options m_options;
     QThread m_thread;
     Worker *m_worker = nullptr;              // lives on m_thread
-    mutable QMutex m_lock;
+    QMutex m_lock;
     std::vector<Pending> m_inbox;            // caller -> writer
     std::vector<Answer> m_outbox;            // writer -> caller
     std::atomic<int> m_inFlight{0};
