@@ -527,8 +527,15 @@ int MqttClient::publish(const MqttMessage &message)
         m_pendingPublishes.insert(mid);
     updateWriteInterest();
     // A QoS 0 publish reports itself from inside the call; let the caller have the id first.
-    if (!m_events.empty())
-        QMetaObject::invokeMethod(this, &MqttClient::handleEvents, Qt::QueuedConnection);
+    // One queued call serves every publish until it runs (a reply burst is not one posted
+    // event and one wake-up of the event loop per message).
+    if (!m_events.empty() && !m_eventsQueued) {
+        m_eventsQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            m_eventsQueued = false;
+            handleEvents();
+        }, Qt::QueuedConnection);
+    }
     return mid;
 }
 

@@ -165,6 +165,7 @@ private:
     bool m_wanted = false;          // open() called and close() not since
     bool m_refused = false;         // the broker refused this attempt's CONNECT
     bool m_writesHeld = false;      // TCP_CORK set until releaseWrites() runs (coalesceWrites)
+    bool m_eventsQueued = false;    // a queued handleEvents() is on its way
     int m_reconnectAttempt = 0;
 };
 
