@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QMutexLocker>
 
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <utility>
@@ -47,9 +48,21 @@ public:
         for (Pending &p : batch) {
             m_store->submit(std::move(p.entry), [this, done = std::move(p.done)](const BallotReply &reply) {
                 m_writer->m_batches.store(m_store->committedBatches());
-                m_writer->answered({done, reply});
+                // A committed batch answers all its ballots in one loop: hand them over
+                // together once it is done, not one wake-up of the caller per ballot.
+                m_answers.push_back({done, reply});
+                if (m_answers.size() == 1)
+                    QMetaObject::invokeMethod(this, &Worker::handOverAnswers, Qt::QueuedConnection);
             });
         }
+    }
+
+    void handOverAnswers()
+    {
+        if (m_answers.empty())
+            return;
+        m_writer->answered(std::move(m_answers));
+        m_answers.clear();
     }
 
     bool flushAll()
@@ -60,6 +73,7 @@ public:
         bool ok = true;
         while (ok && m_store->pending() > 0)
             ok = m_store->flush();
+        handOverAnswers();
         return ok;
     }
 
@@ -73,6 +87,7 @@ private:
     VoteWriter *m_writer;
     std::optional<Database> m_db;
     std::unique_ptr<VoteStore> m_store;
+    std::vector<Answer> m_answers;   // answered, not yet handed to the caller
 };
 
 VoteWriter::VoteWriter(const VoteStore::Options &options)
@@ -121,32 +136,51 @@ bool VoteWriter::submit(VoteStore::Entry entry, VoteStore::Done done)
         return false;
     }
     ++m_inFlight;
+    // Ballots read in one pass of this thread's event loop (a burst off the socket) go
+    // over together when it ends: one lock and at most one wake-up of the writer.
+    m_staged.push_back({std::move(entry), std::move(done)});
+    if (m_staged.size() == 1)
+        QMetaObject::invokeMethod(this, &VoteWriter::handOver, Qt::QueuedConnection);
+    return true;
+}
+
+void VoteWriter::handOver()
+{
+    if (m_staged.empty())
+        return;
     bool wake = false;
     {
         QMutexLocker locked(&m_lock);
         wake = m_inbox.empty();
-        m_inbox.push_back({std::move(entry), std::move(done)});
+        if (wake)
+            m_inbox.swap(m_staged);
+        else
+            std::move(m_staged.begin(), m_staged.end(), std::back_inserter(m_inbox));
     }
+    m_staged.clear();
     if (wake)
         QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->drain(); }, Qt::QueuedConnection);
-    return true;
 }
 
 bool VoteWriter::flush()
 {
+    handOver();
     bool ok = false;
     QMetaObject::invokeMethod(m_worker, [&] { ok = m_worker->flushAll(); }, Qt::BlockingQueuedConnection);
     deliver();
     return ok;
 }
 
-void VoteWriter::answered(Answer answer)
+void VoteWriter::answered(std::vector<Answer> answers)
 {
     bool wake = false;
     {
         QMutexLocker locked(&m_lock);
         wake = m_outbox.empty();
-        m_outbox.push_back(std::move(answer));
+        if (wake)
+            m_outbox.swap(answers);
+        else
+            std::move(answers.begin(), answers.end(), std::back_inserter(m_outbox));
     }
     if (wake)
         QMetaObject::invokeMethod(this, &VoteWriter::deliver, Qt::QueuedConnection);

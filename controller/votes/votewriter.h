@@ -22,7 +22,9 @@ namespace fest {
 // callback runs back on the caller's thread, still only after its batch committed.
 //
 // Hand-over in both directions is a locked list and one wake-up per batch, not one queued
-// event per ballot. Everything public is for the thread that created the writer.
+// event per ballot: the caller's ballots go over once per pass of its event loop, a
+// committed batch's answers come back together. Everything public is for the thread that
+// created the writer.
 class VoteWriter : public QObject
 {
     Q_OBJECT
@@ -61,14 +63,16 @@ private:
     class Worker;
 
     explicit VoteWriter(const VoteStore::Options &options);
+    void handOver();                         // caller's thread: staged ballots to the writer
     void deliver();                          // caller's thread: run the answered callbacks
-    void answered(Answer answer);            // writer thread
+    void answered(std::vector<Answer> answers);   // writer thread
     void setError(VoteStore::Error error, const QString &text);   // caller's thread
 
     VoteStore::Options m_options;
     QThread m_thread;
     Worker *m_worker = nullptr;              // lives on m_thread
     QMutex m_lock;
+    std::vector<Pending> m_staged;           // caller's thread only: not yet handed over
     std::vector<Pending> m_inbox;            // caller -> writer
     std::vector<Answer> m_outbox;            // writer -> caller
     std::atomic<int> m_inFlight{0};
