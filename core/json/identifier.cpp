@@ -2,18 +2,31 @@
 
 namespace fest {
 
-bool Identifier::isValid(QStringView id)
+namespace {
+template<typename View>
+bool followsRule(View id)
 {
-    if (id.isEmpty() || id.size() > maxLength)
+    if (id.isEmpty() || id.size() > Identifier::maxLength)
         return false;
-    for (const QChar c : id) {
-        const char16_t u = c.unicode();
+    for (qsizetype i = 0; i < id.size(); ++i) {
+        const char16_t u = QChar(id[i]).unicode();
         const bool ok = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9')
             || u == '_' || u == '.' || u == '-';
         if (!ok)
             return false;
     }
     return true;
+}
+} // namespace
+
+bool Identifier::isValid(QStringView id)
+{
+    return followsRule(id);
+}
+
+bool Identifier::isValid(QLatin1StringView id)
+{
+    return followsRule(id);
 }
 
 const QRegularExpression &Identifier::pattern()

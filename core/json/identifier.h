@@ -15,6 +15,7 @@ class Identifier
 public:
     static constexpr int maxLength = 64;
     static bool isValid(QStringView id);
+    static bool isValid(QLatin1StringView id);
     // Anchored pattern, for JsonReader::StringRule::pattern.
     static const QRegularExpression &pattern();
     // For messages: what a valid id looks like.

@@ -1,6 +1,7 @@
 #include "ballot.h"
 
 #include "envelope.h"
+#include "identifier.h"
 #include "jsonreader.h"
 
 #include <QJsonObject>
@@ -12,11 +13,166 @@
 
 namespace fest {
 
+using namespace Qt::StringLiterals;
+
 namespace {
+constexpr qsizetype MaxBytes = 4096;   // a ballot is tiny; a large one is hostile
+constexpr qint64 MaxAbsScore = 1000;   // decoded; the range check is a rejection reason
+
 QString canonicalUuid(const QString &text)
 {
     const QUuid uuid = QUuid::fromString(text);
     return uuid.isNull() ? QString() : uuid.toString(QUuid::WithoutBraces);
+}
+
+// The fields of the plain shape, in toJson's order; bit i of a mask is field i.
+constexpr std::array<QLatin1StringView, 8> plainFields{"type"_L1, "v"_L1, "voteId"_L1, "ticket"_L1,
+                                                       "screening"_L1, "film"_L1, "score"_L1, "castAt"_L1};
+constexpr int plainFieldCount = int(plainFields.size());
+
+int plainField(QLatin1StringView key)
+{
+    for (int i = 0; i < plainFieldCount; ++i) {
+        if (key == plainFields[size_t(i)])
+            return i;
+    }
+    return -1;
+}
+
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+// Reads the plain shape only: every "false" means "not plain", never "invalid".
+class PlainScanner
+{
+public:
+    explicit PlainScanner(const QByteArray &data)
+        : m_p(data.constData()), m_end(data.constData() + data.size())
+    {
+    }
+
+    bool consume(char c)
+    {
+        skipSpace();
+        if (m_p == m_end || *m_p != c)
+            return false;
+        ++m_p;
+        return true;
+    }
+
+    bool atEnd()
+    {
+        skipSpace();
+        return m_p == m_end;
+    }
+
+    // A string of printable ASCII without escapes (what QLatin1 and UTF-8 read alike).
+    bool string(QLatin1StringView *out)
+    {
+        if (!consume('"'))
+            return false;
+        const char *start = m_p;
+        for (; m_p != m_end; ++m_p) {
+            const auto c = static_cast<unsigned char>(*m_p);
+            if (c == '"') {
+                *out = QLatin1StringView(start, m_p - start);
+                ++m_p;
+                return true;
+            }
+            if (c == '\\' || c < 0x20 || c >= 0x7f)
+                return false;
+        }
+        return false;
+    }
+
+    // An integer of at most four digits, as JSON writes it (no leading zero, no "-0"),
+    // not followed by a fraction or an exponent.
+    bool integer(qint64 *out)
+    {
+        skipSpace();
+        const bool negative = m_p != m_end && *m_p == '-';
+        if (negative)
+            ++m_p;
+        const char *start = m_p;
+        qint64 n = 0;
+        while (m_p != m_end && isDigit(*m_p) && m_p - start < 5)
+            n = n * 10 + (*m_p++ - '0');
+        const qsizetype digits = m_p - start;
+        if (digits == 0 || digits > 4 || (*start == '0' && (digits > 1 || negative)))
+            return false;
+        if (m_p != m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E'))
+            return false;
+        *out = negative ? -n : n;
+        return true;
+    }
+
+private:
+    void skipSpace()
+    {
+        while (m_p != m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+            ++m_p;
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+// What QUuid::toString(WithoutBraces) writes: lower-case hex in 8-4-4-4-12, not nil.
+bool isCanonicalUuid(QLatin1StringView s)
+{
+    if (s.size() != 36)
+        return false;
+    bool nonZero = false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const char c = s[i].toLatin1();
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (isDigit(c) || (c >= 'a' && c <= 'f')) {
+            nonZero = nonZero || c != '0';
+        } else {
+            return false;
+        }
+    }
+    return nonZero;
+}
+
+// The shape JsonReader::dateTime asks for, offset required, in ASCII digits:
+// YYYY-MM-DDTHH:MM[:SS[.s{1,3}]](Z|+HH:MM|-HH:MM).
+bool hasIsoShapeWithOffset(QLatin1StringView s)
+{
+    auto digits = [&](qsizetype at, qsizetype count) {
+        if (at + count > s.size())
+            return false;
+        for (qsizetype i = at; i < at + count; ++i) {
+            if (!isDigit(s[i].toLatin1()))
+                return false;
+        }
+        return true;
+    };
+    auto is = [&](qsizetype at, char c) { return at < s.size() && s[at].toLatin1() == c; };
+    if (!(digits(0, 4) && is(4, '-') && digits(5, 2) && is(7, '-') && digits(8, 2) && is(10, 'T') && digits(11, 2)
+          && is(13, ':') && digits(14, 2)))
+        return false;
+    qsizetype at = 16;
+    if (is(at, ':')) {
+        if (!digits(at + 1, 2))
+            return false;
+        at += 3;
+        if (is(at, '.')) {
+            qsizetype n = 0;
+            while (n < 4 && digits(at + 1 + n, 1))
+                ++n;
+            if (n < 1 || n > 3)
+                return false;
+            at += 1 + n;
+        }
+    }
+    if (is(at, 'Z'))
+        return at + 1 == s.size();
+    return (is(at, '+') || is(at, '-')) && digits(at + 1, 2) && is(at + 3, ':') && digits(at + 4, 2) && at + 6 == s.size();
 }
 } // namespace
 
@@ -56,8 +212,69 @@ QByteArray Ballot::toJson() const
 
 std::optional<Ballot> Ballot::fromJson(const QByteArray &data, QString *error, QString *voteId)
 {
+    std::optional<Ballot> b = fromPlainJson(data);
+    if (!b)
+        return fromAnyJson(data, error, voteId);
+    if (voteId)
+        *voteId = b->voteId;
+    return b;
+}
+
+std::optional<Ballot> Ballot::fromPlainJson(const QByteArray &data)
+{
+    if (data.size() > MaxBytes)
+        return std::nullopt;
+    PlainScanner in(data);
+    QLatin1StringView type, voteId, ticket, screening, film, castAt;
+    qint64 version = 0, score = 0;
+    unsigned seen = 0;
+    if (!in.consume('{'))
+        return std::nullopt;
+    do {
+        QLatin1StringView key;
+        if (!in.string(&key) || !in.consume(':'))
+            return std::nullopt;
+        const int field = plainField(key);
+        if (field < 0 || (seen & (1u << field)))
+            return std::nullopt;   // unknown or repeated: the full decoder says which
+        seen |= 1u << field;
+        bool ok = false;
+        switch (field) {
+        case 0: ok = in.string(&type); break;
+        case 1: ok = in.integer(&version); break;
+        case 2: ok = in.string(&voteId); break;
+        case 3: ok = in.string(&ticket); break;
+        case 4: ok = in.string(&screening); break;
+        case 5: ok = in.string(&film); break;
+        case 6: ok = in.integer(&score); break;
+        case 7: ok = in.string(&castAt); break;
+        }
+        if (!ok)
+            return std::nullopt;
+    } while (in.consume(','));
+    if (!in.consume('}') || !in.atEnd() || seen != (1u << plainFieldCount) - 1)
+        return std::nullopt;
+    if (type != "ballot"_L1 || version != Envelope::protocolVersion || !isCanonicalUuid(voteId)
+        || ticket.size() > MaxTicketLength || !Identifier::isValid(screening)
+        || !Identifier::isValid(film) || score < -MaxAbsScore || score > MaxAbsScore
+        || !hasIsoShapeWithOffset(castAt))
+        return std::nullopt;
+    Ballot b;
+    b.castAt = QDateTime::fromString(QString(castAt), Qt::ISODateWithMs);
+    if (!b.castAt.isValid())
+        return std::nullopt;
+    b.voteId = QString(voteId);
+    b.ticket = QString(ticket);
+    b.screening = QString(screening);
+    b.film = QString(film);
+    b.score = score;
+    return b;
+}
+
+std::optional<Ballot> Ballot::fromAnyJson(const QByteArray &data, QString *error, QString *voteId)
+{
     // A ballot is tiny; a large one is hostile.
-    const JsonLimits limits{4096, 2, 256, 0};
+    const JsonLimits limits{MaxBytes, 2, 256, 0};
     const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot"), limits, error);
     if (!object)
         return std::nullopt;
@@ -71,7 +288,7 @@ std::optional<Ballot> Ballot::fromJson(const QByteArray &data, QString *error, Q
     b.ticket = r.requiredString(QStringLiteral("ticket"), {.maxLength = MaxTicketLength});
     b.screening = r.requiredId(QStringLiteral("screening"));
     b.film = r.requiredId(QStringLiteral("film"));
-    b.score = r.requiredInteger(QStringLiteral("score"), {.min = -1000, .max = 1000});
+    b.score = r.requiredInteger(QStringLiteral("score"), {.min = -MaxAbsScore, .max = MaxAbsScore});
     b.castAt = r.requiredDateTime(QStringLiteral("castAt"));
     r.rejectUnknownFields();
     if (!r.ok()) {

@@ -28,10 +28,19 @@ struct Ballot
 
     bool scoreInRange() const { return score >= MinScore && score <= MaxScore; }
     QByteArray toJson() const;
-    // Decodes untrusted bytes (JsonGuard + JsonReader). On failure returns nullopt and
-    // the problems in *error; *voteId gets the vote id when that much was readable, so
-    // the sender can still be told which ballot was refused.
+    // Decodes untrusted bytes. On failure returns nullopt and the problems in *error;
+    // *voteId gets the vote id when that much was readable, so the sender can still be
+    // told which ballot was refused. Tries fromPlainJson first, then fromAnyJson.
     static std::optional<Ballot> fromJson(const QByteArray &data, QString *error, QString *voteId = nullptr);
+    // The full decoder (JsonGuard + JsonReader): any JSON, every rule, and messages that
+    // say what is wrong.
+    static std::optional<Ballot> fromAnyJson(const QByteArray &data, QString *error, QString *voteId = nullptr);
+    // The shape kiosks send (toJson), read in one pass without building a QJsonObject:
+    // a flat object of the eight fields, each once, strings of printable ASCII without
+    // escapes, plain integers, a lower-case vote id. Returns nullopt for anything else,
+    // valid or not; fromAnyJson then decides. Whatever it accepts, fromAnyJson accepts
+    // with the same fields (tst_ballot, fuzz_ballot).
+    static std::optional<Ballot> fromPlainJson(const QByteArray &data);
     // A fresh vote id: a time-ordered UUID (version 7) made now, or at the given instant.
     static QString newVoteId();
     static QString newVoteId(qint64 msSinceEpoch);

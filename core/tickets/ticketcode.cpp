@@ -3,6 +3,8 @@
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
+#include <array>
+
 namespace fest {
 
 namespace {
@@ -16,22 +18,31 @@ QChar TicketCode::symbol(int value)
     return QLatin1Char(Alphabet[value]);
 }
 
+namespace {
+// Value of each ASCII character, -1 for none: the alphabet in either case, plus the
+// aliases a reader mistakes for them (O for 0, I and L for 1).
+constexpr std::array<qint8, 128> asciiValues = [] {
+    std::array<qint8, 128> values{};
+    values.fill(-1);
+    for (int v = 0; v < Radix; ++v) {
+        const char c = Alphabet[v];
+        values[size_t(c)] = qint8(v);
+        if (c >= 'A' && c <= 'Z')
+            values[size_t(c - 'A' + 'a')] = qint8(v);
+    }
+    values['O'] = values['o'] = 0;
+    values['I'] = values['i'] = values['L'] = values['l'] = 1;
+    return values;
+}();
+} // namespace
+
 int TicketCode::value(QChar symbol)
 {
-    const char16_t c = QChar(symbol).toUpper().unicode();
-    if (c >= u'0' && c <= u'9')
-        return c - u'0';
-    switch (c) {
-    case u'O': return 0;
-    case u'I':
-    case u'L': return 1;
-    default: break;
-    }
-    for (int i = 10; i < Radix; ++i) {
-        if (Alphabet[i] == c)
-            return i;
-    }
-    return -1;
+    char16_t c = symbol.unicode();
+    // Beyond ASCII only case mapping leads back to a symbol (dotless i is I, long s is S).
+    if (c >= asciiValues.size())
+        c = symbol.toUpper().unicode();
+    return c < asciiValues.size() ? asciiValues[c] : -1;
 }
 
 QString TicketCode::normalise(QStringView input)

@@ -23,7 +23,8 @@ bool TicketVerifier::constantTimeEquals(QStringView a, QStringView b)
 
 TicketVerifier::Result TicketVerifier::verify(QStringView code) const
 {
-    switch (TicketCode::checkFormat(code)) {
+    const QString canonical = TicketCode::normalise(code);
+    switch (TicketCode::checkFormat(canonical)) {
     case TicketCode::Check::Malformed:
         return Result::Malformed;
     case TicketCode::Check::BadCheckCharacter:
@@ -31,7 +32,6 @@ TicketVerifier::Result TicketVerifier::verify(QStringView code) const
     case TicketCode::Check::Ok:
         break;
     }
-    const QString canonical = TicketCode::normalise(code);
     const int keyId = TicketCode::value(canonical.front());
     if (!m_keys.contains(keyId))
         return Result::UnknownKey;

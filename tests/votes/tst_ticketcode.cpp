@@ -52,6 +52,9 @@ void tst_TicketCode::normalise_data()
     QTest::newRow("empty") << "" << "";
     QTest::newRow("huge input") << QString(10000, u'A') << "";
     QTest::newRow("non-latin") << QStringLiteral("K7QF4M9XR2DABC3燼") << "";
+    // Case mapping outside ASCII: dotless i upper-cases to I (one), long s to S.
+    QTest::newRow("dotless i and long s") << QStringLiteral("\u01317QF4M9XR2DABC3\u017F") << "17QF4M9XR2DABC3S";
+    QTest::newRow("full-width digit") << QStringLiteral("\uFF117QF4M9XR2DABC3P") << "";
 }
 
 void tst_TicketCode::normalise()
