@@ -3,6 +3,7 @@
 #include "envelope.h"
 #include "identifier.h"
 #include "jsonreader.h"
+#include "plainjson.h"
 
 #include <QJsonObject>
 #include <QDateTime>
@@ -42,101 +43,6 @@ int plainField(QLatin1StringView key)
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-// Reads the plain shape only: every "false" means "not plain", never "invalid".
-class PlainScanner
-{
-public:
-    explicit PlainScanner(const QByteArray &data)
-        : m_p(data.constData()), m_end(data.constData() + data.size())
-    {
-    }
-
-    bool consume(char c)
-    {
-        skipSpace();
-        if (m_p == m_end || *m_p != c)
-            return false;
-        ++m_p;
-        return true;
-    }
-
-    bool atEnd()
-    {
-        skipSpace();
-        return m_p == m_end;
-    }
-
-    // A string of printable ASCII without escapes (what QLatin1 and UTF-8 read alike).
-    bool string(QLatin1StringView *out)
-    {
-        if (!consume('"'))
-            return false;
-        const char *start = m_p;
-        for (; m_p != m_end; ++m_p) {
-            const auto c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                *out = QLatin1StringView(start, m_p - start);
-                ++m_p;
-                return true;
-            }
-            if (c == '\\' || c < 0x20 || c >= 0x7f)
-                return false;
-        }
-        return false;
-    }
-
-    // An integer of at most four digits, as JSON writes it (no leading zero, no "-0"),
-    // not followed by a fraction or an exponent.
-    bool integer(qint64 *out)
-    {
-        skipSpace();
-        const bool negative = m_p != m_end && *m_p == '-';
-        if (negative)
-            ++m_p;
-        const char *start = m_p;
-        qint64 n = 0;
-        while (m_p != m_end && isDigit(*m_p) && m_p - start < 5)
-            n = n * 10 + (*m_p++ - '0');
-        const qsizetype digits = m_p - start;
-        if (digits == 0 || digits > 4 || (*start == '0' && (digits > 1 || negative)))
-            return false;
-        if (m_p != m_end && (*m_p == '.' || *m_p == 'e' || *m_p == 'E'))
-            return false;
-        *out = negative ? -n : n;
-        return true;
-    }
-
-private:
-    void skipSpace()
-    {
-        while (m_p != m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
-            ++m_p;
-    }
-
-    const char *m_p;
-    const char *m_end;
-};
-
-// What QUuid::toString(WithoutBraces) writes: lower-case hex in 8-4-4-4-12, not nil.
-bool isCanonicalUuid(QLatin1StringView s)
-{
-    if (s.size() != 36)
-        return false;
-    bool nonZero = false;
-    for (qsizetype i = 0; i < s.size(); ++i) {
-        const char c = s[i].toLatin1();
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-')
-                return false;
-        } else if (isDigit(c) || (c >= 'a' && c <= 'f')) {
-            nonZero = nonZero || c != '0';
-        } else {
-            return false;
-        }
-    }
-    return nonZero;
 }
 
 // The shape JsonReader::dateTime asks for, offset required, in ASCII digits:
@@ -224,7 +130,7 @@ std::optional<Ballot> Ballot::fromPlainJson(const QByteArray &data)
 {
     if (data.size() > MaxBytes)
         return std::nullopt;
-    PlainScanner in(data);
+    PlainJson in(data);
     QLatin1StringView type, voteId, ticket, screening, film, castAt;
     qint64 version = 0, score = 0;
     unsigned seen = 0;
@@ -241,12 +147,12 @@ std::optional<Ballot> Ballot::fromPlainJson(const QByteArray &data)
         bool ok = false;
         switch (field) {
         case 0: ok = in.string(&type); break;
-        case 1: ok = in.integer(&version); break;
+        case 1: ok = in.integer(&version, 1); break;
         case 2: ok = in.string(&voteId); break;
         case 3: ok = in.string(&ticket); break;
         case 4: ok = in.string(&screening); break;
         case 5: ok = in.string(&film); break;
-        case 6: ok = in.integer(&score); break;
+        case 6: ok = in.integer(&score, 4); break;
         case 7: ok = in.string(&castAt); break;
         }
         if (!ok)
@@ -254,7 +160,8 @@ std::optional<Ballot> Ballot::fromPlainJson(const QByteArray &data)
     } while (in.consume(','));
     if (!in.consume('}') || !in.atEnd() || seen != (1u << plainFieldCount) - 1)
         return std::nullopt;
-    if (type != "ballot"_L1 || version != Envelope::protocolVersion || !isCanonicalUuid(voteId)
+    if (type != "ballot"_L1 || version != Envelope::protocolVersion || !PlainJson::isLowerCaseUuid(voteId)
+        || voteId == "00000000-0000-0000-0000-000000000000"_L1 /* QUuid's null: refused */
         || ticket.size() > MaxTicketLength || !Identifier::isValid(screening)
         || !Identifier::isValid(film) || score < -MaxAbsScore || score > MaxAbsScore
         || !hasIsoShapeWithOffset(castAt))

@@ -2,13 +2,23 @@
 
 #include "envelope.h"
 #include "jsonreader.h"
+#include "plainjson.h"
 
 #include <QJsonObject>
 #include <QMetaEnum>
 
+#include <algorithm>
+#include <array>
+
 namespace fest {
 
+using namespace Qt::StringLiterals;
+
 namespace {
+constexpr qsizetype MaxBytes = 4096;
+constexpr qsizetype MaxVoteIdLength = 38;
+constexpr qsizetype MaxMessageLength = 512;
+
 const QStringList &resultCodes()
 {
     static const QStringList codes{QStringLiteral("accepted"), QStringLiteral("duplicate"), QStringLiteral("rejected")};
@@ -96,7 +106,7 @@ QByteArray BallotReply::toJson() const
         QByteArray before, after;
     };
     static thread_local std::optional<Kind> last;
-    if (!isCanonicalUuid(voteId))
+    if (!PlainJson::isLowerCaseUuid(voteId))
         return encode();
     if (!last || last->result != result || last->reason != reason || last->message != message) {
         BallotReply model = *this;
@@ -108,32 +118,73 @@ QByteArray BallotReply::toJson() const
     return last->before + voteId.toLatin1() + last->after;
 }
 
-bool BallotReply::isCanonicalUuid(const QString &text)
-{
-    if (text.size() != 36)
-        return false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char16_t c = text.at(i).unicode();
-        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? c != u'-' : !((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')))
-            return false;
-    }
-    return true;
-}
-
 std::optional<BallotReply> BallotReply::fromJson(const QByteArray &data, QString *error)
 {
-    const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot-reply"), JsonLimits{4096, 2, 1024, 0}, error);
+    std::optional<BallotReply> reply = fromPlainJson(data);
+    return reply ? reply : fromAnyJson(data, error);
+}
+
+std::optional<BallotReply> BallotReply::fromPlainJson(const QByteArray &data)
+{
+    if (data.size() > MaxBytes)
+        return std::nullopt;
+    static constexpr std::array<QLatin1StringView, 6> fields{"type"_L1, "v"_L1, "voteId"_L1, "result"_L1, "reason"_L1,
+                                                             "message"_L1};
+    PlainJson in(data);
+    std::array<QLatin1StringView, 6> text;
+    qint64 version = 0;
+    unsigned seen = 0;
+    if (!in.consume('{'))
+        return std::nullopt;
+    do {
+        QLatin1StringView key;
+        if (!in.string(&key) || !in.consume(':'))
+            return std::nullopt;
+        const auto field = std::find(fields.begin(), fields.end(), key) - fields.begin();
+        if (field == qsizetype(fields.size()) || (seen & (1u << field)))
+            return std::nullopt;   // unknown or repeated: the full decoder says which
+        seen |= 1u << field;
+        if (!(field == 1 ? in.integer(&version, 1) : in.string(&text[size_t(field)])))
+            return std::nullopt;
+    } while (in.consume(','));
+    const unsigned required = 0b1111;
+    if (!in.consume('}') || !in.atEnd() || (seen & required) != required)
+        return std::nullopt;
+    const auto indexIn = [](const QStringList &codes, QLatin1StringView code) {
+        for (qsizetype i = 0; i < codes.size(); ++i) {
+            if (!codes[i].isEmpty() && codes[i] == code)
+                return int(i);
+        }
+        return -1;
+    };
+    BallotReply reply;
+    const int result = indexIn(resultCodes(), text[3]);
+    const int reason = (seen & (1u << 4)) ? indexIn(reasonCodes(), text[4]) : 0;
+    if (text[0] != "ballot-reply"_L1 || version != Envelope::protocolVersion || text[2].size() > MaxVoteIdLength
+        || result < 0 || reason < 0 || text[5].size() > MaxMessageLength
+        || (Result(result) == Result::Rejected && Reason(reason) == Reason::None))
+        return std::nullopt;
+    reply.voteId = QString(text[2]);
+    reply.result = Result(result);
+    reply.reason = Reason(reason);
+    reply.message = QString(text[5]);
+    return reply;
+}
+
+std::optional<BallotReply> BallotReply::fromAnyJson(const QByteArray &data, QString *error)
+{
+    const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot-reply"),
+                                                               JsonLimits{MaxBytes, 2, 1024, 0}, error);
     if (!object)
         return std::nullopt;
     JsonReader r(*object, QStringLiteral("ballot-reply"));
     BallotReply reply;
-    reply.voteId = r.requiredString(QStringLiteral("voteId"), {.maxLength = 38});
+    reply.voteId = r.requiredString(QStringLiteral("voteId"), {.maxLength = MaxVoteIdLength});
     reply.result = Result(qMax(0, r.requiredChoice(QStringLiteral("result"), resultCodes())));
     QStringList reasons = reasonCodes();
     reasons.removeFirst();
     reply.reason = Reason(r.optionalChoice(QStringLiteral("reason"), reasons, -1) + 1);
-    reply.message = r.optionalString(QStringLiteral("message"), {.maxLength = 512});
+    reply.message = r.optionalString(QStringLiteral("message"), {.maxLength = MaxMessageLength});
     if (reply.result == Result::Rejected && reply.reason == Reason::None)
         r.addError(QStringLiteral("reason"), QStringLiteral("a rejection needs a reason"));
     r.rejectUnknownFields();

@@ -43,7 +43,15 @@ public:
     static BallotReply rejected(const QString &voteId, Reason reason);
 
     QByteArray toJson() const;
+    // Tries fromPlainJson, then the full decoder (JsonGuard + JsonReader), which explains
+    // what is wrong.
     static std::optional<BallotReply> fromJson(const QByteArray &data, QString *error);
+    // What the controller sends, read in one pass (PlainJson): the envelope, voteId,
+    // result, and optionally reason and message, each once, in printable ASCII without
+    // escapes. nullopt for anything else; fromJson then uses the full decoder. Whatever
+    // it accepts, the full decoder accepts the same (tst_ballotreply, fuzz_ballot_reply).
+    static std::optional<BallotReply> fromPlainJson(const QByteArray &data);
+    static std::optional<BallotReply> fromAnyJson(const QByteArray &data, QString *error);
 
     // Wire codes ("ticket_used", ...) and the words a voter reads at the kiosk.
     static QString resultCode(Result result);
@@ -52,7 +60,6 @@ public:
 
 private:
     QByteArray encode() const;   // the general encoder; toJson() reuses its output
-    static bool isCanonicalUuid(const QString &text);
 };
 
 } // namespace fest

@@ -16,7 +16,25 @@ private slots:
     void rejects();
     void splicedEncodingIsTheGeneralOne_data();
     void splicedEncodingIsTheGeneralOne();
+    void plainDecoderReadsWhatTheControllerSends();
+    void plainDecoderLeavesTheRestToTheFullOne_data();
+    void plainDecoderLeavesTheRestToTheFullOne();
 };
+
+namespace {
+void compareReplies(const BallotReply &a, const BallotReply &b)
+{
+    QCOMPARE(a.voteId, b.voteId);
+    QCOMPARE(a.result, b.result);
+    QCOMPARE(a.reason, b.reason);
+    QCOMPARE(a.message, b.message);
+}
+
+QByteArray reply(const QByteArray &fields)
+{
+    return R"({"type":"ballot-reply","v":1,)" + fields + '}';
+}
+} // namespace
 
 void tst_BallotReply::everyReasonRoundTrips_data()
 {
@@ -108,6 +126,63 @@ void tst_BallotReply::rejects()
     QString error;
     QVERIFY(!BallotReply::fromJson(data, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void tst_BallotReply::plainDecoderReadsWhatTheControllerSends()
+{
+    // Every reply the controller can send is plain, and both decoders read it the same.
+    QList<BallotReply> replies{BallotReply::accepted(QStringLiteral("01a21620-74c8-7986-819e-5f9b1fb159be")),
+                               BallotReply::duplicate(QStringLiteral("a")), BallotReply::accepted(QString())};
+    const QMetaEnum e = QMetaEnum::fromType<BallotReply::Reason>();
+    for (int i = 1; i < e.keyCount(); ++i)
+        replies.append(BallotReply::rejected(QStringLiteral("123e4567-e89b-12d3-a456-426614174000"), BallotReply::Reason(e.value(i))));
+    for (const BallotReply &r : replies) {
+        const QByteArray json = r.toJson();
+        const std::optional<BallotReply> plain = BallotReply::fromPlainJson(json);
+        QVERIFY2(plain, json.constData());
+        QString error;
+        const std::optional<BallotReply> full = BallotReply::fromAnyJson(json, &error);
+        QVERIFY2(full, qPrintable(error));
+        compareReplies(*plain, *full);
+        compareReplies(*plain, r);
+    }
+}
+
+void tst_BallotReply::plainDecoderLeavesTheRestToTheFullOne_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    // Valid in another shape.
+    QTest::newRow("escaped message") << reply(R"("voteId":"a","result":"accepted","message":"Merci \u00e0 vous")");
+    QTest::newRow("non-ascii message") << reply("\"voteId\":\"a\",\"result\":\"accepted\",\"message\":\"\xe8\xb0\xa2\xe8\xb0\xa2\"");
+    QTest::newRow("version 1.0") << QByteArray(R"({"type":"ballot-reply","v":1.0,"voteId":"a","result":"accepted"})");
+    // Invalid: the full decoder's reasons.
+    QTest::newRow("wrong type") << QByteArray(R"({"type":"reply","v":1,"voteId":"a","result":"accepted"})");
+    QTest::newRow("version 2") << QByteArray(R"({"type":"ballot-reply","v":2,"voteId":"a","result":"accepted"})");
+    QTest::newRow("unknown result") << reply(R"("voteId":"a","result":"maybe")");
+    QTest::newRow("rejected without reason") << reply(R"("voteId":"a","result":"rejected")");
+    QTest::newRow("empty reason") << reply(R"("voteId":"a","result":"rejected","reason":"")");
+    QTest::newRow("unknown reason") << reply(R"("voteId":"a","result":"rejected","reason":"tired")");
+    QTest::newRow("missing vote id") << reply(R"("result":"accepted")");
+    QTest::newRow("vote id 39") << reply("\"voteId\":\"" + QByteArray(39, 'a') + "\",\"result\":\"accepted\"");
+    QTest::newRow("message 513") << reply("\"voteId\":\"a\",\"result\":\"accepted\",\"message\":\"" + QByteArray(513, 'm') + '"');
+    QTest::newRow("repeated result") << reply(R"("voteId":"a","result":"accepted","result":"rejected")");
+    QTest::newRow("unknown field") << reply(R"("voteId":"a","result":"accepted","kiosk":"K-1")");
+    QTest::newRow("result a number") << reply(R"("voteId":"a","result":1)");
+    QTest::newRow("trailing garbage") << reply(R"("voteId":"a","result":"accepted")") + "]";
+    QTest::newRow("oversized") << reply("\"voteId\":\"a\",\"result\":\"accepted\",\"message\":\"" + QByteArray(5000, 'm') + '"');
+}
+
+void tst_BallotReply::plainDecoderLeavesTheRestToTheFullOne()
+{
+    QFETCH(QByteArray, data);
+    QVERIFY(!BallotReply::fromPlainJson(data));
+    QString fullError, error;
+    const std::optional<BallotReply> full = BallotReply::fromAnyJson(data, &fullError);
+    const std::optional<BallotReply> r = BallotReply::fromJson(data, &error);
+    QCOMPARE(r.has_value(), full.has_value());
+    QCOMPARE(error, fullError);
+    if (r)
+        compareReplies(*r, *full);
 }
 
 QTEST_APPLESS_MAIN(tst_BallotReply)
