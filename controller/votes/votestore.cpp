@@ -1,5 +1,6 @@
 #include "votestore.h"
 
+#include "isotime.h"
 #include "transaction.h"
 
 #include <QElapsedTimer>
@@ -204,7 +205,7 @@ VoteStore::Step VoteStore::store(const Entry &e, BallotReply *reply)
         return recordRejection(e, e.rejection) ? Step::Ok : Step::Failed;
     }
     m_insertVote.bind(1, e.voteId).bind(2, e.ticketHash).bind(3, e.screening).bind(4, e.film).bind(5, e.score)
-        .bind(6, e.kiosk).bind(7, e.castAt.toString(Qt::ISODateWithMs)).bind(8, e.receivedAtUs);
+        .bind(6, e.kiosk).bind(7, IsoTime::withMs(e.castAt)).bind(8, e.receivedAtUs);
     const bool ok = m_insertVote.exec();
     m_insertVote.reset();
     if (!ok)
