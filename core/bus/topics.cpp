@@ -26,28 +26,55 @@ QString Topics::ceremony() { return rootTopic + QLatin1String("/ceremony"); }
 
 std::optional<QString> Topics::parse(const QString &topic, const QString &pattern)
 {
-    const QList<QStringView> levels = QStringView(topic).split(QLatin1Char('/'));
-    const QList<QStringView> expected = QStringView(pattern).split(QLatin1Char('/'));
-    if (levels.size() != expected.size())
-        return std::nullopt;
+    // Level by level without splitting into lists: every ballot's topic comes through here.
+    const auto levels = QStringView(topic).tokenize(u'/');
+    const auto expected = QStringView(pattern).tokenize(u'/');
+    auto level = levels.begin();
+    auto want = expected.begin();
     std::optional<QString> id;
-    for (qsizetype i = 0; i < levels.size(); ++i) {
-        if (expected[i] == idMarker()) {
-            if (!Identifier::isValid(levels[i]))
+    for (; level != levels.end() && want != expected.end(); ++level, ++want) {
+        if (*want == idMarker()) {
+            if (!Identifier::isValid(*level))
                 return std::nullopt;
-            id = levels[i].toString();
-        } else if (levels[i] != expected[i]) {
+            id = level->toString();
+        } else if (*level != *want) {
             return std::nullopt;
         }
     }
+    if (level != levels.end() || want != expected.end())
+        return std::nullopt;   // more or fewer levels than the pattern
     return id;
 }
 
-std::optional<QString> Topics::parsePlaylist(const QString &topic) { return parse(topic, playlist(idMarker())); }
-std::optional<QString> Topics::parseNodeStatus(const QString &topic) { return parse(topic, nodeStatus(idMarker())); }
-std::optional<QString> Topics::parseNodeRequest(const QString &topic) { return parse(topic, nodeRequest(idMarker())); }
-std::optional<QString> Topics::parseControllerRequest(const QString &topic) { return parse(topic, controllerRequest(idMarker())); }
-std::optional<QString> Topics::parseVote(const QString &topic) { return parse(topic, vote(idMarker())); }
+std::optional<QString> Topics::parsePlaylist(const QString &topic)
+{
+    static const QString pattern = playlist(idMarker());
+    return parse(topic, pattern);
+}
+
+std::optional<QString> Topics::parseNodeStatus(const QString &topic)
+{
+    static const QString pattern = nodeStatus(idMarker());
+    return parse(topic, pattern);
+}
+
+std::optional<QString> Topics::parseNodeRequest(const QString &topic)
+{
+    static const QString pattern = nodeRequest(idMarker());
+    return parse(topic, pattern);
+}
+
+std::optional<QString> Topics::parseControllerRequest(const QString &topic)
+{
+    static const QString pattern = controllerRequest(idMarker());
+    return parse(topic, pattern);
+}
+
+std::optional<QString> Topics::parseVote(const QString &topic)
+{
+    static const QString pattern = vote(idMarker());
+    return parse(topic, pattern);
+}
 
 std::optional<QString> Topics::parseReply(const QString &topic)
 {
