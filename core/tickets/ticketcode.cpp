@@ -1,8 +1,10 @@
 #include "ticketcode.h"
 
-#include <QCryptographicHash>
-#include <QMessageAuthenticationCode>
+#include "keyedmac.h"
 
+#include <QCryptographicHash>
+
+#include <algorithm>
 #include <array>
 
 namespace fest {
@@ -130,9 +132,26 @@ QString TicketCode::symbolsFromBits(const QByteArray &bytes, int symbols)
 
 QString TicketCode::macSymbols(const QByteArray &secret, QStringView keyAndRandom)
 {
-    const QByteArray message = QByteArrayLiteral("fest-ticket-v1:") + keyAndRandom.toLatin1();
-    const QByteArray mac = QMessageAuthenticationCode::hash(message, secret, QCryptographicHash::Sha256);
-    return symbolsFromBits(mac, MacSymbols);
+    KeyedMac mac(secret);
+    return macSymbols(mac, keyAndRandom);
+}
+
+QString TicketCode::macSymbols(KeyedMac &mac, QStringView keyAndRandom)
+{
+    static constexpr char prefix[] = "fest-ticket-v1:";
+    constexpr qsizetype prefixLength = sizeof(prefix) - 1;
+    // The message is short: built on the stack, not in a QByteArray per ticket.
+    std::array<char, prefixLength + 4 * Length> message;
+    if (keyAndRandom.size() > qsizetype(message.size()) - prefixLength)
+        return {};
+    std::copy(prefix, prefix + prefixLength, message.begin());
+    qsizetype size = prefixLength;
+    for (const QChar c : keyAndRandom)
+        message[size_t(size++)] = c.toLatin1();
+    std::array<unsigned char, KeyedMac::Size> digest;
+    if (!mac.sign(QByteArrayView(message.data(), size), digest.data()))
+        return {};
+    return symbolsFromBits(QByteArray::fromRawData(reinterpret_cast<const char *>(digest.data()), digest.size()), MacSymbols);
 }
 
 QString TicketCode::userMessage(Check check)

@@ -7,6 +7,8 @@
 
 namespace fest {
 
+class KeyedMac;
+
 // The code printed on a ticket, e.g. "K7QF-4M9X-R2DA-BC3P" (16 symbols of Crockford
 // base32, shown in groups of four):
 //   [0]      key id: which controller secret signed it (32 keys)
@@ -46,6 +48,7 @@ public:
     static QChar checkSymbol(QStringView first15);
     static QString symbolsFromBits(const QByteArray &bytes, int symbols);
     static QString macSymbols(const QByteArray &secret, QStringView keyAndRandom);
+    static QString macSymbols(KeyedMac &mac, QStringView keyAndRandom);   // the same, key set up once
 
     // What to tell a voter, in one place.
     static QString userMessage(Check check);

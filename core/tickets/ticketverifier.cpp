@@ -21,6 +21,14 @@ bool TicketVerifier::constantTimeEquals(QStringView a, QStringView b)
     return diff == 0;
 }
 
+KeyedMac &TicketVerifier::mac(int keyId) const
+{
+    std::unique_ptr<KeyedMac> &slot = m_macs[keyId];
+    if (!slot)
+        slot = std::make_unique<KeyedMac>(m_keys.secret(keyId));
+    return *slot;
+}
+
 TicketVerifier::Result TicketVerifier::verify(QStringView code) const
 {
     const QString canonical = TicketCode::normalise(code);
@@ -36,7 +44,13 @@ TicketVerifier::Result TicketVerifier::verify(QStringView code) const
     if (!m_keys.contains(keyId))
         return Result::UnknownKey;
     const QStringView view(canonical);
-    const QString expected = TicketCode::macSymbols(m_keys.secret(keyId), view.first(1 + TicketCode::RandomSymbols));
+    QString expected;
+    {
+        QMutexLocker locked(&m_macLock);
+        expected = TicketCode::macSymbols(mac(keyId), view.first(1 + TicketCode::RandomSymbols));
+    }
+    if (expected.isEmpty())
+        return Result::Forged;   // cannot happen with a working OpenSSL: refuse rather than guess
     const QStringView given = view.sliced(1 + TicketCode::RandomSymbols, TicketCode::MacSymbols);
     return constantTimeEquals(expected, given) ? Result::Valid : Result::Forged;
 }

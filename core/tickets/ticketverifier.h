@@ -1,9 +1,14 @@
 #pragma once
 
+#include "keyedmac.h"
 #include "ticketkeyring.h"
 
+#include <QMutex>
 #include <QObject>
 #include <QStringView>
+
+#include <map>
+#include <memory>
 
 namespace fest {
 
@@ -25,7 +30,12 @@ public:
     static bool constantTimeEquals(QStringView a, QStringView b);
 
 private:
+    KeyedMac &mac(int keyId) const;
+
     TicketKeyring m_keys;
+    // Each key's HMAC set up once, on first use; verify() may run on several threads.
+    mutable QMutex m_macLock;
+    mutable std::map<int, std::unique_ptr<KeyedMac>> m_macs;
 };
 
 } // namespace fest

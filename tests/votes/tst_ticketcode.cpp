@@ -1,6 +1,9 @@
+#include "keyedmac.h"
 #include "ticketcode.h"
 #include "ticketissuer.h"
 
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
 #include <QTest>
 
 using fest::TicketCode;
@@ -34,6 +37,8 @@ private slots:
     void storageHashIgnoresTypingStyleAndHidesCode();
     void symbolsFromBitsReadsBigEndianFiveBitGroups();
     void keyIdOfWellFormedCode();
+    void keyedMacIsHmacSha256();
+    void macSymbolsAreTheFirst35BitsOfTheHmac();
 };
 
 void tst_TicketCode::normalise_data()
@@ -150,6 +155,49 @@ void tst_TicketCode::keyIdOfWellFormedCode()
 {
     QCOMPARE(TicketCode::keyId(validCode()), 3);
     QCOMPARE(TicketCode::keyId(u"nonsense"), -1);
+}
+
+void tst_TicketCode::keyedMacIsHmacSha256()
+{
+    // RFC 4231, test cases 1 and 2.
+    fest::KeyedMac one(QByteArray(20, '\x0b'));
+    QVERIFY(one.isValid());
+    QCOMPARE(one.sign("Hi There").toHex(), QByteArray("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"));
+    fest::KeyedMac jefe("Jefe");
+    QCOMPARE(jefe.sign("what do ya want for nothing?").toHex(),
+             QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
+    // Reused for message after message, keys of every length (longer than a block are
+    // hashed first), empty messages: always what Qt's one-shot HMAC says.
+    QRandomGenerator random(4231);
+    for (int keyLength : {0, 1, 32, 64, 65, 200}) {
+        QByteArray key(keyLength, Qt::Uninitialized);
+        for (char &c : key)
+            c = char(random.bounded(256));
+        fest::KeyedMac mac(key);
+        QVERIFY(mac.isValid());
+        for (int i = 0; i < 50; ++i) {
+            QByteArray message(int(random.bounded(130)), Qt::Uninitialized);
+            for (char &c : message)
+                c = char(random.bounded(256));
+            QCOMPARE(mac.sign(message), QMessageAuthenticationCode::hash(message, key, QCryptographicHash::Sha256));
+        }
+    }
+}
+
+void tst_TicketCode::macSymbolsAreTheFirst35BitsOfTheHmac()
+{
+    // Codes already printed must keep verifying: the MAC symbols are defined by the
+    // HMAC, whatever computes it.
+    const QByteArray secret = QByteArray::fromHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    fest::KeyedMac mac(secret);
+    for (const QString &keyAndRandom : {QStringLiteral("K7QF4M9X"), QStringLiteral("00000000"), QStringLiteral("ZZZZZZZZ")}) {
+        const QByteArray hmac = QMessageAuthenticationCode::hash("fest-ticket-v1:" + keyAndRandom.toLatin1(), secret,
+                                                                 QCryptographicHash::Sha256);
+        const QString expected = TicketCode::symbolsFromBits(hmac, TicketCode::MacSymbols);
+        QCOMPARE(TicketCode::macSymbols(secret, keyAndRandom), expected);
+        QCOMPARE(TicketCode::macSymbols(mac, keyAndRandom), expected);
+    }
+    QCOMPARE(TicketCode::macSymbols(mac, QString(100, u'A')), QString());   // longer than any code
 }
 
 QTEST_APPLESS_MAIN(tst_TicketCode)
