@@ -26,19 +26,9 @@ QString canonicalUuid(const QString &text)
     return uuid.isNull() ? QString() : uuid.toString(QUuid::WithoutBraces);
 }
 
-// The fields of the plain shape, in toJson's order; bit i of a mask is field i.
+// The fields of the plain shape, in toJson's order.
 constexpr std::array<QLatin1StringView, 8> plainFields{"type"_L1, "v"_L1, "voteId"_L1, "ticket"_L1,
                                                        "screening"_L1, "film"_L1, "score"_L1, "castAt"_L1};
-constexpr int plainFieldCount = int(plainFields.size());
-
-int plainField(QLatin1StringView key)
-{
-    for (int i = 0; i < plainFieldCount; ++i) {
-        if (key == plainFields[size_t(i)])
-            return i;
-    }
-    return -1;
-}
 
 bool isDigit(char c)
 {
@@ -133,32 +123,20 @@ std::optional<Ballot> Ballot::fromPlainJson(const QByteArray &data)
     PlainJson in(data);
     QLatin1StringView type, voteId, ticket, screening, film, castAt;
     qint64 version = 0, score = 0;
-    unsigned seen = 0;
-    if (!in.consume('{'))
-        return std::nullopt;
-    do {
-        QLatin1StringView key;
-        if (!in.string(&key) || !in.consume(':'))
-            return std::nullopt;
-        const int field = plainField(key);
-        if (field < 0 || (seen & (1u << field)))
-            return std::nullopt;   // unknown or repeated: the full decoder says which
-        seen |= 1u << field;
-        bool ok = false;
+    const std::optional<unsigned> seen = in.object(plainFields, [&](int field) {
         switch (field) {
-        case 0: ok = in.string(&type); break;
-        case 1: ok = in.integer(&version, 1); break;
-        case 2: ok = in.string(&voteId); break;
-        case 3: ok = in.string(&ticket); break;
-        case 4: ok = in.string(&screening); break;
-        case 5: ok = in.string(&film); break;
-        case 6: ok = in.integer(&score, 4); break;
-        case 7: ok = in.string(&castAt); break;
+        case 0: return in.string(&type);
+        case 1: return in.integer(&version, 1);
+        case 2: return in.string(&voteId);
+        case 3: return in.string(&ticket);
+        case 4: return in.string(&screening);
+        case 5: return in.string(&film);
+        case 6: return in.integer(&score, 4);
+        case 7: return in.string(&castAt);
         }
-        if (!ok)
-            return std::nullopt;
-    } while (in.consume(','));
-    if (!in.consume('}') || !in.atEnd() || seen != (1u << plainFieldCount) - 1)
+        return false;
+    });
+    if (seen != (1u << plainFields.size()) - 1)
         return std::nullopt;
     if (type != "ballot"_L1 || version != Envelope::protocolVersion || !PlainJson::isLowerCaseUuid(voteId)
         || voteId == "00000000-0000-0000-0000-000000000000"_L1 /* QUuid's null: refused */

@@ -7,7 +7,6 @@
 #include <QJsonObject>
 #include <QMetaEnum>
 
-#include <algorithm>
 #include <array>
 
 namespace fest {
@@ -133,22 +132,11 @@ std::optional<BallotReply> BallotReply::fromPlainJson(const QByteArray &data)
     PlainJson in(data);
     std::array<QLatin1StringView, 6> text;
     qint64 version = 0;
-    unsigned seen = 0;
-    if (!in.consume('{'))
-        return std::nullopt;
-    do {
-        QLatin1StringView key;
-        if (!in.string(&key) || !in.consume(':'))
-            return std::nullopt;
-        const auto field = std::find(fields.begin(), fields.end(), key) - fields.begin();
-        if (field == qsizetype(fields.size()) || (seen & (1u << field)))
-            return std::nullopt;   // unknown or repeated: the full decoder says which
-        seen |= 1u << field;
-        if (!(field == 1 ? in.integer(&version, 1) : in.string(&text[size_t(field)])))
-            return std::nullopt;
-    } while (in.consume(','));
-    const unsigned required = 0b1111;
-    if (!in.consume('}') || !in.atEnd() || (seen & required) != required)
+    const std::optional<unsigned> seen = in.object(fields, [&](int field) {
+        return field == 1 ? in.integer(&version, 1) : in.string(&text[size_t(field)]);
+    });
+    const unsigned required = 0b1111;   // type, v, voteId, result
+    if (!seen || (*seen & required) != required)
         return std::nullopt;
     const auto indexIn = [](const QStringList &codes, QLatin1StringView code) {
         for (qsizetype i = 0; i < codes.size(); ++i) {
@@ -159,7 +147,7 @@ std::optional<BallotReply> BallotReply::fromPlainJson(const QByteArray &data)
     };
     BallotReply reply;
     const int result = indexIn(resultCodes(), text[3]);
-    const int reason = (seen & (1u << 4)) ? indexIn(reasonCodes(), text[4]) : 0;
+    const int reason = (*seen & (1u << 4)) ? indexIn(reasonCodes(), text[4]) : 0;
     if (text[0] != "ballot-reply"_L1 || version != Envelope::protocolVersion || text[2].size() > MaxVoteIdLength
         || result < 0 || reason < 0 || text[5].size() > MaxMessageLength
         || (Result(result) == Result::Rejected && Reason(reason) == Reason::None))
