@@ -164,7 +164,6 @@ bool MqttClient::setUp()
     mosquitto_publish_v5_callback_set(m, &MqttClient::onPublishCallback);
     mosquitto_message_v5_callback_set(m, &MqttClient::onMessageCallback);
     mosquitto_subscribe_v5_callback_set(m, &MqttClient::onSubscribeCallback);
-    mosquitto_log_callback_set(m, &MqttClient::onLogCallback);
 
     if (!m_options.username.isEmpty()) {
         const int rc = mosquitto_username_pw_set(m, m_options.username.toUtf8().constData(),
@@ -236,6 +235,8 @@ void MqttClient::startConnect()
     m_refused = false;
     setState(State::Connecting);
     qCDebug(lcMqtt) << "connecting to" << brokerAddress();
+    // The library's own messages (TLS and socket trouble) matter while connecting.
+    mosquitto_log_callback_set(m_mosq.get(), &MqttClient::onLogCallback);
     errno = 0;
     const int rc = mosquitto_connect_bind_async(m_mosq.get(), m_options.host.toUtf8().constData(),
                                                 m_options.port, m_options.keepAliveSeconds, nullptr);
@@ -392,6 +393,12 @@ void MqttClient::handleConnAck(int reasonCode)
         return;
     }
     qCInfo(lcMqtt) << "connected to" << brokerAddress();
+    // Once connected, libmosquitto formats a debug line for every packet sent or received
+    // whenever a log callback is set, whatever its level (a malloc and a printf per
+    // packet, three packets a ballot); losing the connection is reported through the
+    // disconnect callback. Keep them only when they would be printed.
+    if (!lcMqtt().isDebugEnabled())
+        mosquitto_log_callback_set(m_mosq.get(), nullptr);
     m_reconnectAttempt = 0;
     setError(Error::NoError, QString());
     // Before connected(), so that anything published from a connected() slot already
