@@ -9,7 +9,8 @@
 
 namespace fest {
 
-// The one door through which untrusted JSON enters the system. Checks, in this order
+// The door through which untrusted JSON enters the system (PlainJson only reads the
+// plain shape of ballots and their replies and leaves the rest here). Checks, in this order
 // and each before anything expensive: emptiness, size, UTF-8, nesting depth (a byte
 // pre-scan, so "[[[[..." never reaches QJsonDocument's recursive parser), syntax,
 // that the top level is an object, and then string and array lengths.
