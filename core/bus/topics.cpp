@@ -46,35 +46,18 @@ std::optional<QString> Topics::parse(const QString &topic, const QString &patter
     return id;
 }
 
-std::optional<QString> Topics::parsePlaylist(const QString &topic)
+template<QString (*Build)(const QString &)>
+std::optional<QString> Topics::parseAgainst(const QString &topic)
 {
-    static const QString pattern = playlist(idMarker());
+    static const QString pattern = Build(idMarker());
     return parse(topic, pattern);
 }
 
-std::optional<QString> Topics::parseNodeStatus(const QString &topic)
-{
-    static const QString pattern = nodeStatus(idMarker());
-    return parse(topic, pattern);
-}
-
-std::optional<QString> Topics::parseNodeRequest(const QString &topic)
-{
-    static const QString pattern = nodeRequest(idMarker());
-    return parse(topic, pattern);
-}
-
-std::optional<QString> Topics::parseControllerRequest(const QString &topic)
-{
-    static const QString pattern = controllerRequest(idMarker());
-    return parse(topic, pattern);
-}
-
-std::optional<QString> Topics::parseVote(const QString &topic)
-{
-    static const QString pattern = vote(idMarker());
-    return parse(topic, pattern);
-}
+std::optional<QString> Topics::parsePlaylist(const QString &topic) { return parseAgainst<&Topics::playlist>(topic); }
+std::optional<QString> Topics::parseNodeStatus(const QString &topic) { return parseAgainst<&Topics::nodeStatus>(topic); }
+std::optional<QString> Topics::parseNodeRequest(const QString &topic) { return parseAgainst<&Topics::nodeRequest>(topic); }
+std::optional<QString> Topics::parseControllerRequest(const QString &topic) { return parseAgainst<&Topics::controllerRequest>(topic); }
+std::optional<QString> Topics::parseVote(const QString &topic) { return parseAgainst<&Topics::vote>(topic); }
 
 std::optional<QString> Topics::parseReply(const QString &topic)
 {

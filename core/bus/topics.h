@@ -47,6 +47,9 @@ private:
     // The id at level `idLevel` of topic when topic has exactly the levels of pattern
     // (with "%" at idLevel), else nullopt.
     static std::optional<QString> parse(const QString &topic, const QString &pattern);
+    // parse() against Build's topic with the id marker, the pattern made once.
+    template<QString (*Build)(const QString &)>
+    static std::optional<QString> parseAgainst(const QString &topic);
 };
 
 } // namespace fest
