@@ -4,6 +4,7 @@
 
 #include "jsonguard.h"
 #include "programme.h"
+#include "programmeedits.h"
 #include "programmejson.h"
 #include "topics.h"
 
@@ -15,6 +16,19 @@
 namespace fest {
 
 namespace {
+
+// A day given on the command line: YYYY-MM-DD, or today / tomorrow in the festival's time
+// zone (the machine's when the programme names none it knows).
+QDate festivalDay(const QString &text, const QString &timeZone)
+{
+    const QTimeZone zone(timeZone.toUtf8());
+    const QDate today = zone.isValid() ? QDateTime::currentDateTime().toTimeZone(zone).date() : QDate::currentDate();
+    if (text == QLatin1String("today"))
+        return today;
+    if (text == QLatin1String("tomorrow"))
+        return today.addDays(1);
+    return QDate::fromString(text, Qt::ISODate);
+}
 
 int importProgramme(CtlSession &s, const QCommandLineParser &args)
 {
@@ -38,6 +52,33 @@ int importProgramme(CtlSession &s, const QCommandLineParser &args)
             return int(ExitCode::Usage);
         }
         request.insert(QStringLiteral("programme"), *programme);
+    }
+    if (args.isSet(QStringLiteral("first-day"))) {
+        // Moved here, before it is sent: the controller validates and stores the moved
+        // programme like any other import.
+        QList<ProgrammeError> errors;
+        const std::optional<Programme> read =
+            csv ? std::nullopt : ProgrammeJson::fromJson(request.value(QStringLiteral("programme")).toObject(), &errors);
+        if (!read) {
+            s.err() << "festctl: --first-day moves a whole JSON programme; "
+                    << (csv ? QStringLiteral("a CSV of screenings cannot be moved")
+                            : QStringLiteral("%1 could not be read: %2").arg(path, errors.value(0).toString()))
+                    << Qt::endl;
+            return int(ExitCode::Usage);
+        }
+        const QString text = args.value(QStringLiteral("first-day"));
+        const QDate day = festivalDay(text, read->timeZone);
+        if (!day.isValid()) {
+            s.err() << "festctl: --first-day " << text << ": expected YYYY-MM-DD, today or tomorrow" << Qt::endl;
+            return int(ExitCode::Usage);
+        }
+        if (!ProgrammeEdits::firstDay(*read).isValid()) {
+            s.err() << "festctl: --first-day: " << path << " has no screening to start the festival with" << Qt::endl;
+            return int(ExitCode::Usage);
+        }
+        s.out() << "Moving " << path << " from " << ProgrammeEdits::firstDay(*read).toString(Qt::ISODate) << " to start on "
+                << day.toString(Qt::ISODate) << "\n";
+        request.insert(QStringLiteral("programme"), ProgrammeJson::toJson(ProgrammeEdits::startOn(*read, day)));
     }
     return s.finish(s.call(QStringLiteral("programme.import"), request), [&](const QJsonObject &r) {
         s.out() << "Imported " << path << ": programme version " << r.value(QStringLiteral("version")).toInteger() << " ("
@@ -78,7 +119,13 @@ int showProgramme(CtlSession &s, const QCommandLineParser &args)
         return int(ExitCode::Refused);
     }
     const QTimeZone zone(programme->timeZone.toUtf8());
-    const QString day = args.value(QStringLiteral("day"));
+    const QString dayText = args.value(QStringLiteral("day"));
+    const QDate dayDate = dayText.isEmpty() ? QDate() : festivalDay(dayText, programme->timeZone);
+    if (!dayText.isEmpty() && !dayDate.isValid()) {
+        s.err() << "festctl: --day " << dayText << ": expected YYYY-MM-DD, today or tomorrow" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    const QString day = dayDate.toString(Qt::ISODate);
     const QString screen = args.value(QStringLiteral("screen"));
     s.out() << programme->festivalName.en << " / " << programme->festivalName.zh << ", programme version "
             << message->value(QStringLiteral("version")).toInteger() << "\n\n";
@@ -124,10 +171,14 @@ QList<CtlCommand> programmeCommands()
     return {
         {QStringLiteral("programme import"), QStringLiteral("FILE"),
          QStringLiteral("Replace the programme with a JSON programme or a CSV of screenings (validated whole first)."),
-         {{QStringLiteral("format"), QStringLiteral("json or csv (default: from the file name)."), QStringLiteral("format")}},
+         {{QStringLiteral("format"), QStringLiteral("json or csv (default: from the file name)."), QStringLiteral("format")},
+          {QStringLiteral("first-day"),
+           QStringLiteral("Move the whole festival by whole days so that its first screening day is this one "
+                          "(YYYY-MM-DD, today or tomorrow in festival time); JSON only."),
+           QStringLiteral("date")}},
          1, importProgramme},
         {QStringLiteral("programme show"), QString(), QStringLiteral("Print the programme on the bus: screenings, panels, workshops, the ceremony."),
-         {{QStringLiteral("day"), QStringLiteral("Only this day (YYYY-MM-DD, festival time)."), QStringLiteral("date")},
+         {{QStringLiteral("day"), QStringLiteral("Only this day (YYYY-MM-DD, today or tomorrow; festival time)."), QStringLiteral("date")},
           {QStringLiteral("screen"), QStringLiteral("Only this screen."), QStringLiteral("id")}},
          0, showProgramme},
     };

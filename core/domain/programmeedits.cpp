@@ -3,6 +3,8 @@
 #include "programmejson.h"
 #include "programmevalidator.h"
 
+#include <QTimeZone>
+
 #include <algorithm>
 
 namespace fest {
@@ -25,6 +27,21 @@ std::nullopt_t unknownScreening(QList<ProgrammeError> *errors, const QString &id
 {
     return fail(errors, QStringLiteral("screening %1").arg(id), QStringLiteral("id"),
                 QStringLiteral("no screening has this id; check it against the programme"));
+}
+
+// In the programme's zone when it has a valid one, else in the instant's own offset.
+QDateTime local(const QDateTime &t, const QTimeZone &zone)
+{
+    return zone.isValid() ? t.toTimeZone(zone) : t;
+}
+
+// The same local time `days` later, written with the offset in force then.
+QDateTime movedByDays(const QDateTime &t, qint64 days, const QTimeZone &zone)
+{
+    if (!t.isValid())
+        return t;
+    const QDateTime moved = local(t, zone).addDays(days);
+    return moved.toOffsetFromUtc(moved.offsetFromUtc());
 }
 
 bool hasOffset(const QDateTime &t)
@@ -143,6 +160,35 @@ Programme ProgrammeEdits::replaceScreenings(const Programme &programme, const QL
 {
     Programme result = programme;
     result.screenings = screenings;
+    return result;
+}
+
+QDate ProgrammeEdits::firstDay(const Programme &programme)
+{
+    const QTimeZone zone(programme.timeZone.toUtf8());
+    QDateTime first;
+    for (const Screening &s : programme.screenings)
+        if (!first.isValid() || s.start < first)
+            first = s.start;
+    return first.isValid() ? local(first, zone).date() : QDate();
+}
+
+Programme ProgrammeEdits::startOn(const Programme &programme, const QDate &day)
+{
+    const QDate first = firstDay(programme);
+    if (!first.isValid() || !day.isValid())
+        return programme;
+    const qint64 days = first.daysTo(day);
+    const QTimeZone zone(programme.timeZone.toUtf8());
+    Programme result = programme;
+    for (Screening &s : result.screenings) {
+        s.start = movedByDays(s.start, days, zone);
+        s.end = movedByDays(s.end, days, zone);
+    }
+    for (ProgrammeEvent &e : result.events) {
+        e.start = movedByDays(e.start, days, zone);
+        e.end = movedByDays(e.end, days, zone);
+    }
     return result;
 }
 

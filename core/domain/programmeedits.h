@@ -3,6 +3,7 @@
 #include "programme.h"
 #include "programmeerror.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <optional>
 
@@ -36,6 +37,16 @@ public:
                                              const QJsonObject &fields, QList<ProgrammeError> *errors);
     // The screenings of a CSV import replace the programme's; films and venues stay.
     static Programme replaceScreenings(const Programme &programme, const QList<Screening> &screenings);
+
+    // The festival's first day: the date, in the programme's time zone, of its first
+    // screening (workshops and other events before it do not count). Invalid without
+    // screenings.
+    static QDate firstDay(const Programme &programme);
+    // The whole festival moved by whole days so that firstDay() is `day`: every screening
+    // and event by the same number of days, each keeping its local time of day in the
+    // programme's time zone (so a move across a daylight-saving change keeps 10:00 at
+    // 10:00). A rehearsal or a demo of a past programme on today's date.
+    static Programme startOn(const Programme &programme, const QDate &day);
 };
 
 } // namespace fest

@@ -30,6 +30,10 @@ private slots:
     void editFilmRejects();
     void unknownIdsAreReported();
     void editsLeaveTheOriginalAlone();
+    void startOnMovesTheWholeFestivalByWholeDays_data();
+    void startOnMovesTheWholeFestivalByWholeDays();
+    void startOnKeepsTheLocalTimeAcrossADaylightSavingChange();
+    void startOnWithoutScreeningsChangesNothing();
 
 private:
     Programme m_sample;
@@ -255,6 +259,61 @@ void tst_ProgrammeEdits::editsLeaveTheOriginalAlone()
     ProgrammeEdits::cancelScreening(m_sample, "S-0101", nullptr);
     ProgrammeEdits::delayScreen(m_sample, "CINE-1", hk(5, 0, 0), 30, true, nullptr);
     QCOMPARE(m_sample, before);
+}
+
+void tst_ProgrammeEdits::startOnMovesTheWholeFestivalByWholeDays_data()
+{
+    QTest::addColumn<QDate>("day");
+    QTest::newRow("a year later") << QDate(2027, 12, 5);
+    QTest::newRow("earlier, across a month end") << QDate(2026, 10, 31);
+    QTest::newRow("the same day") << QDate(2026, 12, 5);
+}
+
+void tst_ProgrammeEdits::startOnMovesTheWholeFestivalByWholeDays()
+{
+    QFETCH(QDate, day);
+    QCOMPARE(ProgrammeEdits::firstDay(m_sample), QDate(2026, 12, 5));
+    const Programme moved = ProgrammeEdits::startOn(m_sample, day);
+    QCOMPARE(ProgrammeEdits::firstDay(moved), day);
+    const qint64 days = QDate(2026, 12, 5).daysTo(day);
+    QCOMPARE(moved.screenings.size(), m_sample.screenings.size());
+    for (qsizetype i = 0; i < moved.screenings.size(); ++i) {
+        const Screening &before = m_sample.screenings[i], &after = moved.screenings[i];
+        QCOMPARE(after.start, before.start.addDays(days));
+        QCOMPARE(after.end, before.end.addDays(days));
+        QCOMPARE(after.start.offsetFromUtc(), 8 * 3600);   // Hong Kong has no daylight saving
+        QCOMPARE(after.filmIds, before.filmIds);
+    }
+    // Events too, the workshops weeks before the first screening included.
+    QCOMPARE(moved.events.size(), m_sample.events.size());
+    for (qsizetype i = 0; i < moved.events.size(); ++i) {
+        QCOMPARE(moved.events[i].start, m_sample.events[i].start.addDays(days));
+        QCOMPARE(moved.events[i].end, m_sample.events[i].end.addDays(days));
+    }
+    QVERIFY(ProgrammeValidator::validate(moved, kChangeover).isEmpty());
+}
+
+void tst_ProgrammeEdits::startOnKeepsTheLocalTimeAcrossADaylightSavingChange()
+{
+    // London moves to +01:00 on 2026-03-29: a 19:30 screening stays at 19:30.
+    Programme p = m_sample;
+    p.timeZone = QStringLiteral("Europe/London");
+    p.events.clear();
+    p.screenings = {m_sample.screenings.first()};
+    p.screenings[0].start = QDateTime(QDate(2026, 3, 27), QTime(19, 30), Qt::OffsetFromUTC, 0);
+    p.screenings[0].end = QDateTime(QDate(2026, 3, 27), QTime(21, 0), Qt::OffsetFromUTC, 0);
+    const Programme moved = ProgrammeEdits::startOn(p, QDate(2026, 3, 30));
+    QCOMPARE(moved.screenings[0].start, QDateTime(QDate(2026, 3, 30), QTime(19, 30), Qt::OffsetFromUTC, 3600));
+    QCOMPARE(moved.screenings[0].start.offsetFromUtc(), 3600);
+    QCOMPARE(moved.screenings[0].end, QDateTime(QDate(2026, 3, 30), QTime(21, 0), Qt::OffsetFromUTC, 3600));
+}
+
+void tst_ProgrammeEdits::startOnWithoutScreeningsChangesNothing()
+{
+    Programme p = m_sample;
+    p.screenings.clear();
+    QVERIFY(!ProgrammeEdits::firstDay(p).isValid());
+    QCOMPARE(ProgrammeEdits::startOn(p, QDate(2030, 1, 1)), p);
 }
 
 QTEST_GUILESS_MAIN(tst_ProgrammeEdits)
