@@ -3,6 +3,7 @@
 #include "kiosk.h"
 #include "screenshotrenderer.h"
 #include "startupprobe.h"
+#include "windowsnapshot.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -31,6 +32,9 @@ int main(int argc, char *argv[])
     fest::KioskConfig::addOptions(parser);
     parser.addOption({QStringLiteral("measure-start"),
                       QStringLiteral("Print the time to the first frame and the resident memory, then exit (benchmark).")});
+    parser.addOption({QStringLiteral("snapshot"),
+                      QStringLiteral("Save what the screen shows to this PNG file every 5 seconds (a kiosk without a display)."),
+                      QStringLiteral("file")});
     parser.addOption({QStringLiteral("hash-pin"), QStringLiteral("Print the staff_pin_hash line for this PIN and exit."),
                       QStringLiteral("pin")});
     parser.process(app);
@@ -75,6 +79,8 @@ int main(int argc, char *argv[])
         auto *probe = new fest::StartupProbe(window, kiosk.feed(), startMs, &app);
         QObject::connect(probe, &fest::StartupProbe::done, &app, [] { QCoreApplication::exit(0); });
     }
+    if (parser.isSet(QStringLiteral("snapshot")))
+        new fest::WindowSnapshot(window, parser.value(QStringLiteral("snapshot")), 5000, &app);
     if (screenshots) {
         auto *renderer = new fest::ScreenshotRenderer(&kiosk, window, config.screenshotDir, &app);
         QObject::connect(renderer, &fest::ScreenshotRenderer::done, &app, [renderer] {
