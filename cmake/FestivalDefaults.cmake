@@ -28,6 +28,29 @@ function(fest_add_test name)
     endif()
 endfunction()
 
+# The calendar guard: a test that runs processes against a programme runs a second time
+# as tst_<name>_next_year, with every process it starts a year ahead (libfaketime shifts
+# the wall clock; the monotonic clock, timers and timeouts are left alone). A test that
+# only passes near the sample festival's dates fails there.
+find_file(FEST_LIBFAKETIME libfaketime.so.1
+    PATHS /usr/lib/${CMAKE_LIBRARY_ARCHITECTURE}/faketime /usr/lib/faketime NO_DEFAULT_PATH)
+function(fest_add_calendar_guard name)
+    get_test_property(${name} TIMEOUT timeout)
+    get_test_property(${name} ENVIRONMENT environment)
+    get_test_property(${name} LABELS labels)
+    if(FEST_LIBFAKETIME)
+        add_test(NAME ${name}_next_year COMMAND ${name})
+        set_tests_properties(${name}_next_year PROPERTIES ENVIRONMENT
+            "${environment};LD_PRELOAD=${FEST_LIBFAKETIME};FAKETIME=+365d;FAKETIME_DONT_FAKE_MONOTONIC=1")
+    else()
+        # Not skipped: without the library the guard cannot run, and says so.
+        add_test(NAME ${name}_next_year COMMAND ${CMAKE_COMMAND} -E echo
+            "libfaketime.so.1 not found: install Debian's faketime (./run test does), then configure again")
+        set_tests_properties(${name}_next_year PROPERTIES WILL_FAIL TRUE)
+    endif()
+    set_tests_properties(${name}_next_year PROPERTIES TIMEOUT ${timeout} LABELS "${labels};calendar")
+endfunction()
+
 # Sanitizer builds (docs/fuzzing.md). FEST_SANITIZE: the whole tree with AddressSanitizer
 # and UndefinedBehaviorSanitizer (./run test --sanitize, gcc or clang). FEST_FUZZ: clang
 # only; the core libraries and the libFuzzer harnesses in fuzz/, nothing else.

@@ -7,6 +7,8 @@
 #include "mediagenerator.h"
 #include "mosquittoprocess.h"
 #include "mqttclient.h"
+#include "programmeedits.h"
+#include "programmejson.h"
 #include "projectbinaries.h"
 #include "topics.h"
 
@@ -128,14 +130,26 @@ void tst_CeremonyNodes::initTestCase()
     clip.label = QStringLiteral("F-001");
     QCOMPARE(MediaGenerator::generate(m_dir.filePath("media/films/F-001.webm"), clip), QString());
 
+    // The sample festival moved to start today, as the demo does: whatever the date, the
+    // ceremony screens have screenings ahead (tomorrow's at least) to go back to.
+    QFile sample(qEnvironmentVariable("FEST_SOURCE_DIR") + QStringLiteral("/config/programme.sample.json"));
+    QVERIFY2(sample.open(QIODevice::ReadOnly), qPrintable(sample.fileName()));
+    QList<ProgrammeError> problems;
+    const std::optional<Programme> programme = ProgrammeJson::decode(sample.readAll(), &problems);
+    QVERIFY2(programme, qPrintable(problems.value(0).toString()));
+    const QString seed = m_dir.filePath(QStringLiteral("programme.json"));
+    QFile seedFile(seed);
+    QVERIFY(seedFile.open(QIODevice::WriteOnly));
+    seedFile.write(ProgrammeJson::encode(ProgrammeEdits::startOn(*programme, QDate::currentDate())));
+    seedFile.close();
+
     QString error;
     QVERIFY2(m_broker.start(&error), qPrintable(error));
     const QString ini = m_dir.filePath(QStringLiteral("controller.ini"));
     QFile f(ini);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QStringLiteral("[broker]\nurl=%1\n[database]\npath=%2\n[clock]\nport=0\n[programme]\nseed=%3\n[roles]\norganiser=org\n")
-                .arg(m_broker.url(), m_dir.filePath(QStringLiteral("controller.db")),
-                     qEnvironmentVariable("FEST_SOURCE_DIR") + QStringLiteral("/config/programme.sample.json")).toUtf8());
+                .arg(m_broker.url(), m_dir.filePath(QStringLiteral("controller.db")), seed).toUtf8());
     f.close();
     m_controller = launch(QStringLiteral("festival-controller"), {QStringLiteral("--config"), ini}, false);
     QVERIFY(m_controller->waitForStarted());
@@ -328,10 +342,12 @@ void tst_CeremonyNodes::theEndGivesTheScreensBackToTheirPlaylists()
     go(QStringLiteral("end"));
     if (QTest::currentTestFailed())
         return;
-    // The players' schedules run again: the sample programme keeps the screens busy or
-    // waiting for their next screening.
+    // The players' schedules run again: each screen plays, or waits for its next screening
+    // (today's or tomorrow's), instead of staying idle as it did under the ceremony.
     for (const char *player : {"player-HALL-1", "player-CINE-1"})
-        QTRY_VERIFY_WITH_TIMEOUT(m_playerState.value(QLatin1String(player)) != QLatin1String("idle"), 15000);
+        QTRY_VERIFY2_WITH_TIMEOUT(m_playerState.value(QLatin1String(player)) != QLatin1String("idle"),
+                                  qPrintable(QStringLiteral("%1 stays %2").arg(QLatin1String(player), m_playerState.value(QLatin1String(player)))),
+                                  15000);
 }
 
 QTEST_GUILESS_MAIN(tst_CeremonyNodes)
