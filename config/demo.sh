@@ -5,6 +5,9 @@
 #   --players N     how many screens get a player (default 3)
 #   --ceremony [S]  run the sample award ceremony: step it by itself every S seconds
 #                   (default 6) instead of waiting for `festctl ceremony go`
+#   --festival-date YYYY-MM-DD
+#                   the sample festival's first day (default: today, festival time); every
+#                   screening, event and the ceremony move by the same whole days
 set -euo pipefail
 build=$1; shift
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -13,25 +16,61 @@ demo="$build/demo"
 duration=0
 players=3
 ceremony_step=0
+festival_date=today
 while (($#)); do
   case "$1" in
     --for) duration=$2; shift 2 ;;
     --players) players=$2; shift 2 ;;
     --ceremony) ceremony_step=6; shift
                 if [[ ${1:-} =~ ^[0-9]+$ ]]; then ceremony_step=$1; shift; fi ;;
-    *) echo "demo: unknown option $1 (try --for SECONDS, --players N, --ceremony [SECONDS])" >&2; exit 2 ;;
+    --festival-date) festival_date=$2; shift 2
+                     [[ $festival_date =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] \
+                       || { echo "demo: --festival-date $festival_date: expected YYYY-MM-DD" >&2; exit 2; } ;;
+    *) echo "demo: unknown option $1 (try --for SECONDS, --players N, --ceremony [SECONDS], --festival-date YYYY-MM-DD)" >&2; exit 2 ;;
   esac
 done
 
 pids=()
+declare -A name_of log_of   # pid -> what it is, pid -> its log
 cleanup() {
-  trap - EXIT INT TERM
+  trap - EXIT INT TERM ERR
   echo; echo "Stopping the demo..."
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 0' INT TERM
+
+# Why the demo stops, in the words of whatever failed: the process's own last lines.
+show_log() {   # LOG
+  [[ -s $1 ]] || { echo "  (its log $1 is empty)" >&2; return; }
+  echo "  last lines of $1:" >&2
+  tail -n 15 "$1" | sed 's/^/  | /' >&2
+}
+failed_step() {   # LINE COMMAND
+  echo >&2
+  echo "demo: this step failed (config/demo.sh line $1): $2" >&2
+}
+trap 'failed_step $LINENO "$BASH_COMMAND"' ERR
+
+# start NAME LOG COMMAND...: in the background, remembered for the checks and the cleanup.
+start() {
+  local name=$1 log=$2; shift 2
+  "$@" >"$log" 2>&1 &
+  pids+=($!); name_of[$!]=$name; log_of[$!]=$log
+}
+# Stops the demo with the process's own error when one of those started has died.
+check_running() {
+  local pid code
+  for pid in "${!name_of[@]}"; do
+    kill -0 "$pid" 2>/dev/null && continue
+    code=0; wait "$pid" 2>/dev/null || code=$?
+    echo >&2
+    echo "demo: the ${name_of[$pid]} stopped (exit code $code)." >&2
+    show_log "${log_of[$pid]}"
+    exit 1
+  done
+}
 
 free_tcp_port() {
   local p
@@ -64,7 +103,11 @@ demo_account kiosk kiosk-demo
 for screen in HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1; do demo_account player "player-$screen"; done
 
 echo "==> broker on 127.0.0.1:$port (logs in $demo/logs)"
+# Started as root, mosquitto switches to the user named here (by default "mosquitto",
+# which cannot read a checkout in root's home directory): the demo's broker stays the
+# user who runs the demo, whoever that is.
 cat > "$demo/mosquitto.conf" <<CONF
+user $(id -un)
 listener $port 127.0.0.1
 allow_anonymous false
 password_file $accounts/passwd
@@ -75,10 +118,12 @@ max_queued_messages 10000
 max_keepalive 120
 set_tcp_nodelay true
 CONF
-mosquitto -c "$demo/mosquitto.conf" >"$demo/logs/mosquitto.log" 2>&1 & pids+=($!)
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+start broker "$demo/logs/mosquitto.log" mosquitto -c "$demo/mosquitto.conf"
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; check_running; sleep 0.1; done
+(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+  || { echo "demo: the broker does not listen on 127.0.0.1:$port after 5 s." >&2; show_log "$demo/logs/mosquitto.log"; exit 1; }
 
-echo "==> controller with the sample programme ($demo/controller.db)"
+echo "==> controller ($demo/controller.db)"
 cat > "$demo/controller.ini" <<INI
 [broker]
 url=$broker
@@ -88,17 +133,20 @@ password_file=$accounts/controller.password
 path=$demo/controller.db
 [clock]
 port=$clock_port
-[programme]
-seed=$here/config/programme.sample.json
 [roles]
 organiser=organiser
 staff=booth
 INI
-"$bin/festival-controller" --config "$demo/controller.ini" >"$demo/logs/controller.log" 2>&1 & pids+=($!)
-for _ in $(seq 100); do "${festctl[@]}" --timeout 1 nodes >/dev/null 2>&1 && break; sleep 0.2; done
+start controller "$demo/logs/controller.log" "$bin/festival-controller" --config "$demo/controller.ini"
+reached=""
+for _ in $(seq 100); do "${festctl[@]}" --timeout 1 nodes >/dev/null 2>&1 && { reached=1; break; }; check_running; sleep 0.2; done
+[[ -n $reached ]] || { echo "demo: festctl cannot reach the controller after 20 s." >&2; show_log "$demo/logs/controller.log"; exit 1; }
 
-echo "==> the programme on the bus (first day):"
-"${festctl[@]}" programme show --day 2026-12-05 | head -n 14
+# The sample festival (config/programme.sample.json) moved as a whole so that its first
+# day is today (or --festival-date): a newcomer sees a festival in progress, not a past one.
+echo "==> the sample programme, first day $festival_date"
+"${festctl[@]}" programme import "$here/config/programme.sample.json" --first-day "$festival_date" | sed 's/^/    /'
+"${festctl[@]}" programme show --day "$festival_date" | head -n 14
 
 screens=(HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1)   # the sample programme's screens
 # A technical rehearsal, as the projection team would run one before the festival: three
@@ -114,7 +162,8 @@ for i in "${!rehearsal_films[@]}"; do
       ! timeoverlay halignment=center valignment=center font-desc="Sans 28" text="$film" \
       ! vp8enc deadline=1 cpu-used=16 ! queue ! webmmux name=mux ! filesink location="$demo/media/films/$film.webm" \
       audiotestsrc num-buffers=$((20 * 48000 / 1024)) samplesperbuffer=1024 freq=$((440 + i * 110)) volume=0.2 \
-      ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1
+      ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1 \
+    || { echo "demo: gst-launch-1.0 could not make the test card for $film." >&2; show_log "$demo/logs/media.log"; exit 1; }
   "${festctl[@]}" film edit "$film" --runtime 20 --media "films/$film.webm" | sed 's/^/    /'
 done
 start=$(date -u -d "+60 seconds" +%Y-%m-%dT%H:%M:%SZ)   # one instant for every screen
@@ -163,14 +212,24 @@ if [[ -x "$bin/festival-player" ]]; then
     args=(--broker "$broker" --screen "$screen" --account "player-$screen" --password-file "$accounts/player-$screen.password" --media "$demo/media"
           --cache "$demo/player-$screen.cache.json" --clock "127.0.0.1:$clock_port" --ceremony)
     [[ $display_mode == headless ]] && args+=(--headless)
-    "$bin/festival-player" "${args[@]}" >"$demo/logs/player-$screen.log" 2>&1 & pids+=($!)
+    start "player for $screen" "$demo/logs/player-$screen.log" "$bin/festival-player" "${args[@]}"
   done
 fi
-if [[ -x "$bin/festival-kiosk" && $display_mode == window ]]; then
-  echo "==> kiosk window"
-  "$bin/festival-kiosk" --set broker/url="$broker" --set kiosk/id=kiosk-demo --set kiosk/venue=V-HALL \
-     --set broker/password_file="$accounts/kiosk-demo.password" \
-     --set kiosk/outbox="$demo/kiosk-outbox.db" --clock "127.0.0.1:$clock_port" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
+kiosk_view=""
+if [[ -x "$bin/festival-kiosk" ]]; then
+  kiosk_args=(--set broker/url="$broker" --set kiosk/id=kiosk-demo --set kiosk/venue=V-HALL
+              --set broker/password_file="$accounts/kiosk-demo.password" --set kiosk/outbox="$demo/kiosk-outbox.db"
+              --clock "127.0.0.1:$clock_port")
+  if [[ $display_mode == window ]]; then
+    echo "==> kiosk window"
+    start kiosk "$demo/logs/kiosk.log" "$bin/festival-kiosk" "${kiosk_args[@]}"
+  else
+    # Without a display the kiosk runs offscreen and saves what its screen shows.
+    kiosk_view="$demo/kiosk.png"
+    echo "==> kiosk (offscreen; its screen in $kiosk_view, every 5 s)"
+    QT_QPA_PLATFORM=offscreen QT_QUICK_BACKEND=software \
+      start kiosk "$demo/logs/kiosk.log" "$bin/festival-kiosk" "${kiosk_args[@]}" --snapshot "$kiosk_view"
+  fi
 fi
 
 console_url=""
@@ -178,9 +237,9 @@ if [[ -x "$bin/festival-console" ]]; then
   console_port=$(free_tcp_port 18480)
   console_url="http://127.0.0.1:$console_port/"
   echo "==> web console on $console_url (pages from $here/console/web)"
-  "$bin/festival-console" --set broker/url="$broker" --set http/port="$console_port" \
-     --set http/web_root="$here/console/web" >"$demo/logs/console.log" 2>&1 & pids+=($!)
-  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$console_port") 2>/dev/null && break; sleep 0.1; done
+  start "web console" "$demo/logs/console.log" "$bin/festival-console" --set broker/url="$broker" \
+     --set http/port="$console_port" --set http/web_root="$here/console/web"
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$console_port") 2>/dev/null && break; check_running; sleep 0.1; done
   cat <<TXT
 
 Web console: $console_url  - log in as
@@ -220,8 +279,10 @@ if ((ceremony_step > 0)); then
 fi
 while true; do
   if [[ -t 1 ]]; then clear; fi
+  check_running
   echo "Festival demo, $(date '+%H:%M:%S') - broker $broker - Ctrl-C stops"
   "${festctl[@]}" nodes 2>&1 || true
+  [[ -n $kiosk_view ]] && echo "The kiosk's screen: $kiosk_view"
   if ((duration > 0 && SECONDS - started >= duration)); then break; fi
   sleep 2
 done
