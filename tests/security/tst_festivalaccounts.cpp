@@ -31,6 +31,7 @@ private slots:
     void refusesBadRolesAndDuplicates();
     void resetChangesOnlyThePassword();
     void removeDeletesEverywhere();
+    void removeTakesTheNameLiterally();
     void rolesPrintsTheControllerSection();
     void handEditedWildcardAccountBlocksTheAcl();
 
@@ -111,6 +112,10 @@ void tst_FestivalAccounts::refusesBadRolesAndDuplicates_data()
     QTest::newRow("controller under another name") << "controller" << "ctl" << "must be named";
     QTest::newRow("a kiosk named controller") << "kiosk" << "controller" << "reserved";
     QTest::newRow("same name twice") << "organiser" << "kiosk-01" << "already exists";
+    QTest::newRow("a player named votes") << "player" << "votes" << "reserved";
+    QTest::newRow("a kiosk named votes") << "kiosk" << "votes" << "reserved";
+    QTest::newRow("a player not named after its screen") << "player" << "hall-projector" << "player-<SCREEN>";
+    QTest::newRow("a kiosk named like a screen's player") << "kiosk" << "player-HALL-1" << "reserved for the players";
 }
 
 void tst_FestivalAccounts::refusesBadRolesAndDuplicates()
@@ -162,6 +167,19 @@ void tst_FestivalAccounts::removeDeletesEverywhere()
     }
     QString output;
     QVERIFY(m_accounts->run({QStringLiteral("remove"), QStringLiteral("player-a1")}, &output) != 0);
+}
+
+// The name is matched literally: removing kiosk.01 once also removed kiosk-01's password
+// ('.' taken as a pattern).
+void tst_FestivalAccounts::removeTakesTheNameLiterally()
+{
+    QString error;
+    QVERIFY2(m_accounts->add(QStringLiteral("kiosk"), QStringLiteral("kiosk-01"), &error), qPrintable(error));
+    QVERIFY2(m_accounts->add(QStringLiteral("kiosk"), QStringLiteral("kiosk.01"), &error), qPrintable(error));
+    QVERIFY2(m_accounts->remove(QStringLiteral("kiosk.01"), &error), qPrintable(error));
+    const QString passwd = readFile(file(QStringLiteral("passwd")));
+    QVERIFY2(passwd.contains(QStringLiteral("kiosk-01:")), qPrintable(passwd));
+    QVERIFY(!passwd.contains(QStringLiteral("kiosk.01:")));
 }
 
 void tst_FestivalAccounts::rolesPrintsTheControllerSection()
