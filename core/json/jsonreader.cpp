@@ -4,6 +4,7 @@
 
 #include <QRegularExpressionMatch>
 #include <cmath>
+#include <limits>
 
 namespace fest {
 namespace {
@@ -188,6 +189,23 @@ qint64 JsonReader::optionalInteger(const QString &key, const IntegerRule &rule, 
 {
     const QJsonValue value = take(key, false);
     return value.isUndefined() ? fallback : integer(key, value, rule);
+}
+
+double JsonReader::optionalNumber(const QString &key, double min, double max, double fallback)
+{
+    const QJsonValue value = take(key, false);
+    if (value.isUndefined())
+        return fallback;
+    const double d = value.toDouble(std::numeric_limits<double>::quiet_NaN());
+    if (!value.isDouble() || !std::isfinite(d)) {
+        expected(key, QStringLiteral("a number"), value);
+        return fallback;
+    }
+    if (d < min || d > max) {
+        addError(key, QStringLiteral("%1 is out of range: expected %2 to %3").arg(d).arg(min).arg(max));
+        return fallback;
+    }
+    return d;
 }
 
 bool JsonReader::requiredBool(const QString &key)

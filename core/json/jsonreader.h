@@ -70,6 +70,8 @@ public:
     QString optionalId(const QString &key);
     qint64 requiredInteger(const QString &key, const IntegerRule &rule = {});
     qint64 optionalInteger(const QString &key, const IntegerRule &rule = {}, qint64 fallback = 0);
+    // A finite number from min to max (a fraction allowed).
+    double optionalNumber(const QString &key, double min, double max, double fallback);
     bool requiredBool(const QString &key);
     bool optionalBool(const QString &key, bool fallback);
     // ISO 8601 with an explicit offset ("2026-12-05T14:30:00+08:00" or "...Z").
