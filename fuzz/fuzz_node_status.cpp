@@ -1,10 +1,12 @@
 // Node status messages, input "<topic>\n<payload>", read the two ways the product reads
 // them: by a kiosk (ScreenStatusBook) and by the controller (Topics::parseNodeStatus,
-// Envelope "status", NodeRegistry). A player status a kiosk accepts names a screen by the
-// id rule and is filed under the topic's account; the registry lists what it was given.
+// Envelope "status", NodeRegistry). A player status a kiosk accepts is the status of the
+// screen its account plays, filed under that account; the registry lists what it accepted,
+// and a player's Will always takes it offline.
 #include "envelope.h"
 #include "fuzzinvariant.h"
 #include "noderegistry.h"
+#include "playerstatus.h"
 #include "screenstatusbook.h"
 #include "topics.h"
 
@@ -24,10 +26,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!book.applyMessage(topic, payload, &error)) {
         FUZZ_INVARIANT(!error.isEmpty() && !changed);
     } else if (changed) {
-        const std::optional<QJsonObject> object = Envelope::decode(payload, QStringLiteral("status"));
-        const QString screen = object ? object->value(QStringLiteral("screen")).toString() : QString();
+        const std::optional<QString> account = Topics::parseNodeStatus(topic);
+        FUZZ_INVARIANT(account.has_value());
+        const QString screen = PlayerStatus::screenOfAccount(*account);
         FUZZ_INVARIANT(Topics::isValidId(screen));
-        FUZZ_INVARIANT(book.screen(screen).account == ScreenStatusBook::accountOf(topic));
+        FUZZ_INVARIANT(book.screen(screen).account == *account);
     }
 
     const std::optional<QString> account = Topics::parseNodeStatus(topic);
@@ -41,8 +44,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     if (const std::optional<QJsonObject> status = Envelope::decode(payload, QStringLiteral("status"))) {
-        registry.applyStatus(*account, *status);
-        registry.applyStatus(*account, QJsonObject{{"role", "player"}, {"state", "offline"}});
+        const bool accepted = registry.applyStatus(*account, *status);
+        FUZZ_INVARIANT(accepted == (registry.count() == 1));
+        FUZZ_INVARIANT(accepted == (registry.refusedCount() == 0));
+        const QString screen = PlayerStatus::screenOfAccount(*account);
+        registry.applyStatus(*account, screen.isEmpty() ? QJsonObject{{"role", "kiosk"}, {"state", "offline"}}
+                                                        : PlayerStatus::offline(screen).toJson());
         FUZZ_INVARIANT(registry.count() == 1 && registry.toJson().size() == 1);
         FUZZ_INVARIANT(registry.node(*account) && !registry.node(*account)->online);
     }

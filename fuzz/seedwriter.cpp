@@ -6,6 +6,7 @@
 #include "ballotreply.h"
 #include "ceremonystate.h"
 #include "envelope.h"
+#include "playerstatus.h"
 #include "playlist.h"
 #include "playlistjson.h"
 #include "programmecsv.h"
@@ -171,15 +172,24 @@ void statusSeeds(SeedWriter &out, const Programme &p)
 {
     const QString screen = p.screens.isEmpty() ? QStringLiteral("A1") : p.screens.first().id;
     const QString screening = p.screenings.isEmpty() ? QStringLiteral("S-0001") : p.screenings.first().id;
+    // A player's, as its encoder writes it (core/protocol), playing and as its Will.
+    PlayerStatus playing;
+    playing.screen = screen;
+    playing.state = PlayerStatus::State::Playing;
+    playing.programmeVersion = 8;
+    playing.sentAt = QDateTime(QDate(2026, 12, 5), QTime(6, 30), Qt::UTC);
+    playing.item = PlayerStatus::Item{screening + QStringLiteral("/F-001"), screening, QStringLiteral("F-001"), QStringLiteral("Title"),
+                                      QStringLiteral("標題"), {}, qint64(1796443200000000), 555000};
+    playing.positionMs = 1000;
+    playing.lateMs = 42000;
+    playing.clock = {true, 12, 300};
+    playing.ended = PlayerStatus::Ended{QStringLiteral("S-0000"), qint64(1796443100000000)};
+    playing.lastError = PlayerStatus::Error{QStringLiteral("media_missing"), QStringLiteral("gone"), {}};
+    playing.sections.insert(QStringLiteral("ceremony"), QJsonObject{{"seq", 4}, {"appliedAtUs", qint64(1796452201423456)}});
+    const QString player = PlayerStatus::accountForScreen(screen);
     const QList<QPair<QString, QJsonObject>> statuses{
-        {QStringLiteral("player-a1"),
-         {{"role", "player"}, {"screen", screen}, {"state", "playing"}, {"programmeVersion", 8}, {"sentAt", "2026-12-05T14:30:00+08:00"},
-          {"screening", screening}, {"lateSeconds", 42},
-          {"item", QJsonObject{{"screening", screening}, {"film", "F-001"}, {"startUs", qint64(1796443200000000)}, {"durationUs", 555000000}}},
-          {"positionMs", 1000}, {"durationMs", 555000}, {"clock", QJsonObject{{"synced", true}, {"offsetUs", 12}, {"rttUs", 300}}},
-          {"droppedFrames", 0}, {"lastError", QJsonObject{{"code", "none"}, {"message", ""}}},
-          {"ceremony", QJsonObject{{"seq", 4}, {"appliedAtUs", qint64(1796452201423456)}}}}},
-        {QStringLiteral("player-a1"), {{"role", "player"}, {"screen", screen}, {"state", "offline"}}},
+        {player, playing.toJson()},
+        {player, PlayerStatus::offline(screen).toJson()},
         {QStringLiteral("controller"),
          {{"role", "controller"}, {"state", "alarm"}, {"programmeVersion", 8}, {"programmeHash", "3f6c"}, {"clockPort", 5637},
           {"alarms", QJsonArray{QJsonObject{{"code", "disk_full"}, {"message", "free some space"}}}}, {"version", "0.1.0"}}},
@@ -191,7 +201,7 @@ void statusSeeds(SeedWriter &out, const Programme &p)
         out.add(QStringLiteral("envelope"), bytes);
         out.add(QStringLiteral("json_guard"), bytes);
     }
-    out.add(QStringLiteral("node_status"), Topics::nodeStatus(QStringLiteral("player-a1")).toUtf8() + '\n');
+    out.add(QStringLiteral("node_status"), Topics::nodeStatus(player).toUtf8() + '\n');
 
     QJsonArray windows;
     for (qsizetype i = 0; i < p.screenings.size() && i < 6; ++i) {

@@ -152,7 +152,16 @@ bool Controller::startVotes(QString *error)
     if (!m_votes)
         return false;
     connect(m_programme.get(), &ProgrammeService::programmeChanged, this, &Controller::scheduleVoting);
-    connect(&m_nodes, &NodeRegistry::screeningEnded, m_windows.get(), &VotingWindows::screeningEnded);
+    connect(&m_nodes, &NodeRegistry::screeningEnded, this, [this](const QString &screen, const QString &screening, const QDateTime &when) {
+        // Only the player of the screen a screening is on can end it.
+        const Screening *s = m_programme->programme().screening(screening);
+        if (!s || s->screenId != screen) {
+            qCWarning(lcController).noquote() << PlayerStatus::accountForScreen(screen) << "says it finished" << screening
+                                              << "which is not a screening of" << screen << "; ignored";
+            return;
+        }
+        m_windows->screeningEnded(screening, when);
+    });
     connect(&m_votes->writer(), &VoteWriter::errorChanged, this, [this] {
         setAlarm(QStringLiteral("votes"), m_votes->writer().error() == VoteStore::Error::None ? QString() : m_votes->writer().errorString());
     });
@@ -299,6 +308,7 @@ void Controller::publishStatus()
         {"clockPort", int(clockPort())},
         {"startedAt", m_startedAt.toString(Qt::ISODate)},
         {"alarms", alarms},
+        {"refusedStatuses", m_nodes.refusedCount()},
         {"version", QStringLiteral(FEST_VERSION)},
     });
 }

@@ -1,26 +1,20 @@
 #include "ctlcommand.h"
 #include "ctlsession.h"
 
+#include "playerstatus.h"
+
 #include <QJsonArray>
 
 namespace fest {
 
 namespace {
 
-// The player account showing a screen, from the controller's node registry; an account
-// name is taken as it is.
-QString playerFor(CtlSession &s, const QString &screenOrAccount)
+// The player account of a screen (player-<SCREEN>, the protocol's rule), so that staff
+// reach a screen's player even while the controller is down; an account is taken as it is.
+QString playerFor(const QString &screenOrAccount)
 {
-    const std::optional<Reply> nodes = s.call(QStringLiteral("nodes.list"));
-    if (!nodes || !nodes->ok)
-        return screenOrAccount;
-    for (const QJsonValue &v : nodes->result.value(QStringLiteral("nodes")).toArray()) {
-        const QJsonObject n = v.toObject();
-        if (n.value(QStringLiteral("role")).toString() == QLatin1String("player")
-            && (n.value(QStringLiteral("screen")).toString() == screenOrAccount || n.value(QStringLiteral("account")).toString() == screenOrAccount))
-            return n.value(QStringLiteral("account")).toString();
-    }
-    return screenOrAccount;
+    return PlayerStatus::screenOfAccount(screenOrAccount).isEmpty() ? PlayerStatus::accountForScreen(screenOrAccount)
+                                                                    : screenOrAccount;
 }
 
 int player(CtlSession &s, const QCommandLineParser &args)
@@ -54,7 +48,7 @@ int player(CtlSession &s, const QCommandLineParser &args)
         s.err() << "festctl: usage: player SCREEN hold|resume|stop|skip|restart|seek MM:SS|volume 0..1|blackout on|off" << Qt::endl;
         return int(ExitCode::Usage);
     }
-    const QString account = playerFor(s, words.value(0));
+    const QString account = playerFor(words.value(0));
     return s.finish(s.callNode(account, QStringLiteral("player.") + action, request), [&](const QJsonObject &r) {
         s.out() << account << ": " << action << " done";
         if (r.contains(QStringLiteral("delayMs")))

@@ -8,12 +8,13 @@
 namespace fest {
 
 namespace {
-QString screeningOf(const QJsonObject &status)
+constexpr qint64 kRefusalLogEverySeconds = 60;
+
+QString roleOf(const QString &account)
 {
-    if (status.value(QStringLiteral("state")).toString() != QLatin1String("playing")
-        && status.value(QStringLiteral("state")).toString() != QLatin1String("held"))
-        return {};
-    return status.value(QStringLiteral("item")).toObject().value(QStringLiteral("screening")).toString();
+    if (account == QLatin1String("controller"))
+        return QStringLiteral("controller");
+    return PlayerStatus::screenOfAccount(account).isEmpty() ? QStringLiteral("kiosk") : QStringLiteral("player");
 }
 } // namespace
 
@@ -22,24 +23,55 @@ NodeRegistry::NodeRegistry(QObject *parent)
 {
 }
 
-void NodeRegistry::applyStatus(const QString &account, const QJsonObject &status)
+bool NodeRegistry::refuse(const QString &account, const QString &why)
 {
+    ++m_refused;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime last = m_refusalLogged.value(account);
+    if (!last.isValid() || last.secsTo(now) >= kRefusalLogEverySeconds) {
+        m_refusalLogged.insert(account, now);
+        qCWarning(lcController).noquote() << "status of" << account << "refused:" << why
+                                          << "(further refusals of this account are logged once a minute)";
+    }
+    return false;
+}
+
+bool NodeRegistry::applyStatus(const QString &account, const QJsonObject &status)
+{
+    const QString role = roleOf(account);
+    std::optional<PlayerStatus> player;
+    if (role == QLatin1String("player")) {
+        QString why;
+        player = PlayerStatus::fromJson(status, &why);
+        if (!player)
+            return refuse(account, why);
+        const QString screen = PlayerStatus::screenOfAccount(account);
+        if (player->screen != screen)
+            return refuse(account, QStringLiteral("it says it is screen %1, but the account plays %2").arg(player->screen, screen));
+    }
     Node &node = m_nodes[account];
-    const QString wasPlaying = screeningOf(node.status);
+    const std::optional<PlayerStatus::Ended> endedBefore =
+        node.player ? node.player->ended : std::optional<PlayerStatus::Ended>();
     node.account = account;
-    node.role = status.value(QStringLiteral("role")).toString();
-    node.state = status.value(QStringLiteral("state")).toString();
+    node.role = role;
+    node.state = player ? PlayerStatus::stateName(player->state) : status.value(QStringLiteral("state")).toString();
     node.online = node.state != QLatin1String("offline");
     node.programmeVersion = status.value(QStringLiteral("programmeVersion")).toInteger();
     node.status = status;
+    node.status.insert(QStringLiteral("role"), role);   // what it is, not what it says
     node.lastSeen = QDateTime::currentDateTimeUtc();
+    // The Will says only "offline": what the player said before stays what it last did.
+    if (player && !player->isOffline())
+        node.player = player;
     emit nodeChanged(account);
 
-    const QString nowPlaying = screeningOf(status);
-    if (!wasPlaying.isEmpty() && wasPlaying != nowPlaying) {
-        qCInfo(lcController).noquote() << account << "finished screening" << wasPlaying;
-        emit screeningEnded(wasPlaying, node.lastSeen);
+    if (player && player->ended && player->ended != endedBefore) {
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(player->ended->atUs / 1000, Qt::UTC);
+        qCInfo(lcController).noquote() << account << "finished screening" << player->ended->screening << "at"
+                                       << when.toString(Qt::ISODateWithMs);
+        emit screeningEnded(player->screen, player->ended->screening, when);
     }
+    return true;
 }
 
 void NodeRegistry::remove(const QString &account)

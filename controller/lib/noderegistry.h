@@ -6,10 +6,20 @@
 #include <QJsonObject>
 #include <QObject>
 
+#include "playerstatus.h"
+
+#include <optional>
+
 namespace fest {
 
 // What the controller knows of every node (players, kiosks, itself), from their retained
 // status messages: online or not, programme version applied, clock offset, last seen.
+//
+// Who a node is comes from its account (the topic's account level), never from the
+// payload: player-<SCREEN> is that screen's player, and its status must be a well-formed
+// player status for that screen; any other account is listed as a kiosk, whatever role
+// it claims, and its status touches nothing but its own row. Refused statuses are
+// counted, and logged once a minute per account at most.
 class NodeRegistry : public QObject
 {
     Q_OBJECT
@@ -21,29 +31,39 @@ public:
         QString state;
         bool online = false;
         qint64 programmeVersion = 0;
-        QJsonObject status;  // the node's last status message as received
+        QJsonObject status;  // the node's last status message as received, with its real role
+        std::optional<PlayerStatus> player;   // a player's last status before any offline
         QDateTime lastSeen;
     };
 
     explicit NodeRegistry(QObject *parent = nullptr);
 
     // A status message (already validated as a "status" envelope) from `account`.
-    void applyStatus(const QString &account, const QJsonObject &status);
+    // False (and counted) when it was refused.
+    bool applyStatus(const QString &account, const QJsonObject &status);
     // The node's retained status was cleared: it was removed from service.
     void remove(const QString &account);
 
     const Node *node(const QString &account) const;
     int count() const { return int(m_nodes.size()); }
+    // Statuses refused since the start (forged, malformed, another screen's).
+    qint64 refusedCount() const { return m_refused; }
     // Sorted by role then account; each entry adds "lastSeen" and "online".
     QJsonArray toJson() const;
 
 signals:
     void nodeChanged(const QString &account);
-    // A player stopped playing a screening it was playing: the screening really ended there.
-    void screeningEnded(const QString &screeningId, const QDateTime &when);
+    // The player of `screen` finished showing a screening (its status's "ended"): the
+    // screening really ended then. The receiver checks that the screening is that
+    // screen's.
+    void screeningEnded(const QString &screen, const QString &screeningId, const QDateTime &when);
 
 private:
+    bool refuse(const QString &account, const QString &why);
+
     QHash<QString, Node> m_nodes;
+    QHash<QString, QDateTime> m_refusalLogged;   // account -> last refusal logged
+    qint64 m_refused = 0;
 };
 
 } // namespace fest

@@ -2,6 +2,7 @@
 
 #include "programmefeed.h"
 #include "screenstatusbook.h"
+#include "topics.h"
 #include "votingstatus.h"
 
 #include <QJsonDocument>
@@ -88,7 +89,7 @@ void KioskBus::onMessage(const MqttMessage &message)
             m_feed->applyMessageInBackground(message.payload);
     } else if (message.topic == votingTopic) {
         ok = message.payload.isEmpty() || m_windows->applyMessage(message.payload, &error);
-    } else if (!ScreenStatusBook::accountOf(message.topic).isEmpty()) {
+    } else if (Topics::parseNodeStatus(message.topic)) {
         ok = m_players->applyMessage(message.topic, message.payload, &error);
     }
     if (!ok)

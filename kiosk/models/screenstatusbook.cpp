@@ -1,18 +1,9 @@
 #include "screenstatusbook.h"
 
-#include "jsonguard.h"
-#include "jsonreader.h"
+#include "playerstatus.h"
+#include "topics.h"
 
 namespace fest {
-
-QString ScreenStatusBook::accountOf(const QString &topic)
-{
-    const QStringList levels = topic.split(u'/');
-    if (levels.size() != 5 || levels[0] != u"fest" || levels[1] != u"v1" || levels[2] != u"node"
-        || levels[4] != u"status" || levels[3].isEmpty())
-        return {};
-    return levels[3];
-}
 
 bool ScreenStatusBook::applyMessage(const QString &topic, const QByteArray &payload, QString *error)
 {
@@ -21,34 +12,28 @@ bool ScreenStatusBook::applyMessage(const QString &topic, const QByteArray &payl
             *error = why;
         return false;
     };
-    const QString account = accountOf(topic);
-    if (account.isEmpty())
+    const std::optional<QString> account = Topics::parseNodeStatus(topic);
+    if (!account)
         return fail(QStringLiteral("%1 is not a node status topic").arg(topic));
+    const QString screen = PlayerStatus::screenOfAccount(*account);
+    if (screen.isEmpty())
+        return true;   // not a player: it speaks for no screen
     if (payload.isEmpty()) {
-        forgetAccount(account);
+        forgetAccount(*account);
         return true;
     }
-    QString why;
-    const auto object = JsonGuard::parseObject(payload, JsonLimits{}, &why);
-    if (!object)
-        return fail(why);
-    JsonReader r(*object, QStringLiteral("status"));
-    if (r.requiredString(QStringLiteral("type")) != u"status")
-        r.addError(QStringLiteral("type"), QStringLiteral("expected \"status\""));
-    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
-    const QString role = r.optionalString(QStringLiteral("role"));
-    if (!r.ok())
-        return fail(r.errors().constFirst().toString());
-    if (role != u"player")
-        return true;
+    DecodeError why;
+    const std::optional<PlayerStatus> player = PlayerStatus::decode(payload, why);
+    if (!player)
+        return fail(why.message);
+    if (player->screen != screen)
+        return fail(QStringLiteral("%1 speaks for screen %2 only, not %3").arg(*account, screen, player->screen));
     Status s;
-    s.account = account;
-    s.screen = r.requiredId(QStringLiteral("screen"));
-    s.state = r.optionalString(QStringLiteral("state"), {.maxLength = 40});
-    s.screening = r.optionalId(QStringLiteral("screening"));
-    s.lateSeconds = r.optionalInteger(QStringLiteral("lateSeconds"), {.min = -86400, .max = 86400});
-    if (!r.ok())
-        return fail(r.errors().constFirst().toString());
+    s.account = *account;
+    s.screen = screen;
+    s.state = PlayerStatus::stateName(player->state);
+    s.screening = player->screeningShown();
+    s.lateSeconds = s.screening.isEmpty() ? 0 : player->lateMs / 1000;
     setStatus(s);
     return true;
 }

@@ -6,12 +6,11 @@
 namespace fest {
 
 // What each screen's player last said about itself (retained on
-// fest/v1/node/<account>/status, type "status"), reduced to what lobby visitors care
-// about: is the screen playing, which screening, and how late. Fields the kiosk does
-// not use are ignored, so players can report more without breaking kiosks.
-//   {"type":"status","v":1,"role":"player","screen":"A1","state":"playing",
-//    "screening":"S-0412","lateSeconds":420}
-// An empty retained message (the node's status was cleared) forgets that node.
+// fest/v1/node/<account>/status, read with core/protocol's PlayerStatus), reduced to what
+// lobby visitors care about: is the screen playing, which screening, and how late.
+// Only a player's account speaks for a screen (player-<SCREEN>, for SCREEN only):
+// statuses of other accounts are ignored whatever they claim, so a kiosk cannot tell the
+// lobby what a screen plays. An empty retained message forgets that node.
 class ScreenStatusBook : public QObject
 {
     Q_OBJECT
@@ -28,14 +27,13 @@ public:
     using QObject::QObject;
 
     // topic is the full status topic; returns false (and why) when the message is not a
-    // readable player status. Statuses of other roles are accepted and ignored.
+    // readable player status of that account's screen. Statuses of accounts that are not
+    // players' are accepted and ignored.
     bool applyMessage(const QString &topic, const QByteArray &payload, QString *error = nullptr);
     void setStatus(const Status &status);
     // The status of the player on a screen; a default (unknown) one when none reported.
     Status screen(const QString &screenId) const;
 
-    // The account in fest/v1/node/<account>/status, or empty for another topic.
-    static QString accountOf(const QString &topic);
 
 signals:
     void changed();

@@ -2,6 +2,7 @@
 #include "realtimepriority.h"
 
 #include "envelope.h"
+#include "playerstatus.h"
 #include "playlistjson.h"
 #include "request.h"
 #include "topics.h"
@@ -20,9 +21,18 @@ namespace {
 constexpr int kStatusIntervalMs = 1000;
 constexpr int kQuietStatusEvery = 15;  // ticks between statuses while nothing plays
 
-QString stateName(PlaybackEngine::State state)
+PlayerStatus::State wireState(PlaybackEngine::State state)
 {
-    return QString::fromLatin1(QMetaEnum::fromType<PlaybackEngine::State>().valueToKey(int(state))).toLower();
+    switch (state) {
+    case PlaybackEngine::State::Idle: return PlayerStatus::State::Idle;
+    case PlaybackEngine::State::Waiting: return PlayerStatus::State::Waiting;
+    case PlaybackEngine::State::Prerolling: return PlayerStatus::State::Prerolling;
+    case PlaybackEngine::State::Countdown: return PlayerStatus::State::Countdown;
+    case PlaybackEngine::State::Playing: return PlayerStatus::State::Playing;
+    case PlaybackEngine::State::Held: return PlayerStatus::State::Held;
+    case PlaybackEngine::State::Error: return PlayerStatus::State::Error;
+    }
+    return PlayerStatus::State::Error;
 }
 
 // Media paths come from the bus: only clean relative paths below the media folder.
@@ -47,10 +57,6 @@ PlaybackEngine::Options PlayerNode::engineOptions(const PlayerSettings &s)
     return o;
 }
 
-QJsonObject PlayerNode::offlineStatus(const QString &screen)
-{
-    return {{"role", "player"}, {"screen", screen}, {"state", "offline"}};
-}
 
 PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Options &engineOptions, QObject *parent)
     : QObject(parent)
@@ -64,14 +70,13 @@ PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Opt
     , m_cache(settings.cachePath)
 {
     MqttOptions broker = settings.broker;
-    broker.will = MqttMessage{Topics::nodeStatus(settings.account),
-                              Envelope::encode(QStringLiteral("status"), offlineStatus(settings.screen)), 1, true};
+    broker.will = MqttMessage{Topics::nodeStatus(settings.account), PlayerStatus::offline(settings.screen).encode(), 1, true};
     m_client = std::make_unique<MqttClient>(broker);
     connect(m_client.get(), &MqttClient::messageReceived, this, &PlayerNode::onMessage);
     connect(m_client.get(), &MqttClient::connected, this, &PlayerNode::publishStatus);
 
-    connect(m_engine.get(), &PlaybackEngine::stateChanged, this, &PlayerNode::scheduleStatus);
-    connect(m_engine.get(), &PlaybackEngine::currentItemChanged, this, &PlayerNode::scheduleStatus);
+    connect(m_engine.get(), &PlaybackEngine::stateChanged, this, &PlayerNode::noteScreeningShown);
+    connect(m_engine.get(), &PlaybackEngine::currentItemChanged, this, &PlayerNode::noteScreeningShown);
     connect(m_engine.get(), &PlaybackEngine::errorOccurred, this, &PlayerNode::scheduleStatus);
     connect(m_engine.get(), &PlaybackEngine::blackoutChanged, this, &PlayerNode::scheduleStatus);
     connect(m_engine.get(), &PlaybackEngine::volumeChanged, this, &PlayerNode::scheduleStatus);
@@ -137,8 +142,7 @@ void PlayerNode::startPlayback()
 void PlayerNode::shutdown(int timeoutMs)
 {
     if (m_client->state() == MqttClient::State::Connected) {
-        m_client->publish({Topics::nodeStatus(m_settings.account),
-                           Envelope::encode(QStringLiteral("status"), offlineStatus(m_settings.screen)), 1, true});
+        m_client->publish({Topics::nodeStatus(m_settings.account), PlayerStatus::offline(m_settings.screen).encode(), 1, true});
         m_client->waitForPublished(timeoutMs);
     }
     m_client->close();
@@ -247,52 +251,69 @@ void PlayerNode::publishStatus()
 {
     if (m_client->state() != MqttClient::State::Connected)
         return;
-    m_client->publish({Topics::nodeStatus(m_settings.account), Envelope::encode(QStringLiteral("status"), statusJson()), 1, true});
+    m_client->publish({Topics::nodeStatus(m_settings.account), status().encode(), 1, true});
 }
 
-QJsonObject PlayerNode::itemJson(const PlaybackItem &item) const
+void PlayerNode::noteScreeningShown()
+{
+    const std::optional<PlaybackItem> item = m_engine->currentItem();
+    const auto state = m_engine->state();
+    const QString shown = item && (state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held)
+        ? m_meta.value(item->id).screeningId
+        : QString();
+    if (shown != m_screeningShown) {
+        if (!m_screeningShown.isEmpty()) {
+            m_ended = PlayerStatus::Ended{m_screeningShown, m_clock->nowUs()};
+            qCInfo(lcPlayer).noquote() << "screening" << m_screeningShown << "ended";
+        }
+        m_screeningShown = shown;
+    }
+    scheduleStatus();
+}
+
+PlayerStatus::Item PlayerNode::statusItem(const PlaybackItem &item) const
 {
     const PlaylistItem p = m_meta.value(item.id);
-    return {{"id", item.id},
-            {"screeningId", p.screeningId},
-            {"filmId", p.filmId},
-            {"title", QJsonObject{{"en", item.title}, {"zh", item.titleZh}, {"original", p.originalTitle}}},
-            {"startUs", item.startUs},
-            {"durationMs", item.durationUs / 1000}};
+    return {item.id, p.screeningId, p.filmId, item.title, item.titleZh, p.originalTitle, item.startUs, item.durationUs / 1000};
+}
+
+PlayerStatus PlayerNode::status() const
+{
+    PlayerStatus s;
+    s.screen = m_settings.screen;
+    s.state = wireState(m_engine->state());
+    s.stopped = m_engine->isStopped();
+    s.programmeVersion = m_programmeVersion;
+    s.playlistSource = m_playlistSource;
+    s.clock = {m_clock->isSynced(), m_clock->offsetNs() / 1000, m_clock->rttNs() / 1000};
+    s.droppedFrames = qint64(m_engine->droppedFrames());
+    s.volume = m_engine->volume();
+    s.blackout = m_engine->blackout();
+    const qint64 nowUs = m_clock->nowUs();
+    s.sentAt = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, Qt::UTC);
+    if (const auto item = m_engine->currentItem()) {
+        s.item = statusItem(*item);
+        s.positionMs = m_engine->positionNs() / 1'000'000;
+        // Behind the plan by what the show clock ran past the planned start and the
+        // picture did not: a late start, holds.
+        s.lateMs = (nowUs - item->startUs) / 1000 - s.positionMs;
+    }
+    if (m_engine->state() == PlaybackEngine::State::Held)
+        s.heldForMs = m_engine->heldForNs() / 1'000'000;
+    if (const auto next = m_engine->nextItem())
+        s.next = statusItem(*next);
+    s.ended = m_ended;
+    for (const auto &[key, read] : m_statusFields)
+        s.sections.insert(key, read());
+    if (m_engine->lastError() != PlaybackError::Code::None)
+        s.lastError = PlayerStatus::Error{PlaybackError::wireName(m_engine->lastError()), m_engine->lastErrorMessage(),
+                                          m_engine->lastErrorItemId()};
+    return s;
 }
 
 QJsonObject PlayerNode::statusJson() const
 {
-    QJsonObject s{{"role", "player"},
-                  {"screen", m_settings.screen},
-                  {"state", stateName(m_engine->state())},
-                  {"stopped", m_engine->isStopped()},
-                  {"programmeVersion", m_programmeVersion},
-                  {"playlistSource", m_playlistSource},
-                  {"clock", QJsonObject{{"synced", m_clock->isSynced()},
-                                        {"offsetUs", m_clock->offsetNs() / 1000},
-                                        {"rttUs", m_clock->rttNs() / 1000}}},
-                  {"droppedFrames", qint64(m_engine->droppedFrames())},
-                  {"volume", m_engine->volume()},
-                  {"blackout", m_engine->blackout()},
-                  {"sentAt", QDateTime::fromMSecsSinceEpoch(m_clock->nowUs() / 1000, Qt::UTC).toString(Qt::ISODateWithMs)}};
-    if (const auto item = m_engine->currentItem()) {
-        s.insert(QStringLiteral("item"), itemJson(*item));
-        s.insert(QStringLiteral("positionMs"), m_engine->positionNs() / 1'000'000);
-        s.insert(QStringLiteral("durationMs"), item->durationUs / 1000);
-    }
-    if (m_engine->state() == PlaybackEngine::State::Held)
-        s.insert(QStringLiteral("heldForMs"), m_engine->heldForNs() / 1'000'000);
-    if (const auto next = m_engine->nextItem())
-        s.insert(QStringLiteral("next"), itemJson(*next));
-    for (const auto &[key, read] : m_statusFields)
-        s.insert(key, read());
-    if (m_engine->lastError() != PlaybackError::Code::None) {
-        s.insert(QStringLiteral("lastError"), QJsonObject{{"code", PlaybackError::wireName(m_engine->lastError())},
-                                                          {"message", m_engine->lastErrorMessage()},
-                                                          {"itemId", m_engine->lastErrorItemId()}});
-    }
-    return s;
+    return status().toJson();
 }
 
 } // namespace fest

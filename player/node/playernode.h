@@ -4,6 +4,7 @@
 #include "playbackengine.h"
 #include "playercommands.h"
 #include "playersettings.h"
+#include "playerstatus.h"
 #include "playlist.h"
 #include "playlistcache.h"
 #include "showclock.h"
@@ -44,12 +45,13 @@ public:
     MqttClient *client() const { return m_client.get(); }
     qint64 programmeVersion() const { return m_programmeVersion; }
     QString playlistSource() const { return m_playlistSource; }
+    // What the status message says now (docs/protocol.md, "status"; core/protocol).
+    PlayerStatus status() const;
     QJsonObject statusJson() const;
     // Adds a field to every status (e.g. "ceremony"), read when the status is sent.
     void addStatusField(const QString &key, std::function<QJsonObject()> read);
     // Sends the status soon (several calls in one event-loop turn send it once).
     void scheduleStatus();
-    static QJsonObject offlineStatus(const QString &screen);
 
 Q_SIGNALS:
     void playlistApplied(qint64 programmeVersion, const QString &source);
@@ -61,7 +63,9 @@ private:
     void handleRequest(const MqttMessage &message);
     void publishStatus();
     void startPlayback();
-    QJsonObject itemJson(const PlaybackItem &item) const;
+    PlayerStatus::Item statusItem(const PlaybackItem &item) const;
+    // Follows which screening the engine shows; leaving one records it as ended.
+    void noteScreeningShown();
 
     PlayerSettings m_settings;
     std::unique_ptr<ShowClock> m_clock;
@@ -73,6 +77,8 @@ private:
     QList<QPair<QString, std::function<QJsonObject()>>> m_statusFields;
     qint64 m_programmeVersion = 0;
     QString m_playlistSource = QStringLiteral("none");
+    QString m_screeningShown;
+    std::optional<PlayerStatus::Ended> m_ended;
     QTimer m_statusTimer;
     QTimer m_syncTimeout;
     bool m_statusScheduled = false;

@@ -2,6 +2,7 @@
 #include "envelope.h"
 #include "mosquittoprocess.h"
 #include "mqttclient.h"
+#include "playerstatus.h"
 #include "projectbinaries.h"
 #include "programmejson.h"
 #include "reply.h"
@@ -451,17 +452,21 @@ void tst_Controller::restartAfterBrokerLossRepublishesSameVersion()
 
 void tst_Controller::nodesListsReportedStatus()
 {
-    auto player = client(QStringLiteral("player-a1"));
+    auto player = client(QStringLiteral("player-A1"));
     player->open();
     QTRY_COMPARE(player->state(), MqttClient::State::Connected);
+    PlayerStatus playing;
+    playing.screen = QStringLiteral("A1");
+    playing.state = PlayerStatus::State::Playing;
+    playing.programmeVersion = 7;
+    playing.clock = {true, 42, 300};
     MqttMessage status;
-    status.topic = Topics::nodeStatus(QStringLiteral("player-a1"));
-    status.payload = Envelope::encode(QStringLiteral("status"), {{"role", "player"}, {"screen", "A1"}, {"state", "playing"}, {"programmeVersion", 7},
-                                                                  {"clock", QJsonObject{{"synced", true}, {"offsetUs", 42}}}});
+    status.topic = Topics::nodeStatus(QStringLiteral("player-A1"));
+    status.payload = playing.encode();
     status.qos = 1;
     status.retain = true;
     QVERIFY(player->publish(status) > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(festctl({QStringLiteral("nodes")}).out.contains(QStringLiteral("player-a1")), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(festctl({QStringLiteral("nodes")}).out.contains(QStringLiteral("player-A1")), 5000);
     const Run run = festctl({QStringLiteral("--json"), QStringLiteral("nodes")});
     QCOMPARE(run.exitCode, 0);
     const QJsonArray nodes = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("nodes")).toArray();
@@ -489,12 +494,12 @@ void tst_Controller::auditNamesAccountAndChange()
     QCOMPARE(cancel.value(QStringLiteral("after")).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("cancelled"));
 }
 
-// festctl player SCREEN ...: the screen is resolved to its player's account through the
-// controller, and the request goes to that player with a reply topic under
+// festctl player SCREEN ...: the screen's player is the account player-<SCREEN> (no
+// controller needed), and the request goes to that player with a reply topic under
 // fest/v1/reply/<caller>/<player>/, the only place the broker lets a player answer.
 void tst_Controller::festctlPlayerCommandReachesTheScreensPlayer()
 {
-    auto player = client(QStringLiteral("player-a1"));
+    auto player = client(QStringLiteral("player-A1"));
     QList<MqttMessage> requests;
     connect(player.get(), &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
         requests << m;
@@ -505,22 +510,15 @@ void tst_Controller::festctlPlayerCommandReachesTheScreensPlayer()
         reply.payload = Reply::success({{"delayMs", 90000}}).encode();
         player->publish(reply);
     });
-    player->subscribe(Topics::nodeRequest(QStringLiteral("player-a1")));
+    player->subscribe(Topics::nodeRequest(QStringLiteral("player-A1")));
     player->open();
     QTRY_COMPARE(player->state(), MqttClient::State::Connected);
-    MqttMessage status;
-    status.topic = Topics::nodeStatus(QStringLiteral("player-a1"));
-    status.payload = Envelope::encode(QStringLiteral("status"), {{"role", "player"}, {"screen", "A1"}, {"state", "held"}});
-    status.qos = 1;
-    status.retain = true;
-    QVERIFY(player->publish(status) > 0);
-    QTRY_VERIFY_WITH_TIMEOUT(festctl({QStringLiteral("nodes")}).out.contains(QStringLiteral("player-a1")), 5000);
 
     const Run run = festctl({QStringLiteral("player"), QStringLiteral("A1"), QStringLiteral("resume")}, QStringLiteral("booth"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.contains(QStringLiteral("90 s behind schedule")), qPrintable(run.out));
     QCOMPARE(requests.size(), 1);
-    QVERIFY2(requests.first().responseTopic.startsWith(QStringLiteral("fest/v1/reply/booth/player-a1/")), qPrintable(requests.first().responseTopic));
+    QVERIFY2(requests.first().responseTopic.startsWith(QStringLiteral("fest/v1/reply/booth/player-A1/")), qPrintable(requests.first().responseTopic));
     QCOMPARE(Request::decode(requests.first().payload)->op, QStringLiteral("player.resume"));
 
     const Run bad = festctl({QStringLiteral("player"), QStringLiteral("A1"), QStringLiteral("volume"), QStringLiteral("11")}, QStringLiteral("booth"));

@@ -1,3 +1,6 @@
+// The controller's registry of nodes, fed what the player's own encoder writes (core/
+// protocol PlayerStatus). Who a node is comes from its account, never from its payload.
+// Real players against the real controller: tests/scenarios/tst_screeningends.
 #include "noderegistry.h"
 
 #include <QSignalSpy>
@@ -11,17 +14,29 @@ class tst_NodeRegistry : public QObject
 
 private slots:
     void tracksStatusAndOffline();
-    void reportsScreeningEndOnlyWhenPlayingStops_data();
-    void reportsScreeningEndOnlyWhenPlayingStops();
+    void aScreeningEndsWhenItsPlayerSaysSo();
+    void theWillOrARestartEndsNothing();
+    void aKioskClaimingToBeAPlayerIsListedAsAKiosk();
+    void aPlayerSpeaksForItsOwnScreenOnly_data();
+    void aPlayerSpeaksForItsOwnScreenOnly();
     void listsSortedByRoleThenAccount();
 };
 
 namespace {
-QJsonObject player(const QString &state, const QString &screening = {})
+PlayerStatus player(const QString &screen, PlayerStatus::State state, const QString &screening = {})
 {
-    QJsonObject s{{"role", "player"}, {"state", state}, {"programmeVersion", 3}};
+    PlayerStatus s;
+    s.screen = screen;
+    s.state = state;
+    s.programmeVersion = 3;
     if (!screening.isEmpty())
-        s.insert(QStringLiteral("item"), QJsonObject{{"screening", screening}});
+        s.item = PlayerStatus::Item{screening + QStringLiteral("/F-1"), screening, QStringLiteral("F-1"), {}, {}, {}, 1, 60000};
+    return s;
+}
+
+PlayerStatus ended(PlayerStatus s, const QString &screening, qint64 atUs)
+{
+    s.ended = PlayerStatus::Ended{screening, atUs};
     return s;
 }
 } // namespace
@@ -30,55 +45,94 @@ void tst_NodeRegistry::tracksStatusAndOffline()
 {
     NodeRegistry registry;
     QSignalSpy changed(&registry, &NodeRegistry::nodeChanged);
-    registry.applyStatus(QStringLiteral("player-a1"), player(QStringLiteral("waiting")));
+    QVERIFY(registry.applyStatus(QStringLiteral("player-A1"), player("A1", PlayerStatus::State::Waiting).toJson()));
     QCOMPARE(changed.count(), 1);
-    QVERIFY(registry.node(QStringLiteral("player-a1"))->online);
-    QCOMPARE(registry.node(QStringLiteral("player-a1"))->programmeVersion, 3);
-    registry.applyStatus(QStringLiteral("player-a1"), QJsonObject{{"role", "player"}, {"state", "offline"}});
-    QVERIFY(!registry.node(QStringLiteral("player-a1"))->online);
-    registry.remove(QStringLiteral("player-a1"));
-    QVERIFY(!registry.node(QStringLiteral("player-a1")));
+    QVERIFY(registry.node(QStringLiteral("player-A1"))->online);
+    QCOMPARE(registry.node(QStringLiteral("player-A1"))->programmeVersion, 3);
+    QVERIFY(registry.applyStatus(QStringLiteral("player-A1"), PlayerStatus::offline("A1").toJson()));
+    QVERIFY(!registry.node(QStringLiteral("player-A1"))->online);
+    registry.remove(QStringLiteral("player-A1"));
+    QVERIFY(!registry.node(QStringLiteral("player-A1")));
     QCOMPARE(changed.count(), 3);
+    QCOMPARE(registry.refusedCount(), 0);
 }
 
-void tst_NodeRegistry::reportsScreeningEndOnlyWhenPlayingStops_data()
+void tst_NodeRegistry::aScreeningEndsWhenItsPlayerSaysSo()
 {
-    QTest::addColumn<QJsonObject>("first");
-    QTest::addColumn<QJsonObject>("second");
-    QTest::addColumn<QString>("ended");
-    QTest::newRow("playing to idle") << player("playing", "S1") << player("idle") << "S1";
-    QTest::newRow("playing to next screening") << player("playing", "S1") << player("playing", "S2") << "S1";
-    QTest::newRow("held to offline") << player("held", "S1") << player("offline") << "S1";
-    QTest::newRow("still playing") << player("playing", "S1") << player("playing", "S1") << "";
-    QTest::newRow("playing to held") << player("playing", "S1") << player("held", "S1") << "";
-    QTest::newRow("waiting to playing") << player("waiting") << player("playing", "S1") << "";
-}
-
-void tst_NodeRegistry::reportsScreeningEndOnlyWhenPlayingStops()
-{
-    QFETCH(QJsonObject, first);
-    QFETCH(QJsonObject, second);
-    QFETCH(QString, ended);
     NodeRegistry registry;
     QSignalSpy spy(&registry, &NodeRegistry::screeningEnded);
-    registry.applyStatus(QStringLiteral("p"), first);
-    registry.applyStatus(QStringLiteral("p"), second);
-    QCOMPARE(spy.count(), ended.isEmpty() ? 0 : 1);
-    if (!ended.isEmpty())
-        QCOMPARE(spy.first().first().toString(), ended);
+    registry.applyStatus("player-A1", player("A1", PlayerStatus::State::Playing, "S1").toJson());
+    QCOMPARE(spy.count(), 0);
+    const qint64 atUs = 1796443200123000;
+    registry.applyStatus("player-A1", ended(player("A1", PlayerStatus::State::Waiting), "S1", atUs).toJson());
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().at(0).toString(), QStringLiteral("A1"));
+    QCOMPARE(spy.first().at(1).toString(), QStringLiteral("S1"));
+    QCOMPARE(spy.first().at(2).toDateTime().toMSecsSinceEpoch(), atUs / 1000);
+    // Repeated in every later status (and retained): not a new end.
+    registry.applyStatus("player-A1", ended(player("A1", PlayerStatus::State::Countdown), "S1", atUs).toJson());
+    QCOMPARE(spy.count(), 1);
+}
+
+void tst_NodeRegistry::theWillOrARestartEndsNothing()
+{
+    NodeRegistry registry;
+    QSignalSpy spy(&registry, &NodeRegistry::screeningEnded);
+    registry.applyStatus("player-A1", player("A1", PlayerStatus::State::Playing, "S1").toJson());
+    registry.applyStatus("player-A1", PlayerStatus::offline("A1").toJson());           // killed mid-film
+    registry.applyStatus("player-A1", player("A1", PlayerStatus::State::Waiting).toJson());   // restarted, not caught up
+    registry.applyStatus("player-A1", player("A1", PlayerStatus::State::Playing, "S1").toJson());   // chasing
+    QCOMPARE(spy.count(), 0);
+}
+
+void tst_NodeRegistry::aKioskClaimingToBeAPlayerIsListedAsAKiosk()
+{
+    NodeRegistry registry;
+    QSignalSpy spy(&registry, &NodeRegistry::screeningEnded);
+    PlayerStatus forged = player("A1", PlayerStatus::State::Playing, "S1");
+    QVERIFY(registry.applyStatus("kiosk-7", forged.toJson()));
+    QVERIFY(registry.applyStatus("kiosk-7", ended(player("A1", PlayerStatus::State::Idle), "S1", 5).toJson()));
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(registry.node("kiosk-7")->role, QStringLiteral("kiosk"));
+    QCOMPARE(registry.toJson().first().toObject().value("role").toString(), QStringLiteral("kiosk"));
+}
+
+void tst_NodeRegistry::aPlayerSpeaksForItsOwnScreenOnly_data()
+{
+    QTest::addColumn<QJsonObject>("status");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("another screen") << player("A2", PlayerStatus::State::Playing, "S1").toJson() << "A2";
+    QJsonObject kioskRole = player("A1", PlayerStatus::State::Idle).toJson();
+    kioskRole.insert("role", "kiosk");
+    QTest::newRow("a player's account calling itself a kiosk") << kioskRole << "role";
+    QJsonObject badScreening = player("A1", PlayerStatus::State::Playing, "S1").toJson();
+    badScreening.insert("item", QJsonObject{{"id", "x"}, {"screening", "../../etc"}, {"film", "F-1"}, {"startUs", 1}});
+    QTest::newRow("a screening id that is a path") << badScreening << "screening";
+}
+
+void tst_NodeRegistry::aPlayerSpeaksForItsOwnScreenOnly()
+{
+    QFETCH(QJsonObject, status);
+    NodeRegistry registry;
+    QSignalSpy changed(&registry, &NodeRegistry::nodeChanged);
+    QVERIFY(registry.applyStatus("player-A1", player("A1", PlayerStatus::State::Playing, "S1").toJson()));
+    QVERIFY(!registry.applyStatus("player-A1", status));
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(registry.node("player-A1")->state, QStringLiteral("playing"));
+    QCOMPARE(registry.refusedCount(), 1);
 }
 
 void tst_NodeRegistry::listsSortedByRoleThenAccount()
 {
     NodeRegistry registry;
-    registry.applyStatus(QStringLiteral("player-b"), player(QStringLiteral("idle")));
+    registry.applyStatus(QStringLiteral("player-B"), player("B", PlayerStatus::State::Idle).toJson());
     registry.applyStatus(QStringLiteral("kiosk-1"), QJsonObject{{"role", "kiosk"}, {"state", "online"}});
-    registry.applyStatus(QStringLiteral("player-a"), player(QStringLiteral("idle")));
+    registry.applyStatus(QStringLiteral("player-A"), player("A", PlayerStatus::State::Idle).toJson());
     const QJsonArray list = registry.toJson();
     QCOMPARE(list.size(), 3);
     QCOMPARE(list[0].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("kiosk-1"));
-    QCOMPARE(list[1].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("player-a"));
-    QCOMPARE(list[2].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("player-b"));
+    QCOMPARE(list[1].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("player-A"));
+    QCOMPARE(list[2].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("player-B"));
     QVERIFY(list[2].toObject().value(QStringLiteral("online")).toBool());
 }
 

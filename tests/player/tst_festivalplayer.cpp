@@ -113,7 +113,7 @@ void tst_FestivalPlayer::killedMidFilmGoesOfflineAndRejoins()
     const qint64 positionMs = status.value("positionMs").toInteger();
     QVERIFY2(positionMs > 1000 && qAbs(positionMs - expectedMs) < 1500,
              qPrintable(QStringLiteral("position %1 ms, show at %2 ms").arg(positionMs).arg(expectedMs)));
-    QCOMPARE(status.value("item").toObject().value("screeningId").toString(), QStringLiteral("S-9"));
+    QCOMPARE(status.value("item").toObject().value("screening").toString(), QStringLiteral("S-9"));
     second->terminate();  // SIGTERM: clean shutdown publishes offline itself
     QVERIFY(second->waitForFinished(5000));
     QCOMPARE(second->exitCode(), 0);

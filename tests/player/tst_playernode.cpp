@@ -201,7 +201,7 @@ void tst_PlayerNode::startsOnTimeAndReportsStatus()
     QCOMPARE(applied.first().at(0).toLongLong(), 7);
     QCOMPARE(applied.first().at(1).toString(), QStringLiteral("broker"));
     QTRY_COMPARE_WITH_TIMEOUT(lastStatus().value("state").toString(), QStringLiteral("countdown"), 5000);
-    QCOMPARE(lastStatus().value("next").toObject().value("screeningId").toString(), QStringLiteral("S-F-1"));
+    QCOMPARE(lastStatus().value("next").toObject().value("screening").toString(), QStringLiteral("S-F-1"));
     QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
     const qint64 error = started.first().at(1).toLongLong() - p.items.first().startUs * 1000;
     QVERIFY2(qAbs(error) < kFrameNs, qPrintable(QString::number(error / 1000)));
@@ -210,7 +210,7 @@ void tst_PlayerNode::startsOnTimeAndReportsStatus()
     QCOMPARE(status.value("role").toString(), QStringLiteral("player"));
     QCOMPARE(status.value("screen").toString(), kScreen);
     QCOMPARE(status.value("programmeVersion").toInteger(), 7);
-    QCOMPARE(status.value("item").toObject().value("filmId").toString(), QStringLiteral("F-1"));
+    QCOMPARE(status.value("item").toObject().value("film").toString(), QStringLiteral("F-1"));
     QCOMPARE(status.value("item").toObject().value("title").toObject().value("zh").toString(), QStringLiteral("電影 F-1"));
     QCOMPARE(status.value("durationMs").toInteger(), 4000);
     QVERIFY(status.value("clock").toObject().value("synced").toBool());
@@ -340,7 +340,7 @@ void tst_PlayerNode::corruptFileGivesErrorStatusAndNextItemPlaysOnTime()
     const qint64 error = started.first().at(1).toLongLong() - p.items.at(1).startUs * 1000;
     QVERIFY2(qAbs(error) < kFrameNs, qPrintable(QStringLiteral("next item %1 us off").arg(error / 1000)));
     QTRY_COMPARE_WITH_TIMEOUT(lastStatus().value("state").toString(), QStringLiteral("playing"), 3000);
-    QCOMPARE(lastStatus().value("item").toObject().value("filmId").toString(), QStringLiteral("F-2"));
+    QCOMPARE(lastStatus().value("item").toObject().value("film").toString(), QStringLiteral("F-2"));
 }
 
 void tst_PlayerNode::staffCommandsGetTypedReplies()
