@@ -1,21 +1,20 @@
 #include "topicfilter.h"
 
+#include "topics.h"
+
 #include <QStringList>
 
 namespace fest {
 
-namespace {
-const QString served = QStringLiteral("fest/v1/");
-}
-
 QString TopicFilter::problem(const QString &filter)
 {
+    const QString served = Topics::root() + QLatin1Char('/');
     if (filter.isEmpty())
-        return QStringLiteral("the filter is empty: give a topic filter such as fest/v1/node/+/status");
+        return QStringLiteral("the filter is empty: give a topic filter such as %1").arg(Topics::nodeStatus(QStringLiteral("+")));
     if (filter.size() > maxLength)
         return QStringLiteral("the filter is %1 characters long, over the limit of %2").arg(filter.size()).arg(maxLength);
     if (!filter.startsWith(served))
-        return QStringLiteral("only topics under fest/v1/ are served; \"%1\" is not").arg(filter);
+        return QStringLiteral("only topics under %1 are served; \"%2\" is not").arg(served, filter);
     if (filter.contains(QChar(0)))
         return QStringLiteral("the filter contains a NUL character");
     const QStringList levels = filter.split(QLatin1Char('/'));

@@ -67,7 +67,7 @@ std::optional<Reply> CtlSession::call(const QString &op, const QJsonObject &args
 
 std::optional<Reply> CtlSession::callNode(const QString &node, const QString &op, const QJsonObject &args)
 {
-    MqttRequester requester(m_client.get(), Topics::replyPrefix(m_options.account) + QLatin1Char('/') + node);
+    MqttRequester requester(m_client.get(), Topics::nodeReplyPrefix(m_options.account, node));
     return wait(requester, Topics::nodeRequest(node), op, args,
                 QStringLiteral("is %1 online? (festctl nodes shows it)").arg(node));
 }

@@ -19,6 +19,8 @@ QString Topics::nodeStatus(const QString &account) { return rootTopic + QLatin1S
 QString Topics::nodeRequest(const QString &account) { return rootTopic + QLatin1String("/node/") + account + QLatin1String("/request"); }
 QString Topics::controllerRequest(const QString &account) { return rootTopic + QLatin1String("/controller/request/") + account; }
 QString Topics::replyPrefix(const QString &account) { return rootTopic + QLatin1String("/reply/") + account; }
+QString Topics::nodeReplyPrefix(const QString &account, const QString &node) { return replyPrefix(account) + QLatin1Char('/') + node; }
+QString Topics::ballotReplyPrefix(const QString &kiosk) { return replyPrefix(kiosk) + QLatin1String("/votes"); }
 QString Topics::vote(const QString &account) { return rootTopic + QLatin1String("/vote/") + account; }
 QString Topics::voting() { return rootTopic + QLatin1String("/voting"); }
 QString Topics::results() { return rootTopic + QLatin1String("/results"); }

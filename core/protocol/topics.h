@@ -20,6 +20,12 @@ public:
     static QString nodeRequest(const QString &account);       // fest/v1/node/<account>/request
     static QString controllerRequest(const QString &account); // fest/v1/controller/request/<account>
     static QString replyPrefix(const QString &account);       // fest/v1/reply/<account>
+    // Where a node's replies to <account> go: fest/v1/reply/<account>/<node>. The player
+    // ACL lets a player write only there (reply/+/<itself>/#).
+    static QString nodeReplyPrefix(const QString &account, const QString &node);
+    // Where the controller's ballot replies to a kiosk go: fest/v1/reply/<kiosk>/votes
+    // ("votes" is a reserved name: no account can write there but the controller).
+    static QString ballotReplyPrefix(const QString &kiosk);
     static QString vote(const QString &account);              // fest/v1/vote/<account>
     static QString voting();                                  // fest/v1/voting
     static QString results();                                 // fest/v1/results

@@ -1,26 +1,18 @@
 #include "kioskbus.h"
 
+#include "envelope.h"
 #include "programmefeed.h"
 #include "screenstatusbook.h"
 #include "topics.h"
 #include "votingstatus.h"
 
-#include <QJsonDocument>
-
 namespace fest {
 
 namespace {
-const QString programmeTopic = QStringLiteral("fest/v1/programme");
-const QString votingTopic = QStringLiteral("fest/v1/voting");
-const QString statusFilter = QStringLiteral("fest/v1/node/+/status");
-
-QByteArray statusPayload(const QJsonObject &fields)
+QByteArray statusPayload(QJsonObject fields)
 {
-    QJsonObject o = fields;
-    o.insert(QStringLiteral("type"), QStringLiteral("status"));
-    o.insert(QStringLiteral("v"), 1);
-    o.insert(QStringLiteral("role"), QStringLiteral("kiosk"));
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    fields.insert(QStringLiteral("role"), QStringLiteral("kiosk"));
+    return Envelope::encode(QStringLiteral("status"), fields);
 }
 } // namespace
 
@@ -33,9 +25,9 @@ KioskBus::KioskBus(const MqttOptions &options, const QString &account, Programme
     , m_windows(windows)
     , m_players(players)
 {
-    m_client.subscribe(programmeTopic, 1);
-    m_client.subscribe(votingTopic, 1);
-    m_client.subscribe(statusFilter, 1);
+    m_client.subscribe(Topics::programme(), 1);
+    m_client.subscribe(Topics::voting(), 1);
+    m_client.subscribe(Topics::nodeStatus(QStringLiteral("+")), 1);
     connect(&m_client, &MqttClient::messageReceived, this, &KioskBus::onMessage);
     connect(&m_client, &MqttClient::connected, this, [this] {
         // The broker published our Will if the last connection died: say we are back.
@@ -46,7 +38,7 @@ KioskBus::KioskBus(const MqttOptions &options, const QString &account, Programme
 
 QString KioskBus::statusTopic(const QString &account)
 {
-    return QStringLiteral("fest/v1/node/%1/status").arg(account);
+    return Topics::nodeStatus(account);
 }
 
 MqttOptions KioskBus::withWill(MqttOptions options, const QString &account)
@@ -83,11 +75,11 @@ void KioskBus::onMessage(const MqttMessage &message)
 {
     QString error;
     bool ok = true;
-    if (message.topic == programmeTopic) {
+    if (message.topic == Topics::programme()) {
         // Decoded off this thread (a large programme takes a while); the feed logs a bad one.
         if (!message.payload.isEmpty())
             m_feed->applyMessageInBackground(message.payload);
-    } else if (message.topic == votingTopic) {
+    } else if (message.topic == Topics::voting()) {
         ok = message.payload.isEmpty() || m_windows->applyMessage(message.payload, &error);
     } else if (Topics::parseNodeStatus(message.topic)) {
         ok = m_players->applyMessage(message.topic, message.payload, &error);

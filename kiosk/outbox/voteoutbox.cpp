@@ -71,7 +71,7 @@ VoteOutbox::VoteOutbox(Database &db, MqttClient *client, const QString &account,
 
 QString VoteOutbox::replyTopic() const
 {
-    return Topics::replyPrefix(m_account) + QStringLiteral("/votes");
+    return Topics::ballotReplyPrefix(m_account);
 }
 
 QString VoteOutbox::voteTopic() const

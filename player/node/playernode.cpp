@@ -211,8 +211,7 @@ void PlayerNode::handleRequest(const MqttMessage &message)
 {
     // Only answer where the ACL lets this player write: fest/v1/reply/<requester>/<us>/...
     const auto requester = Topics::parseReply(message.responseTopic);
-    if (!requester || !message.responseTopic.startsWith(Topics::replyPrefix(*requester) + QLatin1Char('/')
-                                                        + m_settings.account + QLatin1Char('/'))) {
+    if (!requester || !message.responseTopic.startsWith(Topics::nodeReplyPrefix(*requester, m_settings.account) + QLatin1Char('/'))) {
         qCWarning(lcPlayer).noquote() << "request dropped: response topic" << message.responseTopic
                                       << "is not fest/v1/reply/<requester>/" + m_settings.account + "/...";
         return;

@@ -18,6 +18,7 @@ private slots:
     void fixedTopics();
     void builders_data();
     void builders();
+    void nodeReplies();
     void parsers_data();
     void parsers();
     void isValidId_data();
@@ -58,6 +59,15 @@ void tst_Topics::builders_data()
     QTest::newRow("controller request") << Builder(&Topics::controllerRequest) << "organiser_1" << "fest/v1/controller/request/organiser_1";
     QTest::newRow("reply prefix") << Builder(&Topics::replyPrefix) << "staff-3" << "fest/v1/reply/staff-3";
     QTest::newRow("vote") << Builder(&Topics::vote) << "kiosk-1" << "fest/v1/vote/kiosk-1";
+    QTest::newRow("ballot replies") << Builder(&Topics::ballotReplyPrefix) << "kiosk-1" << "fest/v1/reply/kiosk-1/votes";
+}
+
+// A player's replies: the only prefix its ACL (reply/+/<player>/#) lets it write under.
+void tst_Topics::nodeReplies()
+{
+    QCOMPARE(Topics::nodeReplyPrefix(QStringLiteral("booth"), QStringLiteral("player-HALL-1")),
+             QStringLiteral("fest/v1/reply/booth/player-HALL-1"));
+    QVERIFY(Topics::isReplyTopicFor(QStringLiteral("booth"), Topics::nodeReplyPrefix(QStringLiteral("booth"), QStringLiteral("player-HALL-1")) + QStringLiteral("/r1")));
 }
 
 void tst_Topics::builders()
