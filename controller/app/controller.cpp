@@ -252,11 +252,10 @@ void Controller::registerOperations()
 
 void Controller::onConnected()
 {
-    // The broker may have restarted without its retained store: put the state back.
+    // The broker may have restarted without its retained store: put the state back. The
+    // vote service republishes voting and results on its own (once per reconnect).
     publishStatus();
     m_programme->republish();
-    m_votes->publishVoting();
-    m_votes->publishResults();
     m_ceremony->republish();
 }
 

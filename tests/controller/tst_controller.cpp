@@ -444,10 +444,25 @@ void tst_Controller::restartAfterBrokerLossRepublishesSameVersion()
     const auto playlists = retained(Topics::playlist(QStringLiteral("+")), QStringLiteral("playlist"), int(m_programme.screens.size()));
     QCOMPARE(playlists.size(), m_programme.screens.size());
 
-    // the broker restarting under a running controller: it reconnects and republishes
+    // the broker restarting under a running controller: it reconnects and republishes,
+    // each state once (voting and results were published twice per reconnect, each time
+    // with a new seq)
+    auto observer = client();
+    qint64 votingSeq = 0;
+    connect(observer.get(), &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        if (m.topic == Topics::voting())
+            votingSeq = QJsonDocument::fromJson(m.payload).object().value(QStringLiteral("seq")).toInteger();
+    });
+    observer->subscribe(Topics::voting());
+    observer->open();
+    QTRY_VERIFY_WITH_TIMEOUT(votingSeq > 0, 10000);
+    const qint64 before = votingSeq;
     m_broker->kill();
     QVERIFY2(m_broker->restart(&error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(programmeVersion(), 2, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(votingSeq > before, 15000);
+    QTest::qWait(1500);
+    QCOMPARE(votingSeq, before + 1);
 }
 
 void tst_Controller::nodesListsReportedStatus()
