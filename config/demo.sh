@@ -24,8 +24,8 @@ while (($#)); do
     --ceremony) ceremony_step=6; shift
                 if [[ ${1:-} =~ ^[0-9]+$ ]]; then ceremony_step=$1; shift; fi ;;
     --festival-date) festival_date=$2; shift 2
-                     [[ $festival_date =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] \
-                       || { echo "demo: --festival-date $festival_date: expected YYYY-MM-DD" >&2; exit 2; } ;;
+                     [[ $festival_date =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] && date -d "$festival_date" >/dev/null 2>&1 \
+                       || { echo "demo: --festival-date $festival_date: expected a date as YYYY-MM-DD" >&2; exit 2; } ;;
     *) echo "demo: unknown option $1 (try --for SECONDS, --players N, --ceremony [SECONDS], --festival-date YYYY-MM-DD)" >&2; exit 2 ;;
   esac
 done
@@ -47,11 +47,11 @@ show_log() {   # LOG
   echo "  last lines of $1:" >&2
   tail -n 15 "$1" | sed 's/^/  | /' >&2
 }
-failed_step() {   # LINE COMMAND
+failed_step() {   # LINE
   echo >&2
-  echo "demo: this step failed (config/demo.sh line $1): $2" >&2
+  echo "demo: the step at config/demo.sh line $1 failed; its own error is printed above." >&2
 }
-trap 'failed_step $LINENO "$BASH_COMMAND"' ERR
+trap 'failed_step $LINENO' ERR
 
 # start NAME LOG COMMAND...: in the background, remembered for the checks and the cleanup.
 start() {
