@@ -11,7 +11,6 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QLoggingCategory>
-#include <QMetaEnum>
 
 Q_DECLARE_LOGGING_CATEGORY(lcPlayer)
 
@@ -56,7 +55,6 @@ PlaybackEngine::Options PlayerNode::engineOptions(const PlayerSettings &s)
     o.audioSink = s.audioSink;
     return o;
 }
-
 
 PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Options &engineOptions, QObject *parent)
     : QObject(parent)
