@@ -59,8 +59,54 @@ std::optional<ExitCode> CtlSession::connect()
     return auth ? ExitCode::NotAuthorised : ExitCode::Unreachable;
 }
 
+bool CtlSession::waitForController(const QString &op)
+{
+    const QString topic = Topics::nodeStatus(QStringLiteral("controller"));
+    QString state;
+    QEventLoop loop;
+    QTimer deadline;
+    deadline.setSingleShot(true);
+    QObject::connect(&deadline, &QTimer::timeout, &loop, &QEventLoop::quit);
+    bool announced = false;
+    auto connection = QObject::connect(m_client.get(), &MqttClient::messageReceived, &loop, [&](const MqttMessage &m) {
+        if (m.topic != topic)
+            return;
+        const std::optional<QJsonObject> status = Envelope::decode(m.payload, QStringLiteral("status"));
+        state = status ? status->value(QStringLiteral("state")).toString() : QString();
+        if (state != QLatin1String("offline")) {
+            loop.quit();
+        } else if (!std::exchange(announced, true)) {
+            m_err << "festctl: the controller is offline; waiting up to " << m_options.timeoutMs / 1000
+                  << " s for it to come back..." << Qt::endl;
+        }
+    });
+    m_client->subscribe(topic, 1);
+    // A retained status arrives at once; none at all means no controller ever ran here,
+    // and the request below says so when it gets no answer.
+    deadline.start(m_options.timeoutMs);
+    QTimer none;
+    none.setSingleShot(true);
+    QObject::connect(&none, &QTimer::timeout, &loop, [&] {
+        if (state.isEmpty())
+            loop.quit();
+    });
+    none.start(1000);
+    loop.exec();
+    QObject::disconnect(connection);
+    m_client->unsubscribe(topic);
+    if (state == QLatin1String("offline")) {
+        m_err << "festctl: \"" << op << "\" not sent: the controller stayed offline for " << m_options.timeoutMs / 1000
+              << " s (its retained status says so). Start festival-controller, or see its log "
+                 "(journalctl -u festival-controller)." << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
 std::optional<Reply> CtlSession::call(const QString &op, const QJsonObject &args)
 {
+    if (!waitForController(op))
+        return std::nullopt;
     return wait(*m_requester, Topics::controllerRequest(m_options.account), op, args,
                 QStringLiteral("is festival-controller running and connected to this broker? (festctl nodes shows it)"));
 }

@@ -39,7 +39,9 @@ public:
 
     // Connects, waiting at most the timeout; on failure prints why and returns the code.
     std::optional<ExitCode> connect();
-    // Sends a request to the controller and waits for its reply.
+    // Sends a request to the controller and waits for its reply. While the controller's
+    // retained status says it is offline (stopped, or reconnecting), the request waits
+    // for it to be back, within the timeout, instead of reaching nobody.
     std::optional<Reply> call(const QString &op, const QJsonObject &args = {});
     // Sends a request straight to a node (a player), whose replies come back under
     // fest/v1/reply/<account>/<node>/ as the broker's ACL requires.
@@ -64,6 +66,9 @@ private:
     QTextStream &m_err;
     std::unique_ptr<MqttClient> m_client;
     std::unique_ptr<MqttRequester> m_requester;
+    // Waits (within the timeout) until the controller's retained status is not offline;
+    // false, with the reason printed, when it stays offline.
+    bool waitForController(const QString &op);
     std::optional<Reply> wait(MqttRequester &requester, const QString &topic, const QString &op, const QJsonObject &args,
                               const QString &who);
 

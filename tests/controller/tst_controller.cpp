@@ -43,6 +43,7 @@ private slots:
     void auditNamesAccountAndChange();
     void festctlPlayerCommandReachesTheScreensPlayer();
     void festctlExplainsUnreachableBroker();
+    void festctlWaitsForAControllerThatIsAway();
 
 private:
     struct Run {
@@ -539,6 +540,29 @@ void tst_Controller::festctlPlayerCommandReachesTheScreensPlayer()
     const Run bad = festctl({QStringLiteral("player"), QStringLiteral("A1"), QStringLiteral("volume"), QStringLiteral("11")}, QStringLiteral("booth"));
     QCOMPARE(bad.exitCode, 2);
     QCOMPARE(requests.size(), 1);
+}
+
+// A request sent while the controller is away (stopped, restarting) reached nobody and
+// ended in "no answer"; it now waits for the controller within --timeout, or says that
+// the controller is offline.
+void tst_Controller::festctlWaitsForAControllerThatIsAway()
+{
+    stopController();   // a clean stop: its retained status says offline
+    const Run away = festctl({QStringLiteral("--timeout"), QStringLiteral("2"), QStringLiteral("nodes")});
+    QCOMPARE(away.exitCode, 3);
+    QVERIFY2(away.err.contains(QStringLiteral("controller stayed offline")), qPrintable(away.err));
+
+    QProcess waiting;
+    waiting.start(projectBinary(QStringLiteral("festctl")),
+                  {QStringLiteral("--broker"), m_broker->url(), QStringLiteral("--user"), QStringLiteral("organiser"),
+                   QStringLiteral("--timeout"), QStringLiteral("30"), QStringLiteral("nodes")});
+    QVERIFY(waiting.waitForStarted());
+    QByteArray said;
+    QTRY_VERIFY2_WITH_TIMEOUT((said += waiting.readAllStandardError()).contains("waiting up to 30 s"), said.constData(), 10000);
+    QVERIFY(startController());
+    QTRY_COMPARE_WITH_TIMEOUT(waiting.state(), QProcess::NotRunning, 30000);
+    QCOMPARE(waiting.exitCode(), 0);
+    QVERIFY(waiting.readAllStandardOutput().contains("Controller: programme version"));
 }
 
 void tst_Controller::festctlExplainsUnreachableBroker()
