@@ -42,6 +42,16 @@ QString itemText(const QJsonObject &status)
     return text;
 }
 
+// OFFLINE once its Will came; SILENT when it is online but has not reported for a while
+// (frozen, or cut off before the broker noticed).
+QString stateText(const QJsonObject &node)
+{
+    if (!node.value(QStringLiteral("online")).toBool())
+        return QStringLiteral("OFFLINE");
+    const QString state = node.value(QStringLiteral("state")).toString();
+    return node.value(QStringLiteral("stale")).toBool() ? QStringLiteral("SILENT (%1)").arg(state) : state;
+}
+
 int nodes(CtlSession &s, const QCommandLineParser &)
 {
     return s.finish(s.call(QStringLiteral("nodes.list")), [&](const QJsonObject &r) {
@@ -56,7 +66,7 @@ int nodes(CtlSession &s, const QCommandLineParser &)
             const QJsonObject error = n.value(QStringLiteral("lastError")).toObject();
             table.addRow({n.value(QStringLiteral("account")).toString(), n.value(QStringLiteral("role")).toString(),
                           n.value(QStringLiteral("screen")).toString("-"),
-                          n.value(QStringLiteral("online")).toBool() ? n.value(QStringLiteral("state")).toString() : QStringLiteral("OFFLINE"),
+                          stateText(n),
                           itemText(n), QString::number(n.value(QStringLiteral("programmeVersion")).toInteger()),
                           clockText(n.value(QStringLiteral("clock")).toObject()),
                           error.isEmpty() ? QStringLiteral("-") : elided(error.value(QStringLiteral("message")).toString()),

@@ -86,7 +86,7 @@ const NodeRegistry::Node *NodeRegistry::node(const QString &account) const
     return it == m_nodes.cend() ? nullptr : &it.value();
 }
 
-QJsonArray NodeRegistry::toJson() const
+QJsonArray NodeRegistry::toJson(const QDateTime &now) const
 {
     QList<const Node *> sorted;
     for (const Node &n : m_nodes)
@@ -100,6 +100,7 @@ QJsonArray NodeRegistry::toJson() const
         entry.insert(QStringLiteral("account"), n->account);
         entry.insert(QStringLiteral("online"), n->online);
         entry.insert(QStringLiteral("lastSeen"), n->lastSeen.toString(Qt::ISODate));
+        entry.insert(QStringLiteral("stale"), n->online && n->lastSeen.secsTo(now) > staleAfterSeconds);
         out.append(entry);
     }
     return out;

@@ -48,8 +48,11 @@ public:
     int count() const { return int(m_nodes.size()); }
     // Statuses refused since the start (forged, malformed, another screen's).
     qint64 refusedCount() const { return m_refused; }
-    // Sorted by role then account; each entry adds "lastSeen" and "online".
-    QJsonArray toJson() const;
+    // Sorted by role then account; each entry adds "lastSeen", "online" and "stale" (online,
+    // but silent for longer than staleAfterSeconds at `now`: every node repeats its status
+    // every few seconds, so a silent one is frozen or cut off although no Will came yet).
+    QJsonArray toJson(const QDateTime &now = QDateTime::currentDateTimeUtc()) const;
+    static constexpr int staleAfterSeconds = 15;
 
 signals:
     void nodeChanged(const QString &account);

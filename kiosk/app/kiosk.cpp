@@ -89,6 +89,9 @@ bool Kiosk::start(QString *error, ProgrammeLoading loading)
             emit connectionChanged();
         });
         connect(m_bus->client(), &MqttClient::connected, this, &Kiosk::publishStatus);
+        m_heartbeat.setInterval(5000);
+        connect(&m_heartbeat, &QTimer::timeout, this, &Kiosk::publishStatus);
+        m_heartbeat.start();
         // No show clock configured: no ceremony view (it would not be in step).
         if (!m_config.clockAddress.isEmpty() && !m_ceremony.follow(m_bus->client(), m_config.clockAddress, error))
             return false;

@@ -169,6 +169,9 @@ private:
     std::unique_ptr<VoteOutbox> m_outbox;
     std::unique_ptr<VoteSession> m_vote;
     QTimer m_clock;
+    // The status again every few seconds, so the controller can tell a silent kiosk (frozen,
+    // or cut off before the broker noticed) within 15 s.
+    QTimer m_heartbeat;
     QDateTime m_fixedNow;
 };
 

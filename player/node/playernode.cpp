@@ -18,7 +18,9 @@ namespace fest {
 
 namespace {
 constexpr int kStatusIntervalMs = 1000;
-constexpr int kQuietStatusEvery = 15;  // ticks between statuses while nothing plays
+// Ticks between statuses while nothing plays: well within the controller's 15 s after
+// which a silent node is listed as such (NodeRegistry::staleAfterSeconds).
+constexpr int kQuietStatusEvery = 5;
 
 PlayerStatus::State wireState(PlaybackEngine::State state)
 {

@@ -20,6 +20,7 @@ private slots:
     void aPlayerSpeaksForItsOwnScreenOnly_data();
     void aPlayerSpeaksForItsOwnScreenOnly();
     void listsSortedByRoleThenAccount();
+    void aSilentNodeIsListedAsStale();
 };
 
 namespace {
@@ -134,6 +135,20 @@ void tst_NodeRegistry::listsSortedByRoleThenAccount()
     QCOMPARE(list[1].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("player-A"));
     QCOMPARE(list[2].toObject().value(QStringLiteral("account")).toString(), QStringLiteral("player-B"));
     QVERIFY(list[2].toObject().value(QStringLiteral("online")).toBool());
+}
+
+void tst_NodeRegistry::aSilentNodeIsListedAsStale()
+{
+    NodeRegistry registry;
+    registry.applyStatus(QStringLiteral("player-A"), player("A", PlayerStatus::State::Playing, "S1").toJson());
+    const QDateTime seen = registry.node(QStringLiteral("player-A"))->lastSeen;
+    QVERIFY(!registry.toJson(seen.addSecs(NodeRegistry::staleAfterSeconds))[0].toObject().value("stale").toBool());
+    QVERIFY(registry.toJson(seen.addSecs(NodeRegistry::staleAfterSeconds + 2))[0].toObject().value("stale").toBool());
+    // Gone (its Will): offline, not stale.
+    registry.applyStatus(QStringLiteral("player-A"), PlayerStatus::offline("A").toJson());
+    const QJsonObject gone = registry.toJson(seen.addSecs(60))[0].toObject();
+    QVERIFY(!gone.value("online").toBool());
+    QVERIFY(!gone.value("stale").toBool());
 }
 
 QTEST_GUILESS_MAIN(tst_NodeRegistry)
