@@ -72,11 +72,12 @@ int importProgramme(CtlSession &s, const QCommandLineParser &args)
             s.err() << "festctl: --first-day " << text << ": expected YYYY-MM-DD, today or tomorrow" << Qt::endl;
             return int(ExitCode::Usage);
         }
-        if (!ProgrammeEdits::firstDay(*read).isValid()) {
+        const QDate firstDay = ProgrammeEdits::firstDay(*read);
+        if (!firstDay.isValid()) {
             s.err() << "festctl: --first-day: " << path << " has no screening to start the festival with" << Qt::endl;
             return int(ExitCode::Usage);
         }
-        s.out() << "Moving " << path << " from " << ProgrammeEdits::firstDay(*read).toString(Qt::ISODate) << " to start on "
+        s.out() << "Moving " << path << " from " << firstDay.toString(Qt::ISODate) << " to start on "
                 << day.toString(Qt::ISODate) << "\n";
         request.insert(QStringLiteral("programme"), ProgrammeJson::toJson(ProgrammeEdits::startOn(*read, day)));
     }

@@ -310,9 +310,4 @@ PlayerStatus PlayerNode::status() const
     return s;
 }
 
-QJsonObject PlayerNode::statusJson() const
-{
-    return status().toJson();
-}
-
 } // namespace fest

@@ -47,7 +47,6 @@ public:
     QString playlistSource() const { return m_playlistSource; }
     // What the status message says now (docs/protocol.md, "status"; core/protocol).
     PlayerStatus status() const;
-    QJsonObject statusJson() const;
     // Adds a field to every status (e.g. "ceremony"), read when the status is sent.
     void addStatusField(const QString &key, std::function<QJsonObject()> read);
     // Sends the status soon (several calls in one event-loop turn send it once).
