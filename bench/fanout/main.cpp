@@ -153,7 +153,7 @@ int main(int argc, char *argv[])
     orgOptions.port = broker.port();
     orgOptions.username = QStringLiteral("organiser");
     MqttClient organiser(orgOptions);
-    MqttRequester requester(&organiser, Topics::replyPrefix(QStringLiteral("organiser")));
+    MqttRequester requester(&organiser, Topics::controllerReplyPrefix(QStringLiteral("organiser")));
     bool controllerOnline = false;
     QObject::connect(&organiser, &MqttClient::messageReceived, &app, [&](const MqttMessage &m) {
         if (m.topic == Topics::nodeStatus(QStringLiteral("controller")))

@@ -22,7 +22,7 @@ KioskSwarm::KioskSwarm(const QString &brokerUrl, int kiosks, double ballotsPerSe
         options.username = account;
         options.clientId = account;
         auto client = std::make_unique<MqttClient>(options);
-        client->subscribe(Topics::replyPrefix(account) + QStringLiteral("/votes"), 1);
+        client->subscribe(Topics::ballotReplyPrefix(account), 1);
         connect(client.get(), &MqttClient::disconnected, this, [this] { ++m_disconnections; });
         connect(client.get(), &MqttClient::messageReceived, this, [this](const MqttMessage &m) {
             const auto it = m_castAt.constFind(m.correlationData);
@@ -93,7 +93,7 @@ void KioskSwarm::cast(int kiosk)
     m.topic = Topics::vote(m_accounts[kiosk]);
     m.payload = b.toJson();
     m.qos = 1;
-    m.responseTopic = Topics::replyPrefix(m_accounts[kiosk]) + QStringLiteral("/votes");
+    m.responseTopic = Topics::ballotReplyPrefix(m_accounts[kiosk]);
     m.correlationData = b.voteId.toUtf8();
     const qint64 now = m_clock.nsecsElapsed();
     m_castAt.insert(m.correlationData, now);

@@ -1,6 +1,7 @@
 #include "ballotburst.h"
 
 #include "ballotreply.h"
+#include "topics.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -30,7 +31,7 @@ BallotBurst::BallotBurst(const MqttOptions &broker, int kiosks, int window, QObj
         auto k = std::make_unique<Kiosk>();
         k->account = QStringLiteral("bench-kiosk-%1").arg(i, 3, 10, QLatin1Char('0'));
         k->topic = QStringLiteral("fest/v1/vote/") + k->account;
-        k->replyTopic = QStringLiteral("fest/v1/reply/%1/votes").arg(k->account);
+        k->replyTopic = Topics::ballotReplyPrefix(k->account);
         MqttOptions o = broker;
         o.username = k->account;
         o.clientId = k->account;

@@ -93,7 +93,7 @@ void ConsoleSession::finishLogin(Error error, const QString &message)
     m_loginTimer.stop();
     if (error == Error::NoError) {
         m_loggedIn = true;
-        m_controllerRequester = std::make_unique<MqttRequester>(m_client.get(), Topics::replyPrefix(m_user));
+        m_controllerRequester = std::make_unique<MqttRequester>(m_client.get(), Topics::controllerReplyPrefix(m_user));
         emit loggedIn();
         return;
     }
@@ -255,7 +255,7 @@ MqttRequester *ConsoleSession::requesterFor(const QString &target)
     if (m_nodeRequesters.size() >= maxNodeRequesters)
         return nullptr;
     // A node may answer only under fest/v1/reply/<caller>/<node>/ (config/mosquitto/acl.d/player.acl).
-    auto requester = std::make_unique<MqttRequester>(m_client.get(), Topics::nodeReplyPrefix(m_user, node));
+    auto requester = std::make_unique<MqttRequester>(m_client.get(), Topics::replyPrefix(m_user, node));
     return m_nodeRequesters.emplace(node, std::move(requester)).first->second.get();
 }
 

@@ -45,7 +45,7 @@ std::optional<ExitCode> CtlSession::connect()
     if (m_client->state() != MqttClient::State::Connected)
         loop.exec();
     if (m_client->state() == MqttClient::State::Connected) {
-        m_requester = std::make_unique<MqttRequester>(m_client.get(), Topics::replyPrefix(m_options.account));
+        m_requester = std::make_unique<MqttRequester>(m_client.get(), Topics::controllerReplyPrefix(m_options.account));
         return std::nullopt;
     }
     const auto e = m_client->error();
@@ -113,7 +113,7 @@ std::optional<Reply> CtlSession::call(const QString &op, const QJsonObject &args
 
 std::optional<Reply> CtlSession::callNode(const QString &node, const QString &op, const QJsonObject &args)
 {
-    MqttRequester requester(m_client.get(), Topics::nodeReplyPrefix(m_options.account, node));
+    MqttRequester requester(m_client.get(), Topics::replyPrefix(m_options.account, node));
     return wait(requester, Topics::nodeRequest(node), op, args,
                 QStringLiteral("is %1 online? (festctl nodes shows it)").arg(node));
 }

@@ -42,22 +42,22 @@ bool CommandRouter::handle(const MqttMessage &message)
     const std::optional<QString> account = Topics::parseControllerRequest(message.topic);
     if (!account)
         return false;
-    if (!Topics::isReplyTopicFor(*account, message.responseTopic)) {
+    if (!Topics::isReplyTopicFor(*account, Topics::controllerAccount(), message.responseTopic)) {
         qCWarning(lcController).noquote() << "request from" << *account << "dropped: response topic"
                                           << (message.responseTopic.isEmpty() ? QStringLiteral("(none)") : message.responseTopic)
-                                          << "is not under" << Topics::replyPrefix(*account);
+                                          << "is not under" << Topics::controllerReplyPrefix(*account) + u'/';
         return true;
     }
     QString error;
     const std::optional<Request> request = Request::decode(message.payload, requestLimits(), &error);
     if (!request) {
         qCWarning(lcController).noquote() << "bad request from" << *account << ":" << error;
-        answer(message, Reply::failure(QStringLiteral("bad_request"), error));
+        answer(message, Reply::failure(ErrorCode::BadRequest, error));
         return true;
     }
     const auto op = m_ops.constFind(request->op);
     if (op == m_ops.cend()) {
-        answer(message, Reply::failure(QStringLiteral("unknown_op"),
+        answer(message, Reply::failure(ErrorCode::UnknownOp,
                                        QStringLiteral("unknown operation \"%1\"; known: %2")
                                            .arg(request->op, QStringList(m_ops.keys()).join(QStringLiteral(", ")))));
         return true;
@@ -65,7 +65,7 @@ bool CommandRouter::handle(const MqttMessage &message)
     const QString role = m_roles.value(*account);
     if (!op->roles.contains(role)) {
         qCWarning(lcController).noquote() << "refused" << request->op << "for" << *account << "(role" << (role.isEmpty() ? QStringLiteral("none") : role) << ")";
-        answer(message, Reply::failure(QStringLiteral("forbidden"),
+        answer(message, Reply::failure(ErrorCode::Forbidden,
                                        QStringLiteral("account \"%1\" (role %2) may not %3; it needs one of: %4")
                                            .arg(*account, role.isEmpty() ? QStringLiteral("none") : role, request->op,
                                                 op->roles.join(QStringLiteral(", ")))));

@@ -26,7 +26,7 @@ struct MqttMessage;
 // it is handed to the VoteWriter (a VoteStore on its own thread and connection); the
 // "ballot-reply" goes, with the request's correlation data, to its MQTT 5 response topic
 // only after its batch committed. A
-// response topic outside fest/v1/reply/<account>/ is refused: the message is dropped
+// response topic outside fest/v1/reply/<account>/controller/ is refused: the message is dropped
 // with a log line, so no account can make the controller publish into another's space.
 //
 // Also keeps the retained fest/v1/voting (open windows, for kiosks) and

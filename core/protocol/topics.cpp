@@ -18,9 +18,11 @@ QString Topics::playlist(const QString &screen) { return rootTopic + QLatin1Stri
 QString Topics::nodeStatus(const QString &account) { return rootTopic + QLatin1String("/node/") + account + QLatin1String("/status"); }
 QString Topics::nodeRequest(const QString &account) { return rootTopic + QLatin1String("/node/") + account + QLatin1String("/request"); }
 QString Topics::controllerRequest(const QString &account) { return rootTopic + QLatin1String("/controller/request/") + account; }
-QString Topics::replyPrefix(const QString &account) { return rootTopic + QLatin1String("/reply/") + account; }
-QString Topics::nodeReplyPrefix(const QString &account, const QString &node) { return replyPrefix(account) + QLatin1Char('/') + node; }
-QString Topics::ballotReplyPrefix(const QString &kiosk) { return replyPrefix(kiosk) + QLatin1String("/votes"); }
+QString Topics::controllerAccount() { return QStringLiteral("controller"); }
+QString Topics::replyFilterPrefix(const QString &requester) { return rootTopic + QLatin1String("/reply/") + requester; }
+QString Topics::replyPrefix(const QString &requester, const QString &responder) { return replyFilterPrefix(requester) + QLatin1Char('/') + responder; }
+QString Topics::controllerReplyPrefix(const QString &requester) { return replyPrefix(requester, controllerAccount()); }
+QString Topics::ballotReplyPrefix(const QString &kiosk) { return controllerReplyPrefix(kiosk) + QLatin1String("/votes"); }
 QString Topics::vote(const QString &account) { return rootTopic + QLatin1String("/vote/") + account; }
 QString Topics::voting() { return rootTopic + QLatin1String("/voting"); }
 QString Topics::results() { return rootTopic + QLatin1String("/results"); }
@@ -61,15 +63,16 @@ std::optional<QString> Topics::parseNodeRequest(const QString &topic) { return p
 std::optional<QString> Topics::parseControllerRequest(const QString &topic) { return parseAgainst<&Topics::controllerRequest>(topic); }
 std::optional<QString> Topics::parseVote(const QString &topic) { return parseAgainst<&Topics::vote>(topic); }
 
-std::optional<QString> Topics::parseReply(const QString &topic)
+std::optional<Topics::ReplyAddress> Topics::parseReply(const QString &topic)
 {
     const QString prefix = rootTopic + QLatin1String("/reply/");
     if (!topic.startsWith(prefix))
         return std::nullopt;
-    const QString account = topic.mid(prefix.size()).section(QLatin1Char('/'), 0, 0);
-    if (!isReplyTopicFor(account, topic))
+    const QString rest = topic.mid(prefix.size());
+    ReplyAddress address{rest.section(QLatin1Char('/'), 0, 0), rest.section(QLatin1Char('/'), 1, 1)};
+    if (!isReplyTopicFor(address.requester, address.responder, topic))
         return std::nullopt;
-    return account;
+    return address;
 }
 
 bool Topics::isValidId(const QString &id)
@@ -77,11 +80,11 @@ bool Topics::isValidId(const QString &id)
     return Identifier::isValid(id);
 }
 
-bool Topics::isReplyTopicFor(const QString &account, const QString &responseTopic)
+bool Topics::isReplyTopicFor(const QString &requester, const QString &responder, const QString &responseTopic)
 {
-    if (!isValidId(account) || responseTopic.size() > maxReplyTopicLength)
+    if (!isValidId(requester) || !isValidId(responder) || responseTopic.size() > maxReplyTopicLength)
         return false;
-    const QString prefix = replyPrefix(account) + QLatin1Char('/');
+    const QString prefix = replyPrefix(requester, responder) + QLatin1Char('/');
     if (!responseTopic.startsWith(prefix) || responseTopic.size() == prefix.size())
         return false;
     const QStringView rest = QStringView(responseTopic).mid(prefix.size());

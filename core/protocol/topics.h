@@ -19,13 +19,19 @@ public:
     static QString nodeStatus(const QString &account);        // fest/v1/node/<account>/status
     static QString nodeRequest(const QString &account);       // fest/v1/node/<account>/request
     static QString controllerRequest(const QString &account); // fest/v1/controller/request/<account>
-    static QString replyPrefix(const QString &account);       // fest/v1/reply/<account>
-    // Where a node's replies to <account> go: fest/v1/reply/<account>/<node>. The player
-    // ACL lets a player write only there (reply/+/<itself>/#).
-    static QString nodeReplyPrefix(const QString &account, const QString &node);
-    // Where the controller's ballot replies to a kiosk go: fest/v1/reply/<kiosk>/votes
-    // ("votes" is a reserved name: no account can write there but the controller).
+    // The controller's account: the one writer of festival state.
+    static QString controllerAccount();                       // controller
+    // Where <responder>'s replies to <requester> go: fest/v1/reply/<requester>/<responder>.
+    // The broker's ACL lets each account write replies only under its own name at the
+    // responder level (reply/+/%u/#), and only <requester> read them (reply/%u/#): no
+    // account can deliver a reply in another's name, whatever the names are.
+    static QString replyPrefix(const QString &requester, const QString &responder);
+    // The controller's replies to <requester>: fest/v1/reply/<requester>/controller.
+    static QString controllerReplyPrefix(const QString &requester);
+    // Where the controller's ballot replies to a kiosk go: fest/v1/reply/<kiosk>/controller/votes.
     static QString ballotReplyPrefix(const QString &kiosk);
+    // Everything addressed to <requester>, whoever answers: fest/v1/reply/<requester>.
+    static QString replyFilterPrefix(const QString &requester);
     static QString vote(const QString &account);              // fest/v1/vote/<account>
     static QString voting();                                  // fest/v1/voting
     static QString results();                                 // fest/v1/results
@@ -36,16 +42,23 @@ public:
     static std::optional<QString> parseNodeRequest(const QString &topic);       // -> account
     static std::optional<QString> parseControllerRequest(const QString &topic); // -> account
     static std::optional<QString> parseVote(const QString &topic);              // -> account
-    static std::optional<QString> parseReply(const QString &topic);             // -> account
+    struct ReplyAddress
+    {
+        QString requester;   // who may read it
+        QString responder;   // who alone may write it
+    };
+    // fest/v1/reply/<requester>/<responder>/<one or more levels>, both ids valid.
+    static std::optional<ReplyAddress> parseReply(const QString &topic);
 
     // Ids and accounts: the system's one id rule (Identifier), so '+', '#' and '/' can
     // never reach a topic through an id.
     static bool isValidId(const QString &id);
 
-    // Whether a request's MQTT 5 response topic lies under fest/v1/reply/<account>/: the
-    // only place a reply to that account may go (the broker's ACL lets only <account>
-    // read there). Wildcards, empty levels and overlong topics are refused.
-    static bool isReplyTopicFor(const QString &account, const QString &responseTopic);
+    // Whether a request's MQTT 5 response topic lies under
+    // fest/v1/reply/<requester>/<responder>/: the only place <responder> may answer
+    // <requester> (the broker's ACL lets only <requester> read there and only <responder>
+    // write there). Wildcards, empty levels and overlong topics are refused.
+    static bool isReplyTopicFor(const QString &requester, const QString &responder, const QString &responseTopic);
 
     static constexpr int maxReplyTopicLength = 256;
 

@@ -23,7 +23,7 @@ struct MqttMessage;
 // moves it to the `rejected` table with the reason, so nothing is silently lost.
 //
 // Ballots go to fest/v1/vote/<account> (QoS 1) with the MQTT 5 response topic
-// fest/v1/reply/<account>/votes and the vote id as correlation data.
+// fest/v1/reply/<account>/controller/votes and the vote id as correlation data.
 class VoteOutbox : public QObject
 {
     Q_OBJECT

@@ -151,7 +151,7 @@ void tst_VenueBridge::playlistReachesTheVenuePlayer()
 void tst_VenueBridge::ballotReachesTheControllerAndTheReplyComesBack()
 {
     QCOMPARE(m_controller->subscribe(Topics::vote(QStringLiteral("+"))), 1);
-    const QString replyFilter = Topics::replyPrefix(QStringLiteral("kiosk-01")) + QStringLiteral("/#");
+    const QString replyFilter = Topics::replyFilterPrefix(QStringLiteral("kiosk-01")) + QStringLiteral("/#");
     QCOMPARE(m_kiosk->subscribe(replyFilter), 1);
     QVERIFY(m_kiosk->sync());   // subscriptions in place before anything is sent
 
@@ -166,7 +166,7 @@ void tst_VenueBridge::ballotReachesTheControllerAndTheReplyComesBack()
     vote.topic = Topics::vote(QStringLiteral("kiosk-01"));
     vote.payload = ballot.toJson();
     vote.qos = 1;
-    vote.responseTopic = Topics::replyPrefix(QStringLiteral("kiosk-01")) + QStringLiteral("/ballot");
+    vote.responseTopic = Topics::ballotReplyPrefix(QStringLiteral("kiosk-01"));
     vote.correlationData = ballot.voteId.toUtf8();
     QCOMPARE(m_kiosk->publish(vote), 0);
 
@@ -196,7 +196,7 @@ void tst_VenueBridge::controllerCommandsAVenuePlayerAndGetsItsReply()
 {
     const QString requestTopic = Topics::nodeRequest(QStringLiteral("player-a1"));
     QCOMPARE(m_player->subscribe(requestTopic), 1);
-    QCOMPARE(m_controller->subscribe(Topics::replyPrefix(QStringLiteral("controller")) + QStringLiteral("/#")), 1);
+    QCOMPARE(m_controller->subscribe(Topics::replyFilterPrefix(QStringLiteral("controller")) + QStringLiteral("/#")), 1);
     QVERIFY(m_player->sync());
 
     MqttMessage request;
@@ -204,7 +204,7 @@ void tst_VenueBridge::controllerCommandsAVenuePlayerAndGetsItsReply()
     request.payload = R"({"type":"request","v":1,"op":"screen.hold","args":{}})";
     request.qos = 1;
     // A player may only answer under reply/<requester>/<itself>/ (acl.d/player.acl).
-    request.responseTopic = Topics::replyPrefix(QStringLiteral("controller")) + QStringLiteral("/player-a1/r1");
+    request.responseTopic = Topics::replyPrefix(QStringLiteral("controller"), QStringLiteral("player-a1")) + QStringLiteral("/r1");
     request.correlationData = "r1";
     QCOMPARE(m_controller->publish(request), 0);
     QVERIFY(m_player->waitForMessage(request.topic, request.payload, bridgeTimeoutMs));
@@ -311,7 +311,7 @@ void tst_VenueBridge::realControllerServesTheVenueThroughTheBridge()
     request.topic = Topics::controllerRequest(QStringLiteral("staff-ben"));
     request.payload = R"({"type":"request","v":1,"op":"nodes.list","args":{}})";
     request.qos = 1;
-    request.responseTopic = Topics::replyPrefix(QStringLiteral("staff-ben")) + QStringLiteral("/nodes");
+    request.responseTopic = Topics::controllerReplyPrefix(QStringLiteral("staff-ben")) + QStringLiteral("/nodes");
     request.correlationData = "n1";
     QCOMPARE(m_staff->publish(request), 0);
     QTRY_VERIFY_WITH_TIMEOUT(m_staff->received(request.responseTopic), bridgeTimeoutMs);

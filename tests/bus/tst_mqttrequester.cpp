@@ -105,8 +105,8 @@ void tst_MqttRequester::roundTrip()
 {
     startResponder(true);
     auto client = connectedClient();
-    MqttRequester requester(client.get(), Topics::replyPrefix(account));
-    QVERIFY(Topics::isReplyTopicFor(account, requester.responseTopic()));
+    MqttRequester requester(client.get(), Topics::controllerReplyPrefix(account));
+    QVERIFY(Topics::isReplyTopicFor(account, Topics::controllerAccount(), requester.responseTopic()));
 
     QList<RequesterResult> results;
     requester.request(Topics::controllerRequest(account), "ping", 5000, [&](const RequesterResult &r) { results << r; });
@@ -127,7 +127,7 @@ void tst_MqttRequester::repliesMatchedByCorrelationData()
 {
     startResponder(false);
     auto client = connectedClient();
-    MqttRequester requester(client.get(), Topics::replyPrefix(account));
+    MqttRequester requester(client.get(), Topics::controllerReplyPrefix(account));
     QHash<QByteArray, QByteArray> answers;   // request payload -> reply payload
     for (const QByteArray &payload : {QByteArray("a"), QByteArray("b"), QByteArray("c")}) {
         requester.request(Topics::controllerRequest(account), payload, 5000,
@@ -146,7 +146,7 @@ void tst_MqttRequester::repliesMatchedByCorrelationData()
 void tst_MqttRequester::timeout()
 {
     auto client = connectedClient();
-    MqttRequester requester(client.get(), Topics::replyPrefix(account));
+    MqttRequester requester(client.get(), Topics::controllerReplyPrefix(account));
     QList<RequesterResult> results;
     requester.request(Topics::controllerRequest(account), "nobody listens", 100, [&](const RequesterResult &r) { results << r; });
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, 5000);
@@ -160,7 +160,7 @@ void tst_MqttRequester::lateReplyIgnored()
 {
     startResponder(false);
     auto client = connectedClient();
-    MqttRequester requester(client.get(), Topics::replyPrefix(account));
+    MqttRequester requester(client.get(), Topics::controllerReplyPrefix(account));
     QList<RequesterResult> first;
     requester.request(Topics::controllerRequest(account), "slow", 100, [&](const RequesterResult &r) { first << r; });
     QTRY_COMPARE_WITH_TIMEOUT(first.size(), 1, 5000);
@@ -183,7 +183,7 @@ void tst_MqttRequester::forgedCorrelationIgnored()
 {
     startResponder(false);
     auto client = connectedClient();
-    MqttRequester requester(client.get(), Topics::replyPrefix(account));
+    MqttRequester requester(client.get(), Topics::controllerReplyPrefix(account));
     QList<RequesterResult> results;
     requester.request(Topics::controllerRequest(account), "q", 5000, [&](const RequesterResult &r) { results << r; });
     QTRY_COMPARE_WITH_TIMEOUT(m_requests.size(), 1, 5000);
@@ -198,7 +198,7 @@ void tst_MqttRequester::requestWaitsForConnection()
 {
     startResponder(true);
     MqttClient client(options());
-    MqttRequester requester(&client, Topics::replyPrefix(account));
+    MqttRequester requester(&client, Topics::controllerReplyPrefix(account));
     QList<RequesterResult> results;
     requester.request(Topics::controllerRequest(account), "early", 5000, [&](const RequesterResult &r) { results << r; });
     QCOMPARE(m_requests.size(), 0);
@@ -213,7 +213,7 @@ void tst_MqttRequester::requestTimesOutWhileDisconnected()
     MqttClient client(options());
     m_broker->stop();
     client.open();
-    MqttRequester requester(&client, Topics::replyPrefix(account));
+    MqttRequester requester(&client, Topics::controllerReplyPrefix(account));
     QList<RequesterResult> results;
     requester.request(Topics::controllerRequest(account), "q", 100, [&](const RequesterResult &r) { results << r; });
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, 5000);
@@ -224,7 +224,7 @@ void tst_MqttRequester::requestTimesOutWhileDisconnected()
 void tst_MqttRequester::refusedPublishReportsError()
 {
     auto client = connectedClient();
-    MqttRequester requester(client.get(), Topics::replyPrefix(account));
+    MqttRequester requester(client.get(), Topics::controllerReplyPrefix(account));
     QList<RequesterResult> results;
     requester.request(QStringLiteral("fest/v1/controller/request/#"), "q", 5000, [&](const RequesterResult &r) { results << r; });
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, 5000);

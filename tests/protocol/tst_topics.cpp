@@ -57,17 +57,21 @@ void tst_Topics::builders_data()
     QTest::newRow("node status") << Builder(&Topics::nodeStatus) << "player-a1" << "fest/v1/node/player-a1/status";
     QTest::newRow("node request") << Builder(&Topics::nodeRequest) << "kiosk.2" << "fest/v1/node/kiosk.2/request";
     QTest::newRow("controller request") << Builder(&Topics::controllerRequest) << "organiser_1" << "fest/v1/controller/request/organiser_1";
-    QTest::newRow("reply prefix") << Builder(&Topics::replyPrefix) << "staff-3" << "fest/v1/reply/staff-3";
+    QTest::newRow("controller replies") << Builder(&Topics::controllerReplyPrefix) << "staff-3" << "fest/v1/reply/staff-3/controller";
+    QTest::newRow("all replies") << Builder(&Topics::replyFilterPrefix) << "staff-3" << "fest/v1/reply/staff-3";
     QTest::newRow("vote") << Builder(&Topics::vote) << "kiosk-1" << "fest/v1/vote/kiosk-1";
-    QTest::newRow("ballot replies") << Builder(&Topics::ballotReplyPrefix) << "kiosk-1" << "fest/v1/reply/kiosk-1/votes";
+    QTest::newRow("ballot replies") << Builder(&Topics::ballotReplyPrefix) << "kiosk-1" << "fest/v1/reply/kiosk-1/controller/votes";
 }
 
-// A player's replies: the only prefix its ACL (reply/+/<player>/#) lets it write under.
+// A node's replies: the only prefix its ACL (reply/+/<itself>/#) lets it write under.
 void tst_Topics::nodeReplies()
 {
-    QCOMPARE(Topics::nodeReplyPrefix(QStringLiteral("booth"), QStringLiteral("player-HALL-1")),
-             QStringLiteral("fest/v1/reply/booth/player-HALL-1"));
-    QVERIFY(Topics::isReplyTopicFor(QStringLiteral("booth"), Topics::nodeReplyPrefix(QStringLiteral("booth"), QStringLiteral("player-HALL-1")) + QStringLiteral("/r1")));
+    const QString booth = QStringLiteral("booth"), player = QStringLiteral("player-HALL-1");
+    QCOMPARE(Topics::replyPrefix(booth, player), QStringLiteral("fest/v1/reply/booth/player-HALL-1"));
+    QVERIFY(Topics::isReplyTopicFor(booth, player, Topics::replyPrefix(booth, player) + QStringLiteral("/r1")));
+    // The same topic is not the controller's, nor another player's.
+    QVERIFY(!Topics::isReplyTopicFor(booth, Topics::controllerAccount(), Topics::replyPrefix(booth, player) + QStringLiteral("/r1")));
+    QVERIFY(!Topics::isReplyTopicFor(booth, QStringLiteral("player-HALL-2"), Topics::replyPrefix(booth, player) + QStringLiteral("/r1")));
 }
 
 void tst_Topics::builders()
@@ -158,21 +162,24 @@ void tst_Topics::isReplyTopicFor_data()
     QTest::addColumn<QString>("account");
     QTest::addColumn<QString>("responseTopic");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("own reply topic") << "organiser" << "fest/v1/reply/organiser/abc123" << true;
-    QTest::newRow("deeper levels") << "organiser" << "fest/v1/reply/organiser/festctl/abc" << true;
-    QTest::newRow("another account") << "organiser" << "fest/v1/reply/staff/abc" << false;
-    QTest::newRow("account prefix trick") << "organiser" << "fest/v1/reply/organiser2/abc" << false;
-    QTest::newRow("prefix only") << "organiser" << "fest/v1/reply/organiser" << false;
-    QTest::newRow("prefix with slash only") << "organiser" << "fest/v1/reply/organiser/" << false;
-    QTest::newRow("empty level") << "organiser" << "fest/v1/reply/organiser//x" << false;
-    QTest::newRow("trailing empty level") << "organiser" << "fest/v1/reply/organiser/x/" << false;
-    QTest::newRow("plus") << "organiser" << "fest/v1/reply/organiser/+" << false;
-    QTest::newRow("hash") << "organiser" << "fest/v1/reply/organiser/#" << false;
+    QTest::newRow("own reply topic") << "organiser" << "fest/v1/reply/organiser/controller/abc123" << true;
+    QTest::newRow("deeper levels") << "organiser" << "fest/v1/reply/organiser/controller/festctl/abc" << true;
+    QTest::newRow("no responder level") << "organiser" << "fest/v1/reply/organiser/abc123" << false;
+    QTest::newRow("another responder") << "organiser" << "fest/v1/reply/organiser/player-A1/abc" << false;
+    QTest::newRow("responder prefix trick") << "organiser" << "fest/v1/reply/organiser/controller2/abc" << false;
+    QTest::newRow("another account") << "organiser" << "fest/v1/reply/staff/controller/abc" << false;
+    QTest::newRow("account prefix trick") << "organiser" << "fest/v1/reply/organiser2/controller/abc" << false;
+    QTest::newRow("prefix only") << "organiser" << "fest/v1/reply/organiser/controller" << false;
+    QTest::newRow("prefix with slash only") << "organiser" << "fest/v1/reply/organiser/controller/" << false;
+    QTest::newRow("empty level") << "organiser" << "fest/v1/reply/organiser/controller//x" << false;
+    QTest::newRow("trailing empty level") << "organiser" << "fest/v1/reply/organiser/controller/x/" << false;
+    QTest::newRow("plus") << "organiser" << "fest/v1/reply/organiser/controller/+" << false;
+    QTest::newRow("hash") << "organiser" << "fest/v1/reply/organiser/controller/#" << false;
     QTest::newRow("state topic") << "organiser" << "fest/v1/programme" << false;
     QTest::newRow("empty") << "organiser" << "" << false;
-    QTest::newRow("invalid account") << "+" << "fest/v1/reply/+/x" << false;
-    QTest::newRow("too long") << "organiser" << "fest/v1/reply/organiser/" + QString(300, 'x') << false;
-    QTest::newRow("nul") << "organiser" << QStringLiteral("fest/v1/reply/organiser/a") + QChar(0) << false;
+    QTest::newRow("invalid account") << "+" << "fest/v1/reply/+/controller/x" << false;
+    QTest::newRow("too long") << "organiser" << "fest/v1/reply/organiser/controller/" + QString(300, 'x') << false;
+    QTest::newRow("nul") << "organiser" << QStringLiteral("fest/v1/reply/organiser/controller/a") + QChar(0) << false;
 }
 
 void tst_Topics::isReplyTopicFor()
@@ -180,27 +187,34 @@ void tst_Topics::isReplyTopicFor()
     QFETCH(QString, account);
     QFETCH(QString, responseTopic);
     QFETCH(bool, accepted);
-    QCOMPARE(Topics::isReplyTopicFor(account, responseTopic), accepted);
+    QCOMPARE(Topics::isReplyTopicFor(account, Topics::controllerAccount(), responseTopic), accepted);
 }
 
 void tst_Topics::parseReply_data()
 {
     QTest::addColumn<QString>("topic");
     QTest::addColumn<QString>("account");
-    QTest::newRow("reply") << "fest/v1/reply/kiosk-1/votes" << "kiosk-1";
-    QTest::newRow("no rest") << "fest/v1/reply/kiosk-1" << QString();
-    QTest::newRow("bad account") << "fest/v1/reply/kiosk 1/votes" << QString();
-    QTest::newRow("other topic") << "fest/v1/vote/kiosk-1" << QString();
+    QTest::addColumn<QString>("responder");
+    QTest::newRow("ballot reply") << "fest/v1/reply/kiosk-1/controller/votes" << "kiosk-1" << "controller";
+    QTest::newRow("player reply") << "fest/v1/reply/booth/player-A1/r1" << "booth" << "player-A1";
+    QTest::newRow("no rest") << "fest/v1/reply/kiosk-1/controller" << QString() << QString();
+    QTest::newRow("no responder") << "fest/v1/reply/kiosk-1" << QString() << QString();
+    QTest::newRow("bad account") << "fest/v1/reply/kiosk 1/controller/votes" << QString() << QString();
+    QTest::newRow("bad responder") << "fest/v1/reply/kiosk-1/con+troller/votes" << QString() << QString();
+    QTest::newRow("other topic") << "fest/v1/vote/kiosk-1" << QString() << QString();
 }
 
 void tst_Topics::parseReply()
 {
     QFETCH(QString, topic);
     QFETCH(QString, account);
-    const std::optional<QString> parsed = Topics::parseReply(topic);
+    QFETCH(QString, responder);
+    const std::optional<Topics::ReplyAddress> parsed = Topics::parseReply(topic);
     QCOMPARE(parsed.has_value(), !account.isNull());
-    if (parsed)
-        QCOMPARE(*parsed, account);
+    if (parsed) {
+        QCOMPARE(parsed->requester, account);
+        QCOMPARE(parsed->responder, responder);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Topics)

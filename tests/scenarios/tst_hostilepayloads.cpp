@@ -96,11 +96,11 @@ void tst_HostilePayloads::floodOnEveryClientTopicIsRejectedWithReasons()
     QTRY_VERIFY_WITH_TIMEOUT(!watcher.latest(player.account()).isEmpty(), 20000);
 
     const QList<Target> targets{
-        {Topics::vote(QStringLiteral("kiosk-66")), QStringLiteral("kiosk-66"), Topics::replyPrefix(QStringLiteral("kiosk-66")) + QStringLiteral("/votes"), QStringLiteral("refused a ballot from kiosk-66")},
+        {Topics::vote(QStringLiteral("kiosk-66")), QStringLiteral("kiosk-66"), Topics::ballotReplyPrefix(QStringLiteral("kiosk-66")), QStringLiteral("refused a ballot from kiosk-66")},
         {Topics::nodeStatus(QStringLiteral("kiosk-66")), QStringLiteral("kiosk-66"), {}, QStringLiteral("ignoring status from kiosk-66")},
-        {Topics::controllerRequest(QStringLiteral("organiser")), QStringLiteral("organiser"), Topics::replyPrefix(QStringLiteral("organiser")) + QStringLiteral("/x"), QStringLiteral("bad request from organiser")},
-        {Topics::nodeRequest(player.account()), QStringLiteral("staff"), Topics::replyPrefix(QStringLiteral("staff")) + QStringLiteral("/") + player.account() + QStringLiteral("/x"), {}},
-        {Topics::replyPrefix(QStringLiteral("controller")) + QStringLiteral("/") + player.account() + QStringLiteral("/x"), player.account(), {}, {}},
+        {Topics::controllerRequest(QStringLiteral("organiser")), QStringLiteral("organiser"), Topics::controllerReplyPrefix(QStringLiteral("organiser")) + QStringLiteral("/x"), QStringLiteral("bad request from organiser")},
+        {Topics::nodeRequest(player.account()), QStringLiteral("staff"), Topics::replyPrefix(QStringLiteral("staff"), player.account()) + QStringLiteral("/x"), {}},
+        {Topics::replyPrefix(QStringLiteral("controller"), player.account()) + QStringLiteral("/x"), player.account(), {}, {}},
         {Topics::root() + QStringLiteral("/bridge/venue-9/state"), QStringLiteral("venue-9"), {}, {}},
     };
     const QList<QByteArray> hostile = payloads();

@@ -63,7 +63,7 @@ QMap<QString, int> tst_ReplayedBallots::replay(const MosquittoProcess &broker, c
         ++results[QJsonDocument::fromJson(m.payload).object().value(QStringLiteral("result")).toString()];
         ++replies;
     });
-    const QString replyTopic = Topics::replyPrefix(account) + QStringLiteral("/votes");
+    const QString replyTopic = Topics::ballotReplyPrefix(account);
     client.subscribe(replyTopic, 1);
     client.open();
     if (!QTest::qWaitFor([&] { return client.state() == MqttClient::State::Connected; }, 10000))

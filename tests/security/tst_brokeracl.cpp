@@ -298,7 +298,9 @@ void tst_BrokerAcl::publishMatrix_data()
     row("kiosk-01", "fest/v1/node/player-a1/request", false);
     row("kiosk-01", "fest/v1/node/player-a1/status", false);
     row("kiosk-01", "fest/v1/node/controller/status", false);
-    row("kiosk-01", "fest/v1/reply/org-ana/r1", false);
+    row("kiosk-01", "fest/v1/reply/org-ana/controller/r1", false);
+    row("kiosk-01", "fest/v1/reply/kiosk-02/controller/votes", false);
+    row("kiosk-01", "fest/v1/reply/kiosk-01/controller/votes", false);
     row("kiosk-01", "fest/v1/bridge/bridge-v1/state", false);
     // Players: their own status and replies that name them; never a vote.
     row("player-a1", "fest/v1/node/player-a1/status", true);
@@ -307,7 +309,8 @@ void tst_BrokerAcl::publishMatrix_data()
     row("player-a1", "fest/v1/vote/kiosk-01", false);
     row("player-a1", "fest/v1/node/player-b2/status", false);
     row("player-a1", "fest/v1/reply/staff-ben/player-b2/r1", false);
-    row("player-a1", "fest/v1/reply/org-ana/r1", false);
+    row("player-a1", "fest/v1/reply/org-ana/controller/r1", false);
+    row("player-a1", "fest/v1/reply/kiosk-01/controller/votes", false);
     row("player-a1", "fest/v1/screen/a1/playlist", false);
     row("player-a1", "fest/v1/controller/request/player-a1", false);
     // Only organiser and staff accounts command the controller, each under its own name.
@@ -321,9 +324,16 @@ void tst_BrokerAcl::publishMatrix_data()
     row("staff-ben", "fest/v1/controller/request/org-ana", false);
     row("staff-ben", "fest/v1/vote/staff-ben", false);
     row("staff-ben", "fest/v1/ceremony", false);
+    // Nobody answers in another's name: a reply's responder level is its writer's account.
+    row("staff-ben", "fest/v1/reply/org-ana/controller/r1", false);
+    row("staff-ben", "fest/v1/reply/staff-ben/controller/r1", false);
+    row("org-ana", "fest/v1/reply/kiosk-01/controller/votes", false);
     row("controller", "fest/v1/programme", true);
     row("controller", "fest/v1/results", true);
-    row("controller", "fest/v1/reply/kiosk-01/r1", true);
+    row("controller", "fest/v1/reply/kiosk-01/controller/votes", true);
+    row("controller", "fest/v1/reply/org-ana/controller/r1", true);
+    row("controller", "fest/v1/reply/kiosk-01/r1", false);
+    row("controller", "fest/v1/reply/staff-ben/player-a1/r1", false);
     row("controller", "fest/v1/controller/request/controller", false);
     row("controller", "fest/v1/vote/controller", false);
     // A venue bridge relays votes and statuses, never state or results.
@@ -494,11 +504,11 @@ void tst_BrokerAcl::wildcardClientIdGainsNothing()
     QVERIFY(kiosk->subscribe(QStringLiteral("fest/v1/reply/#")) <= 2);
     BusProbe *controller = probe(QStringLiteral("controller"));
     const QByteArray other = uniquePayload(), own = uniquePayload();
-    QCOMPARE(controller->publish(QStringLiteral("fest/v1/reply/kiosk-02/r7"), other), 0);
-    QCOMPARE(controller->publish(QStringLiteral("fest/v1/reply/kiosk-01/r7"), own), 0);
-    QVERIFY(kiosk->waitForMessage(QStringLiteral("fest/v1/reply/kiosk-01/r7"), own));
+    QCOMPARE(controller->publish(QStringLiteral("fest/v1/reply/kiosk-02/controller/r7"), other), 0);
+    QCOMPARE(controller->publish(QStringLiteral("fest/v1/reply/kiosk-01/controller/r7"), own), 0);
+    QVERIFY(kiosk->waitForMessage(QStringLiteral("fest/v1/reply/kiosk-01/controller/r7"), own));
     QVERIFY(kiosk->sync());
-    QVERIFY(!kiosk->received(QStringLiteral("fest/v1/reply/kiosk-02/r7"), other));
+    QVERIFY(!kiosk->received(QStringLiteral("fest/v1/reply/kiosk-02/controller/r7"), other));
 }
 
 void tst_BrokerAcl::anotherAccountsClientIdCannotTakeItsSession()
@@ -575,7 +585,7 @@ void tst_BrokerAcl::controllerStateUnchangedAfterDeniedAttempts()
         m.payload = a.payload;
         m.qos = 1;
         m.retain = a.retain;
-        m.responseTopic = QStringLiteral("fest/v1/reply/%1/denied").arg(QLatin1String(a.account));
+        m.responseTopic = QStringLiteral("fest/v1/reply/%1/controller/denied").arg(QLatin1String(a.account));
         QCOMPARE(probe(QLatin1String(a.account))->publish(m), NotAuthorized);
     }
 
@@ -587,7 +597,7 @@ void tst_BrokerAcl::controllerStateUnchangedAfterDeniedAttempts()
     request.topic = QStringLiteral("fest/v1/controller/request/staff-ben");
     request.payload = import;
     request.qos = 1;
-    request.responseTopic = QStringLiteral("fest/v1/reply/staff-ben/r1");
+    request.responseTopic = QStringLiteral("fest/v1/reply/staff-ben/controller/r1");
     request.correlationData = "r1";
     QCOMPARE(staff->publish(request), 0);
     QTRY_VERIFY_WITH_TIMEOUT(staff->received(request.responseTopic), 10000);

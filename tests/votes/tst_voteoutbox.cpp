@@ -163,7 +163,7 @@ void tst_VoteOutbox::capturedOfflineSentOnConnect()
     QTRY_COMPARE(m_ballots.size(), 3);
     for (const MqttMessage &m : m_ballots) {
         QCOMPARE(m.topic, QStringLiteral("fest/v1/vote/kiosk-03"));
-        QCOMPARE(m.responseTopic, QStringLiteral("fest/v1/reply/kiosk-03/votes"));
+        QCOMPARE(m.responseTopic, QStringLiteral("fest/v1/reply/kiosk-03/controller/votes"));
         QCOMPARE(m.qos, 1);
         const auto ballot = fest::Ballot::fromJson(m.payload, nullptr);
         QVERIFY(ballot);

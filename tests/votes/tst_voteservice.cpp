@@ -23,7 +23,7 @@ using fest::VotingWindows;
 namespace {
 const QByteArray Secret(32, 's');
 const QString Kiosk = QStringLiteral("kiosk-07");
-const QString ReplyTopic = QStringLiteral("fest/v1/reply/kiosk-07/votes");
+const QString ReplyTopic = QStringLiteral("fest/v1/reply/kiosk-07/controller/votes");
 
 QString ticket()
 {
@@ -282,7 +282,10 @@ void tst_VoteService::foreignResponseTopicIsDroppedWithoutReply()
 {
     const qint64 before = votes();
     QSignalSpy anything(m_kiosk.get(), &MqttClient::messageReceived);
-    QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/reply/kiosk-08/votes")));
+    QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/reply/kiosk-08/controller/votes")));
+    // Its own reply area but not the controller's level: a player could write there.
+    QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/reply/kiosk-07/votes")));
+    QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/reply/kiosk-07/player-A1/votes")));
     QVERIFY(!send(ballot().toJson(), QStringLiteral("fest/v1/programme")));
     QVERIFY(!send(ballot().toJson(), QString()));
     // The next well-routed ballot is answered, so the others were really dropped.
