@@ -152,15 +152,23 @@ bool Controller::startVotes(QString *error)
     if (!m_votes)
         return false;
     connect(m_programme.get(), &ProgrammeService::programmeChanged, this, &Controller::scheduleVoting);
-    connect(&m_nodes, &NodeRegistry::screeningEnded, this, [this](const QString &screen, const QString &screening, const QDateTime &when) {
-        // Only the player of the screen a screening is on can end it.
+    // Only the player of the screen a screening is on can end it or say it runs late.
+    const auto onItsScreen = [this](const QString &screen, const QString &screening) {
         const Screening *s = m_programme->programme().screening(screening);
-        if (!s || s->screenId != screen) {
+        return s && s->screenId == screen;
+    };
+    connect(&m_nodes, &NodeRegistry::screeningEnded, this, [this, onItsScreen](const QString &screen, const QString &screening, const QDateTime &when) {
+        if (onItsScreen(screen, screening))
+            m_windows->screeningEnded(screening, when);
+        else
             qCWarning(lcController).noquote() << PlayerStatus::accountForScreen(screen) << "says it finished" << screening
                                               << "which is not a screening of" << screen << "; ignored";
-            return;
-        }
-        m_windows->screeningEnded(screening, when);
+    });
+    // Every second while it plays: quiet when it does not apply (a screening moved to
+    // another screen while it played).
+    connect(&m_nodes, &NodeRegistry::screeningRunning, this, [this, onItsScreen](const QString &screen, const QString &screening, qint64 lateMs) {
+        if (onItsScreen(screen, screening))
+            m_windows->screeningRunsLate(screening, lateMs);
     });
     connect(&m_votes->writer(), &VoteWriter::errorChanged, this, [this] {
         setAlarm(QStringLiteral("votes"), m_votes->writer().error() == VoteStore::Error::None ? QString() : m_votes->writer().errorString());

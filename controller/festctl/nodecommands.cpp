@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 #include "ctlsession.h"
+#include "playerstatus.h"
 #include "texttable.h"
 
 #include <QJsonArray>
@@ -42,6 +43,13 @@ QString itemText(const QJsonObject &status)
     return text;
 }
 
+// A player's lateness as the kiosks show it ("running N min late").
+QString lateText(const QJsonObject &status)
+{
+    const int minutes = PlayerStatus::lateMinutes(status.value(QStringLiteral("lateMs")).toInteger());
+    return minutes > 0 ? QStringLiteral("%1 min").arg(minutes) : QStringLiteral("-");
+}
+
 // OFFLINE once its Will came; SILENT when it is online but has not reported for a while
 // (frozen, or cut off before the broker noticed).
 QString stateText(const QJsonObject &node)
@@ -59,7 +67,7 @@ int nodes(CtlSession &s, const QCommandLineParser &)
         s.out() << "Controller: programme version " << r.value(QStringLiteral("programmeVersion")).toInteger() << ", "
                 << list.size() << " node(s) known\n\n";
         TextTable table({QStringLiteral("account"), QStringLiteral("role"), QStringLiteral("screen"), QStringLiteral("state"),
-                         QStringLiteral("item"), QStringLiteral("programme"), QStringLiteral("clock offset"),
+                         QStringLiteral("item"), QStringLiteral("late"), QStringLiteral("programme"), QStringLiteral("clock offset"),
                          QStringLiteral("last error"), QStringLiteral("last seen")});
         for (const QJsonValue &v : list) {
             const QJsonObject n = v.toObject();
@@ -67,7 +75,7 @@ int nodes(CtlSession &s, const QCommandLineParser &)
             table.addRow({n.value(QStringLiteral("account")).toString(), n.value(QStringLiteral("role")).toString(),
                           n.value(QStringLiteral("screen")).toString("-"),
                           stateText(n),
-                          itemText(n), QString::number(n.value(QStringLiteral("programmeVersion")).toInteger()),
+                          itemText(n), lateText(n), QString::number(n.value(QStringLiteral("programmeVersion")).toInteger()),
                           clockText(n.value(QStringLiteral("clock")).toObject()),
                           error.isEmpty() ? QStringLiteral("-") : elided(error.value(QStringLiteral("message")).toString()),
                           n.value(QStringLiteral("lastSeen")).toString()});

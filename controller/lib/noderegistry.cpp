@@ -71,6 +71,8 @@ bool NodeRegistry::applyStatus(const QString &account, const QJsonObject &status
                                        << when.toString(Qt::ISODateWithMs);
         emit screeningEnded(player->screen, player->ended->screening, when);
     }
+    if (player && !player->screeningShown().isEmpty())
+        emit screeningRunning(player->screen, player->screeningShown(), player->lateMs);
     return true;
 }
 

@@ -60,6 +60,9 @@ signals:
     // screening really ended then. The receiver checks that the screening is that
     // screen's.
     void screeningEnded(const QString &screen, const QString &screeningId, const QDateTime &when);
+    // The player of `screen` shows a screening (playing or held), `lateMs` behind its
+    // planned start. Same check by the receiver.
+    void screeningRunning(const QString &screen, const QString &screeningId, qint64 lateMs);
 
 private:
     bool refuse(const QString &account, const QString &why);

@@ -1,5 +1,7 @@
 #include "votingwindows.h"
 
+#include "playerstatus.h"
+
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -83,6 +85,17 @@ void VotingWindows::screeningEnded(const QString &screeningId, const QDateTime &
     emit changed();
 }
 
+void VotingWindows::screeningRunsLate(const QString &screeningId, qint64 lateMs)
+{
+    const int minutes = PlayerStatus::lateMinutes(lateMs);
+    if (!m_screenings.contains(screeningId) || m_ends.contains(screeningId) || m_lateMinutes.value(screeningId) == minutes)
+        return;
+    m_lateMinutes.insert(screeningId, minutes);
+    qCInfo(lcVotes).noquote() << "screening" << screeningId << "runs" << minutes << "min late; voting stays open as long longer";
+    scheduleNextTransition();
+    emit changed();
+}
+
 bool VotingWindows::setOpen(const QString &screeningId, bool open, const QString &byAccount, QString *error)
 {
     if (!m_screenings.contains(screeningId)) {
@@ -119,7 +132,7 @@ VotingWindows::Window VotingWindows::window(const QString &screeningId) const
     w.opensAt = it->start;
     const auto ended = m_ends.constFind(screeningId);
     w.closesAt = ended != m_ends.cend() ? ended->addMSecs(m_options.closeAfterEnd.count())
-                                        : it->end.addMSecs(m_options.grace.count());
+                                        : it->end.addSecs(m_lateMinutes.value(screeningId) * 60).addMSecs(m_options.grace.count());
     const QDateTime t = now();
     w.state = t < w.opensAt ? State::NotOpenYet : t < w.closesAt ? State::Open : State::Closed;
     const auto manual = m_overrides.constFind(screeningId);

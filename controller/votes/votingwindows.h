@@ -17,7 +17,8 @@ namespace fest {
 
 // When each screening accepts votes. A window opens at the screening's start and closes
 // closeAfterEnd after the player reports that the screening really ended, or, while no
-// player has reported, at the scheduled end plus grace. An organiser's manual open or
+// player has reported, at the scheduled end plus grace, moved on by how late the player
+// last said the screening runs (a screening 40 minutes late stays open past its grace). An organiser's manual open or
 // close overrides the schedule until changed again. Reported ends and overrides are kept
 // in the votes database, so a restarted controller keeps every window where it was.
 class VotingWindows : public QObject
@@ -63,6 +64,11 @@ public:
 
     // Called by the node registry when a player reports the end of a screening.
     void screeningEnded(const QString &screeningId, const QDateTime &when);
+    // Called by the node registry with what the screening's player says while it shows
+    // it: how far it runs behind its planned start. Kept in whole minutes (the figure the
+    // kiosks show, PlayerStatus::lateMinutes), so a held film moves the close once a
+    // minute, not with every status.
+    void screeningRunsLate(const QString &screeningId, qint64 lateMs);
     // Manual override by an organiser; false (with a message) for an unknown screening
     // or a database error.
     bool setOpen(const QString &screeningId, bool open, const QString &byAccount, QString *error);
@@ -97,6 +103,7 @@ private:
     Clock m_clock;
     QHash<QString, Screening> m_screenings;
     QHash<QString, QDateTime> m_ends;
+    QHash<QString, int> m_lateMinutes;
     QHash<QString, Override> m_overrides;
     QTimer m_transition;
     QDateTime m_nextEdge;   // the next schedule instant the timer waits for

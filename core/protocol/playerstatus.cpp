@@ -4,6 +4,8 @@
 #include "identifier.h"
 #include "jsonreader.h"
 
+#include <algorithm>
+
 namespace fest {
 
 namespace {
@@ -171,6 +173,13 @@ std::optional<PlayerStatus> PlayerStatus::decode(const QByteArray &payload, Deco
     if (!s)
         error = {DecodeError::Kind::InvalidField, why};
     return s;
+}
+
+int PlayerStatus::lateMinutes(qint64 lateMs)
+{
+    if (lateMs < onTimeWithinMs)
+        return 0;
+    return int(std::min<qint64>((lateMs + 59'999) / 60'000, 24 * 60));
 }
 
 QString PlayerStatus::screenOfAccount(const QString &account)

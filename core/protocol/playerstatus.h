@@ -85,6 +85,12 @@ struct PlayerStatus
     QString screeningShown() const;
     bool isOffline() const { return state == State::Offline; }
 
+    // "Running N min late", the same figure wherever it is shown (kiosk, festctl, the
+    // controller's voting windows; the console applies the same rule): whole minutes,
+    // rounded up, 0 under half a minute (a start a few seconds late is on time to a visitor).
+    static int lateMinutes(qint64 lateMs);
+    static constexpr qint64 onTimeWithinMs = 30'000;
+
     static PlayerStatus offline(const QString &screen);
 
     static QString stateName(State state);

@@ -1,5 +1,6 @@
 #include "nownextmodel.h"
 
+#include "playerstatus.h"
 #include "programme.h"
 #include "screenstatusbook.h"
 
@@ -108,7 +109,7 @@ NowNextModel::Row NowNextModel::computed(const Row &base, const QList<const Scre
     }
     if (r.next)
         r.secondsToNext = now.secsTo(r.next->start) + late;
-    r.lateMinutes = int((late + 59) / 60);
+    r.lateMinutes = PlayerStatus::lateMinutes(late * 1000);
     return r;
 }
 

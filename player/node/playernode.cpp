@@ -210,8 +210,8 @@ bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
 void PlayerNode::handleRequest(const MqttMessage &message)
 {
     // Only answer where the ACL lets this player write: fest/v1/reply/<requester>/<us>/...
-    const auto requester = Topics::parseReply(message.responseTopic);
-    if (!requester || !message.responseTopic.startsWith(Topics::nodeReplyPrefix(*requester, m_settings.account) + QLatin1Char('/'))) {
+    const auto address = Topics::parseReply(message.responseTopic);
+    if (!address || address->responder != m_settings.account) {
         qCWarning(lcPlayer).noquote() << "request dropped: response topic" << message.responseTopic
                                       << "is not fest/v1/reply/<requester>/" + m_settings.account + "/...";
         return;
@@ -219,8 +219,8 @@ void PlayerNode::handleRequest(const MqttMessage &message)
     QString error;
     const auto request = Request::decode(message.payload, {}, &error);
     const Reply reply = request ? m_commands.execute(*request)
-                                : Reply::failure(QStringLiteral("bad_request"), QStringLiteral("Request refused: %1").arg(error));
-    qCInfo(lcPlayer).noquote() << "request" << (request ? request->op : QStringLiteral("?")) << "from" << *requester
+                                : Reply::failure(ErrorCode::BadRequest, QStringLiteral("Request refused: %1").arg(error));
+    qCInfo(lcPlayer).noquote() << "request" << (request ? request->op : QStringLiteral("?")) << "from" << address->requester
                                << "->" << (reply.ok ? QStringLiteral("ok") : reply.code);
     MqttMessage out{message.responseTopic, reply.encode(), 1, false};
     out.correlationData = message.correlationData;
@@ -255,11 +255,20 @@ void PlayerNode::publishStatus()
 
 void PlayerNode::noteScreeningShown()
 {
+    // The engine announces a new current item before its new state, so the state alone
+    // cannot tell: a current item shows its screening unless it failed; with none, a
+    // screening goes on while the engine counts down to its next item of that screening
+    // (a resume, seek or restart re-bases the film ~150 ms ahead; a block's next film).
     const std::optional<PlaybackItem> item = m_engine->currentItem();
-    const auto state = m_engine->state();
-    const QString shown = item && (state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held)
-        ? m_meta.value(item->id).screeningId
-        : QString();
+    const bool failed = m_engine->state() == PlaybackEngine::State::Error;
+    QString shown;
+    if (item && !failed) {
+        shown = m_meta.value(item->id).screeningId;
+    } else if (!item && !failed && !m_screeningShown.isEmpty()) {
+        const std::optional<PlaybackItem> next = m_engine->nextItem();
+        if (next && m_meta.value(next->id).screeningId == m_screeningShown)
+            shown = m_screeningShown;
+    }
     if (shown != m_screeningShown) {
         if (!m_screeningShown.isEmpty()) {
             m_ended = PlayerStatus::Ended{m_screeningShown, m_clock->nowUs()};

@@ -22,6 +22,8 @@ private slots:
     void refused();
     void accountsOfPlayers_data();
     void accountsOfPlayers();
+    void lateMinutes_data();
+    void lateMinutes();
 };
 
 static PlayerStatus playing()
@@ -138,6 +140,28 @@ void tst_PlayerStatus::accountsOfPlayers()
     QCOMPARE(PlayerStatus::screenOfAccount(account), screen);
     if (!screen.isEmpty())
         QCOMPARE(PlayerStatus::accountForScreen(screen), account);
+}
+
+void tst_PlayerStatus::lateMinutes_data()
+{
+    QTest::addColumn<qint64>("lateMs");
+    QTest::addColumn<int>("minutes");
+    QTest::newRow("on time") << qint64(0) << 0;
+    QTest::newRow("ahead (a chase)") << qint64(-4000) << 0;
+    QTest::newRow("a slow start") << qint64(29'999) << 0;
+    QTest::newRow("half a minute") << qint64(30'000) << 1;
+    QTest::newRow("one minute") << qint64(60'000) << 1;
+    QTest::newRow("just over") << qint64(60'001) << 2;
+    QTest::newRow("ten minutes") << qint64(9 * 60'000 + 30'000) << 10;
+    QTest::newRow("absurd") << qint64(99'999'999'999LL) << 24 * 60;
+}
+
+// The one "running N min late" figure of the kiosks, festctl and the voting windows.
+void tst_PlayerStatus::lateMinutes()
+{
+    QFETCH(qint64, lateMs);
+    QFETCH(int, minutes);
+    QCOMPARE(PlayerStatus::lateMinutes(lateMs), minutes);
 }
 
 QTEST_GUILESS_MAIN(tst_PlayerStatus)

@@ -45,6 +45,7 @@ private slots:
     void overrideOfUnknownScreeningRefused();
     void retainedMessageListsOpenAndClosedWindows();
     void opensOnScheduleWithoutBeingAsked();
+    void aScreeningRunningLateStaysOpenPastItsGrace();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -99,6 +100,42 @@ void tst_VotingWindows::state()
         QVERIFY(windows.setOpen(QStringLiteral("S-1"), manual == u"open", QStringLiteral("organiser"), nullptr));
     QCOMPARE(windows.state(QStringLiteral("S-1")), expected);
     QCOMPARE(windows.state(QStringLiteral("S-404")), VotingWindows::State::Unknown);
+}
+
+// The player says the screening runs 40 minutes late (a long hold): its window does not
+// close at the scheduled end plus the grace, but that much later; once the player reports
+// the real end, it closes closeAfterEnd after it. Lateness counts in whole minutes (the
+// kiosks' figure), so a second more or less changes nothing.
+void tst_VotingWindows::aScreeningRunningLateStaysOpenPastItsGrace()
+{
+    QDateTime now = End.addSecs(30 * 60 + 1);   // just past the scheduled end plus grace
+    VotingWindows windows(*m_db, options());
+    windows.setClock([&] { return now; });
+    windows.setScreenings(programme());
+    QCOMPARE(windows.state(QStringLiteral("S-1")), VotingWindows::State::Closed);
+    QSignalSpy changed(&windows, &VotingWindows::changed);
+    windows.screeningRunsLate(QStringLiteral("S-1"), 40 * 60'000 - 20'000);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(windows.state(QStringLiteral("S-1")), VotingWindows::State::Open);
+    QCOMPARE(windows.window(QStringLiteral("S-1")).closesAt, End.addSecs((40 + 30) * 60));
+    windows.screeningRunsLate(QStringLiteral("S-1"), 40 * 60'000 - 1'000);
+    QCOMPARE(changed.size(), 1);   // still "40 min late": nothing to republish
+    // Another screening is not moved, and a report for an unknown one is ignored.
+    QCOMPARE(windows.window(QStringLiteral("S-BLOCK")).closesAt, End.addSecs(30 * 60));
+    windows.screeningRunsLate(QStringLiteral("S-404"), 40 * 60'000);
+    QCOMPARE(windows.state(QStringLiteral("S-404")), VotingWindows::State::Unknown);
+    // Under half a minute late is on time.
+    windows.screeningRunsLate(QStringLiteral("S-BLOCK"), 29'000);
+    QCOMPARE(windows.window(QStringLiteral("S-BLOCK")).closesAt, End.addSecs(30 * 60));
+
+    // The real end, 41 minutes after the scheduled one: closes 20 minutes after it, and a
+    // later lateness report (a stale status) moves nothing.
+    windows.screeningEnded(QStringLiteral("S-1"), End.addSecs(41 * 60));
+    QCOMPARE(windows.window(QStringLiteral("S-1")).closesAt, End.addSecs((41 + 20) * 60));
+    windows.screeningRunsLate(QStringLiteral("S-1"), 90 * 60'000);
+    QCOMPARE(windows.window(QStringLiteral("S-1")).closesAt, End.addSecs((41 + 20) * 60));
+    now = End.addSecs((41 + 20) * 60);
+    QCOMPARE(windows.state(QStringLiteral("S-1")), VotingWindows::State::Closed);
 }
 
 void tst_VotingWindows::check_data()

@@ -4,6 +4,15 @@
 
 export const offsetLimitUs = 5000;
 
+// "Running N min late" from a player's status (lateMs), the same rule as
+// PlayerStatus::lateMinutes (core/protocol), so the console, festctl and the kiosks show
+// one figure: whole minutes rounded up, 0 under half a minute.
+export const onTimeWithinMs = 30000;
+export function lateMinutes(lateMs) {
+  if (!(lateMs >= onTimeWithinMs)) return 0;
+  return Math.min(Math.floor((lateMs + 59999) / 60000), 24 * 60);
+}
+
 export function screenRows(state) {
   const ids = new Map();
   for (const screen of state.programme?.programme?.screens ?? []) ids.set(screen.id, screen);

@@ -11,5 +11,5 @@ export function pick(text, fallback = '') {
 
 export function filmTitle(item) {
   if (!item) return '';
-  return pick(item.title, item.originalTitle || item.title?.original || item.film || item.filmId || '');
+  return pick(item.title, item.originalTitle || item.title?.original || item.film || '');
 }

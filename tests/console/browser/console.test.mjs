@@ -256,6 +256,12 @@ await step('hold and resume from a staff login reach the player after a confirma
   await shoot(staff, 'dialog-hold-en-tablet');
   await confirmDialog(staff);
   await staff.waitForSelector(`[data-screen="${screen}"][data-state="held"]`, { timeout: 15000 });
+  // Held for over half a minute, the screen runs late: the card says so in the kiosks' words
+  // (whole minutes, PlayerStatus::lateMinutes), from the player's own lateMs.
+  await card(staff).locator('[data-role="late"]').waitFor({ timeout: 45000 });
+  const lateText = await card(staff).locator('[data-role="late"]').textContent();
+  expect(/^Running 1 min late$/.test(lateText.trim()), `lateness shown: "${lateText}"`);
+  await shoot(staff, 'screens-held-late-en-tablet');
   await card(staff).locator('[data-action="resume"]').click();
   await confirmDialog(staff);
   await staff.waitForSelector(`[data-screen="${screen}"][data-state="playing"]`, { timeout: 15000 });

@@ -4,7 +4,7 @@ import { h, replaceChildren } from '../element.js';
 import { t } from '../i18n.js';
 import { confirmAction, notify } from '../dialog.js';
 import { replyText } from '../replytext.js';
-import { screenRows } from '../screenhealth.js';
+import { lateMinutes, screenRows } from '../screenhealth.js';
 import { pick, filmTitle } from '../text.js';
 import { duration, clockTime } from '../festivaltime.js';
 
@@ -126,10 +126,12 @@ class ScreenCard {
     if (movingStates.has(status.state)) position += Date.now() - this.row.node.receivedAt;
     position = Math.min(Math.max(position, 0), durationMs || position);
     const percent = durationMs ? Math.round((position / durationMs) * 1000) / 10 : 0;
+    const late = lateMinutes(status.lateMs);
     return h('div', { class: 'item' },
       h('div', { class: 'item-title', dataset: { role: 'item' } }, filmTitle(item)),
-      h('div', { class: 'item-meta' }, `${item.screeningId ?? item.screening ?? ''} · ${item.filmId ?? item.film ?? ''}`,
+      h('div', { class: 'item-meta' }, `${item.screening ?? ''} · ${item.film ?? ''}`,
         item.startUs ? ` · ${t('screens.started')} ${clockTime(item.startUs / 1000, tz)}` : ''),
+      late > 0 ? h('div', { class: 'item-late', dataset: { role: 'late' } }, t('screens.runningLate', { minutes: late })) : null,
       h('div', { class: 'progress', role: 'progressbar', 'aria-label': t('screens.position'),
         'aria-valuemin': 0, 'aria-valuemax': Math.round(durationMs / 1000), 'aria-valuenow': Math.round(position / 1000),
         'aria-valuetext': `${duration(position)} / ${duration(durationMs)}` },
@@ -142,7 +144,7 @@ class ScreenCard {
     const items = row.playlist?.items ?? [];
     const current = status?.item;
     const next = items.find((item) => item.startUs / 1000 > now
-      && !(current && item.screening === (current.screeningId ?? current.screening) && item.film === (current.filmId ?? current.film)));
+      && !(current && item.screening === current.screening && item.film === current.film));
     if (!next) return h('p', { class: 'next' }, t('screens.nothingNext'));
     return h('p', { class: 'next' },
       h('span', { class: 'next-label' }, t('screens.next'), ' '),
