@@ -152,9 +152,9 @@ void busSeeds(SeedWriter &out, const Programme &p)
     }
     const QList<Reply> replies{
         Reply::success({{"version", 8}, {"hash", "3f6c"}, {"screenings", 42}}),
-        Reply::failure(QStringLiteral("invalid_programme"), QStringLiteral("2 problems; nothing was changed"),
+        Reply::failure(ErrorCode::InvalidProgramme, QStringLiteral("2 problems; nothing was changed"),
                        {QJsonObject{{"where", "screenings[3] (S-0412)"}, {"field", "start"}, {"message", "overlaps S-0411"}}}),
-        Reply::failure(QStringLiteral("not_playing"), QStringLiteral("Nothing is playing on this screen.")),
+        Reply::failure(ErrorCode::NotPlaying, QStringLiteral("Nothing is playing on this screen.")),
     };
     for (const Reply &r : replies) {
         out.add(QStringLiteral("reply"), r.encode());
@@ -256,10 +256,10 @@ void topicSeeds(SeedWriter &out)
     const QStringList topics{
         Topics::programme(), Topics::playlist(QStringLiteral("CINE-1")), Topics::nodeStatus(QStringLiteral("player-a1")),
         Topics::nodeRequest(QStringLiteral("player-a1")), Topics::controllerRequest(QStringLiteral("organiser")),
-        Topics::replyPrefix(QStringLiteral("organiser")) + QStringLiteral("/festctl-1234"), Topics::vote(QStringLiteral("kiosk-lobby")),
+        Topics::controllerReplyPrefix(QStringLiteral("organiser")) + QStringLiteral("/festctl-1234"), Topics::vote(QStringLiteral("kiosk-lobby")),
         Topics::voting(), Topics::results(), Topics::ceremony(),
         // Account first, then the response topic a request names.
-        QStringLiteral("organiser\nfest/v1/reply/organiser/x"),
+        QStringLiteral("organiser\nfest/v1/reply/organiser/controller/x"),
     };
     for (const QString &t : topics)
         out.add(QStringLiteral("topics"), t.toUtf8());

@@ -180,15 +180,15 @@ int main(int argc, char **argv)
     controller.subscribe(CommandRouter::subscription(), 1);
     controller.open();
     MqttClient organiser(optionsFor(broker, QStringLiteral("org")));
-    MqttRequester requester(&organiser, Topics::replyPrefix(QStringLiteral("org")));
+    MqttRequester requester(&organiser, Topics::controllerReplyPrefix(QStringLiteral("org")));
     organiser.open();
     const auto call = [&](const QString &op, const QJsonObject &args = {}) {
         std::optional<Reply> reply;
         requester.request(Topics::controllerRequest(QStringLiteral("org")), Request{op, args}.encode(), 10000,
-                          [&](const RequesterResult &r) { reply = r.ok() ? Reply::decode(r.payload) : std::nullopt; if (!reply) reply = Reply::failure(QStringLiteral("no_reply"), r.errorString); });
+                          [&](const RequesterResult &r) { reply = r.ok() ? Reply::decode(r.payload) : std::nullopt; if (!reply) reply = Reply::noAnswer(r.errorString); });
         if (!QTest::qWaitFor([&] { return reply.has_value(); }, 15000))
-            return Reply::failure(QStringLiteral("no_reply"), QStringLiteral("no reply"));
-        return reply.value_or(Reply::failure(QStringLiteral("no_reply"), QStringLiteral("no reply")));
+            return Reply::noAnswer(QStringLiteral("no reply"));
+        return reply.value_or(Reply::noAnswer(QStringLiteral("no reply")));
     };
 
     // Kiosks in this process, players in their own processes.

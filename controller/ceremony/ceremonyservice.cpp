@@ -25,7 +25,7 @@ qint64 systemNowUs()
 
 Reply storageFailure(const QString &error)
 {
-    return Reply::failure(QStringLiteral("storage_failed"),
+    return Reply::failure(ErrorCode::StorageFailed,
                           QStringLiteral("the ceremony database could not be written (%1); nothing was published. "
                                          "Check the controller's disk and try again.").arg(error));
 }
@@ -124,7 +124,7 @@ void CeremonyService::republish()
 Reply CeremonyService::load(const QJsonObject &args)
 {
     if (m_state.active)
-        return Reply::failure(QStringLiteral("ceremony_running"),
+        return Reply::failure(ErrorCode::CeremonyRunning,
                               QStringLiteral("the ceremony is running; end it (festctl ceremony end) before loading another cue list"));
     QList<CueDefinition> cues;
     if (args.value(QStringLiteral("generate")).toBool()) {
@@ -133,12 +133,12 @@ Reply CeremonyService::load(const QJsonObject &args)
         QList<JsonError> errors;
         const auto read = CeremonyScript::read(args.value(QStringLiteral("cues")).toObject(), m_programme.programme(), &errors);
         if (!read)
-            return Reply::failure(QStringLiteral("invalid_cues"),
+            return Reply::failure(ErrorCode::InvalidCues,
                                   QStringLiteral("%1 problem(s) in the cue list; nothing was changed").arg(errors.size()),
                                   errorDetails(errors));
         cues = *read;
     } else {
-        return Reply::failure(QStringLiteral("invalid_args"),
+        return Reply::failure(ErrorCode::InvalidArgs,
                               QStringLiteral("give the cue list as \"cues\" (the file's JSON) or \"generate\": true"));
     }
     QString error;
@@ -159,12 +159,12 @@ Reply CeremonyService::status()
 Reply CeremonyService::go()
 {
     if (m_cues.isEmpty())
-        return Reply::failure(QStringLiteral("no_cue_list"),
+        return Reply::failure(ErrorCode::NoCueList,
                               QStringLiteral("no cue list is loaded: festctl ceremony load FILE (or --generate)"));
     if (!m_state.active)
         return show(0);
     if (m_state.index + 1 >= m_cues.size())
-        return Reply::failure(QStringLiteral("last_cue"),
+        return Reply::failure(ErrorCode::LastCue,
                               QStringLiteral("this is the last cue; festctl ceremony end closes the ceremony"));
     return show(m_state.index + 1);
 }
@@ -172,7 +172,7 @@ Reply CeremonyService::go()
 Reply CeremonyService::back()
 {
     if (!m_state.active || m_state.index <= 0)
-        return Reply::failure(QStringLiteral("first_cue"), QStringLiteral("there is no earlier cue to go back to"));
+        return Reply::failure(ErrorCode::FirstCue, QStringLiteral("there is no earlier cue to go back to"));
     return show(m_state.index - 1);
 }
 
@@ -180,7 +180,7 @@ Reply CeremonyService::goTo(const QJsonObject &args)
 {
     const QJsonValue n = args.value(QStringLiteral("index"));
     if (!n.isDouble() || n.toDouble() != double(n.toInteger()) || n.toInteger() < 0 || n.toInteger() >= m_cues.size())
-        return Reply::failure(QStringLiteral("invalid_args"),
+        return Reply::failure(ErrorCode::InvalidArgs,
                               QStringLiteral("\"index\" must be a cue number from 0 to %1").arg(m_cues.size() - 1));
     return show(int(n.toInteger()));
 }
@@ -194,7 +194,7 @@ Reply CeremonyService::show(int index)
         if (!sealed) {
             const AwardCategory *award = m_programme.programme().award(definition.category);
             const bool audience = award && award->decidedBy == AwardCategory::DecidedBy::Audience;
-            return Reply::failure(QStringLiteral("winner_not_set"),
+            return Reply::failure(ErrorCode::WinnerNotSet,
                                   audience ? QStringLiteral("the Audience Award is not locked yet: festctl ceremony lock-audience")
                                            : QStringLiteral("no winner is set for %1: festctl ceremony set-winner %1 FILM").arg(definition.category));
         }
@@ -213,7 +213,7 @@ Reply CeremonyService::blackout(const QJsonObject &args)
 {
     const QJsonValue on = args.value(QStringLiteral("on"));
     if (!on.isBool())
-        return Reply::failure(QStringLiteral("invalid_args"), QStringLiteral("\"on\" must be true or false"));
+        return Reply::failure(ErrorCode::InvalidArgs, QStringLiteral("\"on\" must be true or false"));
     CeremonyState next = m_state;
     next.blackout = on.toBool();
     return publish(next);
@@ -222,7 +222,7 @@ Reply CeremonyService::blackout(const QJsonObject &args)
 Reply CeremonyService::end()
 {
     if (!m_state.active)
-        return Reply::failure(QStringLiteral("not_running"), QStringLiteral("the ceremony is not running"));
+        return Reply::failure(ErrorCode::NotRunning, QStringLiteral("the ceremony is not running"));
     CeremonyState next = m_state;
     next.active = false;
     next.blackout = false;
@@ -280,12 +280,12 @@ Reply CeremonyService::setWinner(const CommandContext &who, const QJsonObject &a
     const QString film = args.value(QStringLiteral("film")).toString();
     const AwardCategory *award = m_programme.programme().award(category);
     if (!award)
-        return Reply::failure(QStringLiteral("unknown_category"), QStringLiteral("no award category \"%1\" in the programme").arg(category));
+        return Reply::failure(ErrorCode::UnknownCategory, QStringLiteral("no award category \"%1\" in the programme").arg(category));
     if (award->decidedBy == AwardCategory::DecidedBy::Audience)
-        return Reply::failure(QStringLiteral("audience_award"),
+        return Reply::failure(ErrorCode::AudienceAward,
                               QStringLiteral("%1 is decided by the audience: festctl ceremony lock-audience takes it from the tally").arg(category));
     if (!award->nomineeFilmIds.contains(film))
-        return Reply::failure(QStringLiteral("not_nominated"),
+        return Reply::failure(ErrorCode::NotNominated,
                               QStringLiteral("\"%1\" is not a nominee of %2 (nominees: %3)").arg(film, category, award->nomineeFilmIds.join(QStringLiteral(", "))));
     QString error;
     if (!m_store.setWinner(category, {film, QStringLiteral("jury")}, who.account, &error))
@@ -303,13 +303,13 @@ Reply CeremonyService::lockAudience(const CommandContext &who, const QJsonObject
             && (!args.contains(QStringLiteral("category")) || a.id == args.value(QStringLiteral("category")).toString()))
             award = &a;
     if (!award)
-        return Reply::failure(QStringLiteral("unknown_category"), QStringLiteral("the programme has no audience award category"));
+        return Reply::failure(ErrorCode::UnknownCategory, QStringLiteral("the programme has no audience award category"));
     if (!m_ranking)
-        return Reply::failure(QStringLiteral("no_tally"), QStringLiteral("this controller has no votes database to take the tally from"));
+        return Reply::failure(ErrorCode::NoTally, QStringLiteral("this controller has no votes database to take the tally from"));
     QString error;
     const std::optional<QStringList> ranking = m_ranking(&error);
     if (!ranking)
-        return Reply::failure(QStringLiteral("no_tally"), QStringLiteral("the tally cannot be read: %1").arg(error));
+        return Reply::failure(ErrorCode::NoTally, QStringLiteral("the tally cannot be read: %1").arg(error));
     QString winner;
     for (const QString &film : *ranking)
         if (award->nomineeFilmIds.isEmpty() || award->nomineeFilmIds.contains(film)) {
@@ -317,7 +317,7 @@ Reply CeremonyService::lockAudience(const CommandContext &who, const QJsonObject
             break;
         }
     if (winner.isEmpty())
-        return Reply::failure(QStringLiteral("no_votes"), QStringLiteral("no nominee of %1 has any vote yet").arg(award->id));
+        return Reply::failure(ErrorCode::NoVotes, QStringLiteral("no nominee of %1 has any vote yet").arg(award->id));
     if (!m_store.setWinner(award->id, {winner, QStringLiteral("audience")}, who.account, &error))
         return storageFailure(error);
     qCInfo(lcCeremony).noquote() << who.account << "locked the audience vote for" << award->id;

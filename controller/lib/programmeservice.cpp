@@ -29,13 +29,13 @@ QJsonArray toDetails(const QList<ProgrammeError> &errors)
 
 Reply invalid(const QList<ProgrammeError> &errors)
 {
-    return Reply::failure(QStringLiteral("invalid_programme"),
+    return Reply::failure(ErrorCode::InvalidProgramme,
                           QStringLiteral("%1 problem(s) found; nothing was changed").arg(errors.size()), toDetails(errors));
 }
 
 Reply badArgument(const QString &field, const QString &message)
 {
-    return Reply::failure(QStringLiteral("bad_argument"), QStringLiteral("%1: %2").arg(field, message));
+    return Reply::failure(ErrorCode::InvalidArgs, QStringLiteral("%1: %2").arg(field, message));
 }
 
 std::optional<QDateTime> timeArgument(const QJsonObject &args, const QString &key, Reply *failure)
@@ -136,7 +136,7 @@ Reply ProgrammeService::import(const CommandContext &who, const QJsonObject &arg
     }
     if (format == QLatin1String("csv")) {
         if (m_version == 0)
-            return Reply::failure(QStringLiteral("no_programme"),
+            return Reply::failure(ErrorCode::NoProgramme,
                                   QStringLiteral("a CSV holds only screenings: import the films, venues and screens first as a JSON programme"));
         const std::optional<QList<Screening>> screenings = ProgrammeCsv::decode(args.value(QStringLiteral("csv")).toString().toUtf8(), &errors);
         if (!screenings)
@@ -257,7 +257,7 @@ Reply ProgrammeService::commitChange(const Programme &changed, const CommandCont
     const std::optional<qint64> version = m_repository.commit(json, hash, {who.account, op, auditArgs, before, after}, &error);
     if (!version) {
         qCCritical(lcController).noquote() << op << "by" << who.account << "could not be stored:" << error;
-        return Reply::failure(QStringLiteral("storage_failed"),
+        return Reply::failure(ErrorCode::StorageFailed,
                               QStringLiteral("the change could not be stored (%1); nothing was changed. "
                                              "Check the controller's disk and its log.").arg(error));
     }

@@ -24,7 +24,7 @@ Reply invalidArgs(const JsonReader &r)
     for (const JsonError &e : r.errors())
         details.append(QJsonObject{{QStringLiteral("where"), e.where}, {QStringLiteral("field"), e.field},
                                    {QStringLiteral("message"), e.message}});
-    return Reply::failure(QStringLiteral("invalid_args"),
+    return Reply::failure(ErrorCode::InvalidArgs,
                           QStringLiteral("%1 problem(s) with the arguments; nothing was changed").arg(details.size()), details);
 }
 
@@ -92,10 +92,10 @@ void VoteService::onMessage(const MqttMessage &message)
         return; // another subscription's message
     const QString &account = *sender;
     const Route route{message.responseTopic, message.correlationData};
-    if (!Topics::isReplyTopicFor(account, route.topic)) {
+    if (!Topics::isReplyTopicFor(account, Topics::controllerAccount(), route.topic)) {
         qCWarning(lcVotes).noquote() << "dropped a ballot from" << account << ": its response topic"
                                      << (route.topic.isEmpty() ? QStringLiteral("is missing") : u'"' + route.topic.left(80) + u'"')
-                                     << "is not under" << Topics::replyPrefix(account) + u'/';
+                                     << "is not under" << Topics::controllerReplyPrefix(account) + u'/';
         return;
     }
     QString error, voteId;
@@ -189,8 +189,8 @@ Reply VoteService::setOpen(const QJsonObject &args, const QString &account, bool
         return invalidArgs(r);
     QString error;
     if (!m_windows.setOpen(screening, open, account, &error))
-        return Reply::failure(m_windows.state(screening) == VotingWindows::State::Unknown ? QStringLiteral("unknown_screening")
-                                                                                  : QStringLiteral("storage_failed"),
+        return Reply::failure(m_windows.state(screening) == VotingWindows::State::Unknown ? ErrorCode::UnknownScreening
+                                                                                  : ErrorCode::StorageFailed,
                        error);
     const VotingWindows::Window w = m_windows.window(screening);
     return Reply::success({{QStringLiteral("screening"), screening},
@@ -217,11 +217,11 @@ Reply VoteService::issueTickets(const QJsonObject &args, const QString &account)
     if (!r.ok())
         return invalidArgs(r);
     if (m_windows.state(screening) == VotingWindows::State::Unknown)
-        return Reply::failure(QStringLiteral("unknown_screening"),
+        return Reply::failure(ErrorCode::UnknownScreening,
                        QStringLiteral("no screening %1 in the programme; check the id with 'festctl programme show'").arg(screening));
     const TicketIssuer issuer(m_verifier.keys());
     if (!issuer.isValid())
-        return Reply::failure(QStringLiteral("no_ticket_key"), QStringLiteral("the controller has no ticket key; check its ticket key file"));
+        return Reply::failure(ErrorCode::NoTicketKey, QStringLiteral("the controller has no ticket key; check its ticket key file"));
     // Every issued code is recorded (as its hash), so no two batches ever share a code.
     Statement record = m_db.prepare(QStringLiteral(
         "INSERT INTO issued_tickets (ticket_hash, screening_id, issued_at_us) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"));
@@ -231,14 +231,14 @@ Reply VoteService::issueTickets(const QJsonObject &args, const QString &account)
     while (codes.size() < count) {
         const QString code = issuer.issueOne();
         if (!record.bind(1, TicketCode::storageHash(code)).bind(2, screening).bind(3, nowUs).exec())
-            return Reply::failure(QStringLiteral("storage_failed"), record.error());
+            return Reply::failure(ErrorCode::StorageFailed, record.error());
         if (m_db.changes() == 1)
             codes.append(code);
         record.reset();
     }
     QString error;
     if (!tx.commit(&error))
-        return Reply::failure(QStringLiteral("storage_failed"), QStringLiteral("cannot record the tickets: %1").arg(error));
+        return Reply::failure(ErrorCode::StorageFailed, QStringLiteral("cannot record the tickets: %1").arg(error));
     qCInfo(lcVotes).noquote() << account << "issued" << count << "tickets for" << screening;
     return Reply::success({{QStringLiteral("screening"), screening}, {QStringLiteral("codes"), codes}});
 }

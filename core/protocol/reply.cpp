@@ -17,12 +17,20 @@ Reply Reply::success(const QJsonObject &result)
     return reply;
 }
 
-Reply Reply::failure(const QString &code, const QString &message, const QJsonArray &details)
+Reply Reply::failure(ErrorCode code, const QString &message, const QJsonArray &details)
 {
     Reply reply;
-    reply.code = code;
+    reply.code = errorCodeName(code);
     reply.message = message;
     reply.details = details;
+    return reply;
+}
+
+Reply Reply::noAnswer(const QString &message)
+{
+    Reply reply;
+    reply.code = QStringLiteral("no_answer");
+    reply.message = message;
     return reply;
 }
 

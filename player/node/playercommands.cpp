@@ -9,7 +9,7 @@ namespace fest {
 namespace {
 Reply invalidArgs(const QString &message)
 {
-    return Reply::failure(QStringLiteral("invalid_args"), message);
+    return Reply::failure(ErrorCode::InvalidArgs, message);
 }
 
 bool onlyKeys(const QJsonObject &args, const QStringList &allowed)
@@ -24,7 +24,7 @@ bool onlyKeys(const QJsonObject &args, const QStringList &allowed)
 
 Reply PlayerCommands::nothingPlaying(const QString &action) const
 {
-    return Reply::failure(QStringLiteral("not_playing"),
+    return Reply::failure(ErrorCode::NotPlaying,
                           QStringLiteral("Nothing is playing on this screen, so there is nothing to %1. "
                                          "Check the screen's state with `festctl nodes`.").arg(action));
 }
@@ -43,7 +43,7 @@ Reply PlayerCommands::execute(const Request &request)
     const QStringList simple{QStringLiteral("player.hold"), QStringLiteral("player.resume"), QStringLiteral("player.stop"),
                              QStringLiteral("player.skip"), QStringLiteral("player.restart")};
     if (!simple.contains(op))
-        return Reply::failure(QStringLiteral("unknown_op"),
+        return Reply::failure(ErrorCode::UnknownOp,
                               QStringLiteral("A player does not know \"%1\". Use one of: %2, player.seek, player.volume, "
                                              "player.blackout.").arg(op, simple.join(QStringLiteral(", "))));
     if (!noArgs)
@@ -57,14 +57,14 @@ Reply PlayerCommands::execute(const Request &request)
     if (op == QLatin1String("player.resume")) {
         const qint64 delay = m_engine.resume();
         if (delay < 0)
-            return Reply::failure(QStringLiteral("not_held"),
+            return Reply::failure(ErrorCode::NotHeld,
                                   QStringLiteral("The screen is neither held nor stopped; nothing to resume."));
         // The controller shifts the screen's later items by this much if it wants to.
         return Reply::success({{"delayMs", delay / 1'000'000}});
     }
     if (op == QLatin1String("player.stop")) {
         if (!m_engine.stop())
-            return Reply::failure(QStringLiteral("already_stopped"),
+            return Reply::failure(ErrorCode::AlreadyStopped,
                                   QStringLiteral("The screen is already stopped. Use player.resume to rejoin the schedule."));
         return Reply::success();
     }

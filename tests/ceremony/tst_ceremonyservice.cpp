@@ -149,7 +149,7 @@ void tst_CeremonyService::initTestCase()
     m_clients.push_back(std::move(spy));
     for (const QString &account : {QStringLiteral("org"), QStringLiteral("booth")}) {
         auto client = std::make_unique<MqttClient>(options(account));
-        m_requesters.insert(account, new MqttRequester(client.get(), Topics::replyPrefix(account), client.get()));
+        m_requesters.insert(account, new MqttRequester(client.get(), Topics::controllerReplyPrefix(account), client.get()));
         client->open();
         m_callers.insert(account, client.get());
         m_clients.push_back(std::move(client));
@@ -171,9 +171,9 @@ Reply tst_CeremonyService::call(const QString &account, const QString &op, const
     m_requesters.value(account)->request(Topics::controllerRequest(account), Request{op, args}.encode(), 10000,
                                          [&](const RequesterResult &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000) || !result->ok())
-        return Reply::failure(QStringLiteral("no_reply"), result ? result->errorString : QStringLiteral("no reply"));
+        return Reply::noAnswer(result ? result->errorString : QStringLiteral("no reply"));
     const std::optional<Reply> reply = Reply::decode(result->payload);
-    return reply ? *reply : Reply::failure(QStringLiteral("bad_reply"), QString::fromUtf8(result->payload));
+    return reply ? *reply : Reply::noAnswer(QString::fromUtf8(result->payload));
 }
 
 std::unique_ptr<CueFollower> tst_CeremonyService::follower(MqttClient *client)

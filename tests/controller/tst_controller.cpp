@@ -369,9 +369,9 @@ void tst_Controller::hostileRequestsGetReasonsAndChangeNothing_data()
     QTest::newRow("wrong type") << QByteArray(R"({"type":"ballot","v":1,"op":"nodes.list","args":{}})") << "bad_request";
     QTest::newRow("wrong version") << QByteArray(R"({"type":"request","v":99,"op":"nodes.list","args":{}})") << "bad_request";
     QTest::newRow("unknown op") << QByteArray(R"({"type":"request","v":1,"op":"programme.drop","args":{}})") << "unknown_op";
-    QTest::newRow("import without programme") << QByteArray(R"({"type":"request","v":1,"op":"programme.import","args":{"format":"json"}})") << "bad_argument";
+    QTest::newRow("import without programme") << QByteArray(R"({"type":"request","v":1,"op":"programme.import","args":{"format":"json"}})") << "invalid_args";
     QTest::newRow("move to a time without offset")
-        << QByteArray(R"({"type":"request","v":1,"op":"screening.move","args":{"id":"x","to":"2026-12-05T10:00:00"}})") << "bad_argument";
+        << QByteArray(R"({"type":"request","v":1,"op":"screening.move","args":{"id":"x","to":"2026-12-05T10:00:00"}})") << "invalid_args";
 }
 
 void tst_Controller::hostileRequestsGetReasonsAndChangeNothing()
@@ -384,14 +384,14 @@ void tst_Controller::hostileRequestsGetReasonsAndChangeNothing()
         if (m.correlationData == "hostile-1")
             reply = QJsonDocument::fromJson(m.payload).object();
     });
-    c->subscribe(Topics::replyPrefix(QStringLiteral("organiser")) + QStringLiteral("/#"));
+    c->subscribe(Topics::replyFilterPrefix(QStringLiteral("organiser")) + QStringLiteral("/#"));
     c->open();
     QTRY_COMPARE(c->state(), MqttClient::State::Connected);
     MqttMessage m;
     m.topic = Topics::controllerRequest(QStringLiteral("organiser"));
     m.payload = payload;
     m.qos = 1;
-    m.responseTopic = Topics::replyPrefix(QStringLiteral("organiser")) + QStringLiteral("/test");
+    m.responseTopic = Topics::controllerReplyPrefix(QStringLiteral("organiser")) + QStringLiteral("/test");
     m.correlationData = "hostile-1";
     QVERIFY(c->publish(m) > 0);
     QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 5000);
@@ -417,7 +417,7 @@ void tst_Controller::foreignResponseTopicIsNeverWritten()
     c->subscribe(Topics::programme());
     c->open();
     QTRY_COMPARE(c->state(), MqttClient::State::Connected);
-    for (const QString &topic : {Topics::programme(), Topics::replyPrefix(QStringLiteral("someone-else")) + QStringLiteral("/x")}) {
+    for (const QString &topic : {Topics::programme(), Topics::controllerReplyPrefix(QStringLiteral("someone-else")) + QStringLiteral("/x")}) {
         MqttMessage m;
         m.topic = Topics::controllerRequest(QStringLiteral("organiser"));
         m.payload = Request{QStringLiteral("nodes.list"), {}}.encode();

@@ -5,6 +5,7 @@
 
 using fest::DecodeError;
 using fest::Reply;
+using fest::ErrorCode;
 
 Q_DECLARE_METATYPE(DecodeError::Kind)
 
@@ -34,7 +35,7 @@ void tst_Reply::successRoundTrip()
 void tst_Reply::failureRoundTrip()
 {
     const QJsonArray details{QJsonObject{{"where", "screenings[3] (S-0412)"}, {"field", "start"}, {"message", "overlaps S-0411"}}};
-    const Reply sent = Reply::failure(QStringLiteral("invalid_programme"), QStringLiteral("2 problems; nothing was changed"), details);
+    const Reply sent = Reply::failure(ErrorCode::InvalidProgramme, QStringLiteral("2 problems; nothing was changed"), details);
     const auto got = Reply::decode(sent.encode());
     QVERIFY(got);
     QVERIFY(!got->ok);
@@ -45,7 +46,7 @@ void tst_Reply::failureRoundTrip()
 
 void tst_Reply::failureWithoutDetailsOmitsThem()
 {
-    const QJsonObject object = QJsonDocument::fromJson(Reply::failure("forbidden", "no").encode()).object();
+    const QJsonObject object = QJsonDocument::fromJson(Reply::failure(ErrorCode::Forbidden, QStringLiteral("no")).encode()).object();
     QVERIFY(!object.value("error").toObject().contains("details"));
 }
 
