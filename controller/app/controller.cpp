@@ -68,7 +68,7 @@ Controller::Controller(Settings settings, QObject *parent)
 Controller::~Controller()
 {
     if (m_mqtt && m_mqtt->state() == MqttClient::State::Connected) {
-        m_publisher->publishStatus(StatePublisher::offlineStatus());
+        m_publisher->publishStatus(ControllerStatus::offline());
         m_mqtt->waitForPublished(1000);
         m_mqtt->close();
     }
@@ -87,8 +87,8 @@ bool Controller::start(QString *error)
 
     MqttOptions mqtt = m_settings.mqtt;
     MqttMessage will;
-    will.topic = Topics::nodeStatus(QStringLiteral("controller"));
-    will.payload = Envelope::encode(QStringLiteral("status"), StatePublisher::offlineStatus());
+    will.topic = Topics::nodeStatus(Topics::controllerAccount());
+    will.payload = ControllerStatus::offline().encode();
     will.qos = 1;
     will.retain = true;
     mqtt.will = will;
@@ -272,19 +272,13 @@ void Controller::onMessage(const MqttMessage &message)
     if (m_router->handle(message))
         return;
     if (const std::optional<QString> account = Topics::parseNodeStatus(message.topic)) {
-        if (*account == QLatin1String("controller"))
+        if (*account == Topics::controllerAccount())
             return;
         if (message.payload.isEmpty()) {
             m_nodes.remove(*account);
             return;
         }
-        QString error;
-        const std::optional<QJsonObject> status = Envelope::decode(message.payload, QStringLiteral("status"), {}, &error);
-        if (!status) {
-            qCWarning(lcController).noquote() << "ignoring status from" << *account << ":" << error;
-            return;
-        }
-        m_nodes.applyStatus(*account, *status);
+        m_nodes.applyStatus(*account, message.payload);
     }
 }
 
@@ -304,20 +298,19 @@ void Controller::publishStatus()
 {
     if (!m_mqtt || m_mqtt->state() != MqttClient::State::Connected)
         return;
-    QJsonArray alarms;
+    ControllerStatus status;
     for (auto it = m_alarms.cbegin(); it != m_alarms.cend(); ++it)
-        alarms.append(QJsonObject{{"code", it.key()}, {"message", it.value()}});
-    m_publisher->publishStatus({
-        {"role", "controller"},
-        {"state", alarms.isEmpty() ? "online" : "alarm"},
-        {"programmeVersion", m_programme->version()},
-        {"programmeHash", m_programme->hash()},
-        {"clockPort", int(clockPort())},
-        {"startedAt", m_startedAt.toString(Qt::ISODate)},
-        {"alarms", alarms},
-        {"refusedStatuses", m_nodes.refusedCount()},
-        {"version", QStringLiteral(FEST_VERSION)},
-    });
+        status.alarms.append({it.key(), it.value()});
+    status.state = status.alarms.isEmpty() ? ControllerStatus::State::Online : ControllerStatus::State::Alarm;
+    status.programmeVersion = m_programme->version();
+    status.programmeHash = m_programme->hash();
+    status.clockPort = int(clockPort());
+    status.startedAt = m_startedAt;
+    status.refusedStatuses = m_nodes.refusedCount();
+    status.refusedBallots = m_votes ? m_votes->refusedBallots() : 0;
+    status.version = QStringLiteral(FEST_VERSION);
+    status.sentAt = QDateTime::currentDateTimeUtc();
+    m_publisher->publishStatus(status);
 }
 
 } // namespace fest

@@ -1,7 +1,9 @@
 #include "ctlsession.h"
 
 #include "envelope.h"
+#include "messagetype.h"
 #include "mqttrequester.h"
+#include "nodestatus.h"
 #include "topics.h"
 
 #include <QDeadlineTimer>
@@ -61,7 +63,7 @@ std::optional<ExitCode> CtlSession::connect()
 
 bool CtlSession::waitForController(const QString &op)
 {
-    const QString topic = Topics::nodeStatus(QStringLiteral("controller"));
+    const QString topic = Topics::nodeStatus(Topics::controllerAccount());
     QString state;
     QEventLoop loop;
     QTimer deadline;
@@ -71,8 +73,9 @@ bool CtlSession::waitForController(const QString &op)
     auto connection = QObject::connect(m_client.get(), &MqttClient::messageReceived, &loop, [&](const MqttMessage &m) {
         if (m.topic != topic)
             return;
-        const std::optional<QJsonObject> status = Envelope::decode(m.payload, QStringLiteral("status"));
-        state = status ? status->value(QStringLiteral("state")).toString() : QString();
+        const std::optional<QJsonObject> body = Envelope::decode(m.payload, MessageType::status());
+        const std::optional<ControllerStatus> status = body ? ControllerStatus::fromJson(*body, nullptr) : std::nullopt;
+        state = status ? ControllerStatus::stateName(status->state) : QString();
         if (state != QLatin1String("offline")) {
             loop.quit();
         } else if (!std::exchange(announced, true)) {

@@ -3,6 +3,7 @@
 #include "texttable.h"
 
 #include "jsonguard.h"
+#include "messagetype.h"
 #include "programme.h"
 #include "programmeedits.h"
 #include "programmejson.h"
@@ -102,7 +103,7 @@ QString titleOf(const Programme &p, const Screening &sc)
 
 int showProgramme(CtlSession &s, const QCommandLineParser &args)
 {
-    const std::optional<QJsonObject> message = s.retained(Topics::programme(), QStringLiteral("programme"));
+    const std::optional<QJsonObject> message = s.retained(Topics::programme(), MessageType::programme());
     if (!message) {
         s.err() << "festctl: no programme on the bus yet: import one with `festctl programme import FILE` "
                    "(or is the controller running?)" << Qt::endl;

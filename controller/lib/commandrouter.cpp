@@ -42,16 +42,20 @@ bool CommandRouter::handle(const MqttMessage &message)
     const std::optional<QString> account = Topics::parseControllerRequest(message.topic);
     if (!account)
         return false;
+    qint64 notLogged = 0;
     if (!Topics::isReplyTopicFor(*account, Topics::controllerAccount(), message.responseTopic)) {
-        qCWarning(lcController).noquote() << "request from" << *account << "dropped: response topic"
-                                          << (message.responseTopic.isEmpty() ? QStringLiteral("(none)") : message.responseTopic)
-                                          << "is not under" << Topics::controllerReplyPrefix(*account) + u'/';
+        if (m_refusals.count(*account, &notLogged))
+            qCWarning(lcController).noquote() << QStringLiteral("request from %1 dropped: its response topic (%2) is not under %3/%4")
+                                                     .arg(*account, message.responseTopic.isEmpty() ? QStringLiteral("none") : message.responseTopic.left(80),
+                                                          Topics::controllerReplyPrefix(*account), RefusalLog::moreSince(notLogged));
         return true;
     }
     QString error;
     const std::optional<Request> request = Request::decode(message.payload, requestLimits(), &error);
     if (!request) {
-        qCWarning(lcController).noquote() << "bad request from" << *account << ":" << error;
+        if (m_refusals.count(*account, &notLogged))
+            qCWarning(lcController).noquote() << QStringLiteral("bad request from %1: %2%3; refusals of an account are logged at most once a minute")
+                                                     .arg(*account, error, RefusalLog::moreSince(notLogged));
         answer(message, Reply::failure(ErrorCode::BadRequest, error));
         return true;
     }

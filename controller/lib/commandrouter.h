@@ -1,5 +1,6 @@
 #pragma once
 
+#include "refusallog.h"
 #include "reply.h"
 
 #include <QHash>
@@ -51,6 +52,7 @@ private:
     MqttClient *m_client;
     QHash<QString, QString> m_roles;
     QHash<QString, Operation> m_ops;
+    RefusalLog m_refusals;   // unreadable requests and foreign response topics, per account
 };
 
 } // namespace fest

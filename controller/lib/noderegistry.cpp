@@ -1,5 +1,9 @@
 #include "noderegistry.h"
 
+#include "envelope.h"
+#include "messagetype.h"
+#include "topics.h"
+
 #include <QLoggingCategory>
 #include <algorithm>
 
@@ -8,11 +12,10 @@
 namespace fest {
 
 namespace {
-constexpr qint64 kRefusalLogEverySeconds = 60;
 
 QString roleOf(const QString &account)
 {
-    if (account == QLatin1String("controller"))
+    if (account == Topics::controllerAccount())
         return QStringLiteral("controller");
     return PlayerStatus::screenOfAccount(account).isEmpty() ? QStringLiteral("kiosk") : QStringLiteral("player");
 }
@@ -25,14 +28,10 @@ NodeRegistry::NodeRegistry(QObject *parent)
 
 bool NodeRegistry::refuse(const QString &account, const QString &why)
 {
-    ++m_refused;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const QDateTime last = m_refusalLogged.value(account);
-    if (!last.isValid() || last.secsTo(now) >= kRefusalLogEverySeconds) {
-        m_refusalLogged.insert(account, now);
-        qCWarning(lcController).noquote() << "status of" << account << "refused:" << why
-                                          << "(further refusals of this account are logged once a minute)";
-    }
+    qint64 notLogged = 0;
+    if (m_refusals.count(account, &notLogged))
+        qCWarning(lcController).noquote() << QStringLiteral("status of %1 refused: %2%3; refusals of an account are logged at most once a minute")
+                                                 .arg(account, why, RefusalLog::moreSince(notLogged));
     return false;
 }
 
@@ -74,6 +73,15 @@ bool NodeRegistry::applyStatus(const QString &account, const QJsonObject &status
     if (player && !player->screeningShown().isEmpty())
         emit screeningRunning(player->screen, player->screeningShown(), player->lateMs);
     return true;
+}
+
+bool NodeRegistry::applyStatus(const QString &account, const QByteArray &payload)
+{
+    QString error;
+    const std::optional<QJsonObject> status = Envelope::decode(payload, MessageType::status(), {}, &error);
+    if (!status)
+        return refuse(account, error);
+    return applyStatus(account, *status);
 }
 
 void NodeRegistry::remove(const QString &account)

@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include "playerstatus.h"
+#include "refusallog.h"
 
 #include <optional>
 
@@ -41,13 +42,16 @@ public:
     // A status message (already validated as a "status" envelope) from `account`.
     // False (and counted) when it was refused.
     bool applyStatus(const QString &account, const QJsonObject &status);
+    // The same from the payload on the bus: one that is not a "status" envelope is
+    // refused like any other (counted, logged at most once a minute per account).
+    bool applyStatus(const QString &account, const QByteArray &payload);
     // The node's retained status was cleared: it was removed from service.
     void remove(const QString &account);
 
     const Node *node(const QString &account) const;
     int count() const { return int(m_nodes.size()); }
     // Statuses refused since the start (forged, malformed, another screen's).
-    qint64 refusedCount() const { return m_refused; }
+    qint64 refusedCount() const { return m_refusals.total(); }
     // Sorted by role then account; each entry adds "lastSeen", "online" and "stale" (online,
     // but silent for longer than staleAfterSeconds at `now`: every node repeats its status
     // every few seconds, so a silent one is frozen or cut off although no Will came yet).
@@ -68,8 +72,7 @@ private:
     bool refuse(const QString &account, const QString &why);
 
     QHash<QString, Node> m_nodes;
-    QHash<QString, QDateTime> m_refusalLogged;   // account -> last refusal logged
-    qint64 m_refused = 0;
+    RefusalLog m_refusals;
 };
 
 } // namespace fest

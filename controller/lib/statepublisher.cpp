@@ -1,6 +1,7 @@
 #include "statepublisher.h"
 
 #include "envelope.h"
+#include "messagetype.h"
 #include "mqttclient.h"
 #include "playlist.h"
 #include "playlistjson.h"
@@ -59,7 +60,7 @@ void StatePublisher::publishProgramme(const Programme &programme, const QByteArr
             cached.json = QJsonDocument(PlaylistJson::itemsToJson(cached.items)).toJson(QJsonDocument::Compact);
         }
         const QJsonObject fields{{"screen", it.key()}, {"programmeVersion", version}, {"committedAtUs", committedAtUs}};
-        m_client->publish(retained(Topics::playlist(it.key()), envelopeWith(QStringLiteral("playlist"), fields, "items", cached.json)));
+        m_client->publish(retained(Topics::playlist(it.key()), envelopeWith(MessageType::playlist(), fields, "items", cached.json)));
     }
     for (auto it = m_playlists.begin(); it != m_playlists.end();) {
         if (playlists.contains(it.key())) {
@@ -70,18 +71,13 @@ void StatePublisher::publishProgramme(const Programme &programme, const QByteArr
         it = m_playlists.erase(it);
     }
     const QJsonObject fields{{"version", version}, {"hash", hash}, {"committedAtUs", committedAtUs}};
-    m_client->publish(retained(Topics::programme(), envelopeWith(QStringLiteral("programme"), fields, "programme", encoded)));
+    m_client->publish(retained(Topics::programme(), envelopeWith(MessageType::programme(), fields, "programme", encoded)));
     qCDebug(lcController) << "published programme version" << version << "and" << playlists.size() << "playlists in" << timer.elapsed() << "ms";
 }
 
-void StatePublisher::publishStatus(const QJsonObject &status)
+void StatePublisher::publishStatus(const ControllerStatus &status)
 {
-    m_client->publish(retained(Topics::nodeStatus(QStringLiteral("controller")), Envelope::encode(QStringLiteral("status"), status)));
-}
-
-QJsonObject StatePublisher::offlineStatus()
-{
-    return QJsonObject{{"role", "controller"}, {"state", "offline"}};
+    m_client->publish(retained(Topics::nodeStatus(Topics::controllerAccount()), status.encode()));
 }
 
 } // namespace fest

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QHash>
+#include "nodestatus.h"
 #include "playlistitem.h"
 #include <QString>
 
@@ -27,8 +28,7 @@ public:
     // its commit (bench/fanout). Playlists go first: players wait for them.
     void publishProgramme(const Programme &programme, const QByteArray &encoded, qint64 version, const QString &hash,
                           qint64 committedAtUs);
-    void publishStatus(const QJsonObject &status);
-    static QJsonObject offlineStatus();
+    void publishStatus(const ControllerStatus &status);
 
 private:
     struct EncodedItems {

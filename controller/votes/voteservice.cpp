@@ -7,6 +7,7 @@
 #include "ticketissuer.h"
 #include "topics.h"
 #include "transaction.h"
+#include "messagetype.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -92,16 +93,20 @@ void VoteService::onMessage(const MqttMessage &message)
         return; // another subscription's message
     const QString &account = *sender;
     const Route route{message.responseTopic, message.correlationData};
+    qint64 notLogged = 0;
     if (!Topics::isReplyTopicFor(account, Topics::controllerAccount(), route.topic)) {
-        qCWarning(lcVotes).noquote() << "dropped a ballot from" << account << ": its response topic"
-                                     << (route.topic.isEmpty() ? QStringLiteral("is missing") : u'"' + route.topic.left(80) + u'"')
-                                     << "is not under" << Topics::controllerReplyPrefix(account) + u'/';
+        if (m_refusals.count(account, &notLogged))
+            qCWarning(lcVotes).noquote() << QStringLiteral("dropped a ballot from %1: its response topic (%2) is not under %3/%4")
+                                                .arg(account, route.topic.isEmpty() ? QStringLiteral("none") : route.topic.left(80),
+                                                     Topics::controllerReplyPrefix(account), RefusalLog::moreSince(notLogged));
         return;
     }
     QString error, voteId;
     const std::optional<Ballot> ballot = Ballot::fromJson(message.payload, &error, &voteId);
     if (!ballot) {
-        qCWarning(lcVotes).noquote() << "refused a ballot from" << account << ":" << error;
+        if (m_refusals.count(account, &notLogged))
+            qCWarning(lcVotes).noquote() << QStringLiteral("refused a ballot from %1: %2%3; refusals of an account are logged at most once a minute")
+                                                .arg(account, error, RefusalLog::moreSince(notLogged));
         // Nothing to commit: the refusal can go at once.
         sendReply(route, BallotReply::rejected(voteId, BallotReply::Reason::BadBallot));
         return;
@@ -148,7 +153,7 @@ void VoteService::publishVoting()
     voting.insert(QStringLiteral("seq"), ++m_votingSeq);
     MqttMessage message;
     message.topic = Topics::voting();
-    message.payload = Envelope::encode(QStringLiteral("voting"), voting);
+    message.payload = Envelope::encode(MessageType::voting(), voting);
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);
@@ -164,7 +169,7 @@ void VoteService::publishResults()
 {
     MqttMessage message;
     message.topic = Topics::results();
-    message.payload = Envelope::encode(QStringLiteral("results"), Tally::toJson(Tally::compute(m_db, m_options.minimumVotes)));
+    message.payload = Envelope::encode(MessageType::results(), Tally::toJson(Tally::compute(m_db, m_options.minimumVotes)));
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);

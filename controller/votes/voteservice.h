@@ -2,6 +2,7 @@
 
 #include "ballot.h"
 #include "mqttoptions.h"
+#include "refusallog.h"
 #include "reply.h"
 #include "tally.h"
 #include "ticketverifier.h"
@@ -66,6 +67,8 @@ public:
     ~VoteService() override;   // what is still being written is answered first
 
     VoteWriter &writer() { return *m_writer; }
+    // Ballots dropped (foreign response topic) or refused as malformed since the start.
+    qint64 refusedBallots() const { return m_refusals.total(); }
 
     // Organiser operations, for the command router (suggested ops: voting.open,
     // voting.close, results.get, tickets.issue; organisers only). The ticket secret never
@@ -98,6 +101,7 @@ private:
     const TicketVerifier &m_verifier;
     VotingWindows &m_windows;
     Options m_options;
+    RefusalLog m_refusals;   // ballots dropped or refused as malformed, per kiosk account
     std::unique_ptr<VoteWriter> m_writer;
     QTimer m_resultsTimer;
     qint64 m_votingSeq = 0;

@@ -2,12 +2,13 @@
 
 #include "envelope.h"
 #include "jsonreader.h"
+#include "messagetype.h"
 
 namespace fest {
 
 namespace {
 
-const QString typeName = QStringLiteral("ceremony");
+const QString typeName = MessageType::ceremony();
 
 } // namespace
 

@@ -32,8 +32,12 @@ std::optional<QJsonObject> Envelope::decode(const QByteArray &data, const QStrin
     std::optional<QJsonObject> object = JsonGuard::parseObject(data, limits, &guardError);
     if (!object)
         return refuse(error, DecodeError::Kind::Malformed, guardError);
+    return open(std::move(*object), expectedType, error);
+}
 
-    JsonReader reader(*object);
+std::optional<QJsonObject> Envelope::open(QJsonObject object, const QString &expectedType, DecodeError &error)
+{
+    JsonReader reader(object);
     const QString type = reader.requiredString(typeKey);
     if (!reader.ok())
         return refuse(error, DecodeError::Kind::WrongType, reader.errors().constFirst().toString());
@@ -47,8 +51,8 @@ std::optional<QJsonObject> Envelope::decode(const QByteArray &data, const QStrin
         return refuse(error, DecodeError::Kind::WrongVersion,
                       QStringLiteral("protocol version %1 is not supported (this build speaks version %2): run the same festival release on every node")
                           .arg(version).arg(protocolVersion));
-    object->remove(typeKey);
-    object->remove(versionKey);
+    object.remove(typeKey);
+    object.remove(versionKey);
     error = {};
     return object;
 }

@@ -26,6 +26,9 @@ public:
                                              const JsonLimits &limits, DecodeError &error);
     static std::optional<QJsonObject> decode(const QByteArray &data, const QString &expectedType,
                                              const JsonLimits &limits = {}, QString *error = nullptr);
+    // The type and version checks of decode() on an object already read through JsonGuard
+    // (by a reader that also accepts other shapes, such as a programme file).
+    static std::optional<QJsonObject> open(QJsonObject object, const QString &expectedType, DecodeError &error);
 };
 
 } // namespace fest

@@ -3,13 +3,14 @@
 #include "envelope.h"
 #include "identifier.h"
 #include "jsonreader.h"
+#include "messagetype.h"
 
 #include <algorithm>
 
 namespace fest {
 
 namespace {
-const QString messageType = QStringLiteral("status");
+const QString messageType = MessageType::status();
 const QString accountPrefix = QStringLiteral("player-");
 // Sections of the status that other parts of the player write (PlayerStatus::sections).
 const QStringList sectionNames{QStringLiteral("ceremony")};

@@ -2,11 +2,12 @@
 
 #include "envelope.h"
 #include "jsonreader.h"
+#include "messagetype.h"
 
 namespace fest {
 
 namespace {
-const QString messageType = QStringLiteral("reply");
+const QString messageType = MessageType::reply();
 } // namespace
 
 Reply Reply::success(const QJsonObject &result)

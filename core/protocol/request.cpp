@@ -2,11 +2,12 @@
 
 #include "envelope.h"
 #include "jsonreader.h"
+#include "messagetype.h"
 
 namespace fest {
 
 namespace {
-const QString messageType = QStringLiteral("request");
+const QString messageType = MessageType::request();
 } // namespace
 
 QByteArray Request::encode() const

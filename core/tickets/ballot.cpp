@@ -4,6 +4,7 @@
 #include "identifier.h"
 #include "jsonreader.h"
 #include "plainjson.h"
+#include "messagetype.h"
 
 #include <QJsonObject>
 #include <QDateTime>
@@ -103,7 +104,7 @@ QByteArray Ballot::toJson() const
         {QStringLiteral("score"), score},
         {QStringLiteral("castAt"), castAt.toOffsetFromUtc(castAt.offsetFromUtc()).toString(Qt::ISODateWithMs)},
     };
-    return Envelope::encode(QStringLiteral("ballot"), o);
+    return Envelope::encode(MessageType::ballot(), o);
 }
 
 std::optional<Ballot> Ballot::fromJson(const QByteArray &data, QString *error, QString *voteId)
@@ -160,10 +161,10 @@ std::optional<Ballot> Ballot::fromAnyJson(const QByteArray &data, QString *error
 {
     // A ballot is tiny; a large one is hostile.
     const JsonLimits limits{MaxBytes, 2, 256, 0};
-    const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot"), limits, error);
+    const std::optional<QJsonObject> object = Envelope::decode(data, MessageType::ballot(), limits, error);
     if (!object)
         return std::nullopt;
-    JsonReader r(*object, QStringLiteral("ballot"));
+    JsonReader r(*object, MessageType::ballot());
     Ballot b;
     b.voteId = canonicalUuid(r.requiredString(QStringLiteral("voteId"), {.maxLength = 38}));
     if (b.voteId.isEmpty())

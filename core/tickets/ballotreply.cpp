@@ -3,6 +3,7 @@
 #include "envelope.h"
 #include "jsonreader.h"
 #include "plainjson.h"
+#include "messagetype.h"
 
 #include <QJsonObject>
 #include <QMetaEnum>
@@ -87,7 +88,7 @@ QByteArray BallotReply::encode() const
         o.insert(QStringLiteral("reason"), reasonCode(reason));
     if (!message.isEmpty())
         o.insert(QStringLiteral("message"), message);
-    return Envelope::encode(QStringLiteral("ballot-reply"), o);
+    return Envelope::encode(MessageType::ballotReply(), o);
 }
 
 QByteArray BallotReply::toJson() const
@@ -161,11 +162,11 @@ std::optional<BallotReply> BallotReply::fromPlainJson(const QByteArray &data)
 
 std::optional<BallotReply> BallotReply::fromAnyJson(const QByteArray &data, QString *error)
 {
-    const std::optional<QJsonObject> object = Envelope::decode(data, QStringLiteral("ballot-reply"),
+    const std::optional<QJsonObject> object = Envelope::decode(data, MessageType::ballotReply(),
                                                                JsonLimits{MaxBytes, 2, 1024, 0}, error);
     if (!object)
         return std::nullopt;
-    JsonReader r(*object, QStringLiteral("ballot-reply"));
+    JsonReader r(*object, MessageType::ballotReply());
     BallotReply reply;
     reply.voteId = r.requiredString(QStringLiteral("voteId"), {.maxLength = MaxVoteIdLength});
     reply.result = Result(qMax(0, r.requiredChoice(QStringLiteral("result"), resultCodes())));

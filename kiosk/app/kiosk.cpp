@@ -291,10 +291,12 @@ void Kiosk::publishStatus()
 {
     if (!m_bus)
         return;
-    m_bus->publishStatus({{QStringLiteral("venue"), m_config.venueId},
-                          {QStringLiteral("programmeVersion"), m_feed.version()},
-                          {QStringLiteral("outboxPending"), outboxPending()},
-                          {QStringLiteral("ceremony"), m_ceremony.statusJson()}});
+    KioskStatus status;
+    status.venue = m_config.venueId;
+    status.programmeVersion = m_feed.version();
+    status.outboxPending = outboxPending();
+    status.ceremony = m_ceremony.statusJson();
+    m_bus->publishStatus(status);
 }
 
 } // namespace fest

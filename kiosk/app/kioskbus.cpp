@@ -1,20 +1,11 @@
 #include "kioskbus.h"
 
-#include "envelope.h"
 #include "programmefeed.h"
 #include "screenstatusbook.h"
 #include "topics.h"
 #include "votingstatus.h"
 
 namespace fest {
-
-namespace {
-QByteArray statusPayload(QJsonObject fields)
-{
-    fields.insert(QStringLiteral("role"), QStringLiteral("kiosk"));
-    return Envelope::encode(QStringLiteral("status"), fields);
-}
-} // namespace
 
 KioskBus::KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingStatus *windows,
                    ScreenStatusBook *players, QObject *parent)
@@ -31,8 +22,8 @@ KioskBus::KioskBus(const MqttOptions &options, const QString &account, Programme
     connect(&m_client, &MqttClient::messageReceived, this, &KioskBus::onMessage);
     connect(&m_client, &MqttClient::connected, this, [this] {
         // The broker published our Will if the last connection died: say we are back.
-        if (!m_lastStatus.isEmpty())
-            publishStatus({});
+        if (m_lastStatus)
+            publishStatus(*m_lastStatus);
     });
 }
 
@@ -49,23 +40,22 @@ MqttOptions KioskBus::withWill(MqttOptions options, const QString &account)
         options.clientId = QStringLiteral("kiosk-") + account;
     MqttMessage will;
     will.topic = statusTopic(account);
-    will.payload = statusPayload({{QStringLiteral("state"), QStringLiteral("offline")}});
+    will.payload = KioskStatus::offline().encode();
     will.qos = 1;
     will.retain = true;
     options.will = will;
     return options;
 }
 
-void KioskBus::publishStatus(const QJsonObject &fields)
+void KioskBus::publishStatus(const KioskStatus &status)
 {
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        m_lastStatus.insert(it.key(), it.value());
-    m_lastStatus.insert(QStringLiteral("state"), QStringLiteral("online"));
+    m_lastStatus = status;
     if (m_client.state() != MqttClient::State::Connected)
         return;
+    m_lastStatus->sentAt = QDateTime::currentDateTimeUtc();
     MqttMessage m;
     m.topic = statusTopic(m_account);
-    m.payload = statusPayload(m_lastStatus);
+    m.payload = m_lastStatus->encode();
     m.qos = 1;
     m.retain = true;
     m_client.publish(m);

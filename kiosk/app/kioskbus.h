@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mqttclient.h"
+#include "nodestatus.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -26,8 +27,8 @@ public:
     MqttClient *client() { return &m_client; }
     QString account() const { return m_account; }
     void open() { m_client.open(); }
-    // Publishes the kiosk's status (retained) when connected; fields add to the defaults.
-    void publishStatus(const QJsonObject &fields);
+    // Publishes the kiosk's status (retained) when connected, and again after a reconnect.
+    void publishStatus(const KioskStatus &status);
 
     static QString statusTopic(const QString &account);
     static MqttOptions withWill(MqttOptions options, const QString &account);
@@ -40,7 +41,7 @@ private:
     ProgrammeFeed *m_feed;
     VotingStatus *m_windows;
     ScreenStatusBook *m_players;
-    QJsonObject m_lastStatus;
+    std::optional<KioskStatus> m_lastStatus;
 };
 
 } // namespace fest

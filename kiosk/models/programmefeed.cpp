@@ -1,7 +1,9 @@
 #include "programmefeed.h"
 
+#include "envelope.h"
 #include "jsonguard.h"
 #include "jsonreader.h"
+#include "messagetype.h"
 #include "programmejson.h"
 #include "votingstatus.h"
 
@@ -103,20 +105,20 @@ ProgrammeFeed::Decoded ProgrammeFeed::decode(const QByteArray &bytes, Source sou
         d.hash = ProgrammeJson::contentHash(*d.programme);
         return d;
     }
-    JsonReader r(*object, QStringLiteral("message"));
-    const QString type = r.requiredString(QStringLiteral("type"));
-    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
+    DecodeError envelope;
+    const std::optional<QJsonObject> body = Envelope::open(*object, MessageType::programme(), envelope);
+    if (!body)
+        return failed(envelope.kind == DecodeError::Kind::WrongType ? Error::WrongType : Error::Malformed, envelope.message);
+    JsonReader r(*body, MessageType::programme());
     d.version = r.requiredInteger(QStringLiteral("version"), {.min = 0});
     d.hash = r.optionalString(QStringLiteral("hash"), {.maxLength = 128});
     if (!r.ok())
         return failed(Error::Malformed, r.errors().constFirst().toString());
-    if (type != u"programme")
-        return failed(Error::WrongType, QStringLiteral("a \"%1\" message is not a programme").arg(type));
     if (d.version == currentVersion && d.hash == currentHash) {
         d.unchanged = true;   // the same retained message again after a reconnect
         return d;
     }
-    d.programme = ProgrammeJson::fromJson(object->value(QStringLiteral("programme")).toObject(), &problems);
+    d.programme = ProgrammeJson::fromJson(body->value(QStringLiteral("programme")).toObject(), &problems);
     if (!d.programme)
         return failed(Error::Malformed, problems.constFirst().toString());
     return d;

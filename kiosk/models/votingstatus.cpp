@@ -1,7 +1,8 @@
 #include "votingstatus.h"
 
-#include "jsonguard.h"
+#include "envelope.h"
 #include "jsonreader.h"
+#include "messagetype.h"
 
 namespace fest {
 
@@ -15,16 +16,13 @@ QStringList VotingStatus::stateNames()
 bool VotingStatus::applyMessage(const QByteArray &payload, QString *error)
 {
     QString why;
-    const auto object = JsonGuard::parseObject(payload, JsonLimits{}, &why);
+    const auto object = Envelope::decode(payload, MessageType::voting(), JsonLimits{}, &why);
     if (!object) {
         if (error)
             *error = why;
         return false;
     }
-    JsonReader r(*object, QStringLiteral("voting"));
-    if (r.requiredString(QStringLiteral("type")) != u"voting")
-        r.addError(QStringLiteral("type"), QStringLiteral("expected \"voting\""));
-    r.requiredInteger(QStringLiteral("v"), {.min = 1, .max = 1});
+    JsonReader r(*object, MessageType::voting());
     const QJsonArray list = r.requiredArray(QStringLiteral("screenings"), {.maxLength = 20000});
     QHash<QString, Window> windows;
     for (qsizetype i = 0; i < list.size(); ++i) {

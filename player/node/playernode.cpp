@@ -6,6 +6,7 @@
 #include "playlistjson.h"
 #include "request.h"
 #include "topics.h"
+#include "messagetype.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -168,7 +169,7 @@ void PlayerNode::onMessage(const MqttMessage &message)
 bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
 {
     QString error;
-    const auto body = Envelope::decode(payload, QStringLiteral("playlist"), {}, &error);
+    const auto body = Envelope::decode(payload, MessageType::playlist(), {}, &error);
     QList<ProgrammeError> problems;
     const auto playlist = body ? PlaylistJson::fromJson(*body, &problems) : std::nullopt;
     if (playlist && playlist->screenId != m_settings.screen)

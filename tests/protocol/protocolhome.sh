@@ -4,7 +4,7 @@
 # in one place, and a reader and a writer cannot drift apart again.
 cd "${1:?source dir}" || exit 2
 found=$(grep -rn --include='*.cpp' --include='*.h' --include='*.qml' --include='*.js' \
-            -e '"fest/v1' -e 'QStringLiteral("v"), 1' -e '{"v", 1}' \
+            -e '"fest/v1' -e 'QStringLiteral("v")' -e '{"v", 1}' \
             core controller player kiosk qml console | grep -v '^core/protocol/')
 if [ -n "$found" ]; then
     echo "Topic strings or envelopes written outside core/protocol (use Topics, Envelope and the message types there):"
