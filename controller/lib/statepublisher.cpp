@@ -47,6 +47,18 @@ QByteArray StatePublisher::envelopeWith(const QString &type, const QJsonObject &
     return out;
 }
 
+QByteArray StatePublisher::playlistMessage(const QString &screen, qint64 version, qint64 committedAtUs, const QByteArray &itemsJson)
+{
+    const QJsonObject fields{{"screen", screen}, {"programmeVersion", version}, {"committedAtUs", committedAtUs}};
+    return envelopeWith(MessageType::playlist(), fields, "items", itemsJson);
+}
+
+QByteArray StatePublisher::programmeMessage(const QByteArray &programmeJson, qint64 version, const QString &hash, qint64 committedAtUs)
+{
+    const QJsonObject fields{{"version", version}, {"hash", hash}, {"committedAtUs", committedAtUs}};
+    return envelopeWith(MessageType::programme(), fields, "programme", programmeJson);
+}
+
 void StatePublisher::publishProgramme(const Programme &programme, const QByteArray &encoded, qint64 version, const QString &hash,
                                       qint64 committedAtUs)
 {
@@ -59,8 +71,7 @@ void StatePublisher::publishProgramme(const Programme &programme, const QByteArr
             cached.items = it.value().items;
             cached.json = QJsonDocument(PlaylistJson::itemsToJson(cached.items)).toJson(QJsonDocument::Compact);
         }
-        const QJsonObject fields{{"screen", it.key()}, {"programmeVersion", version}, {"committedAtUs", committedAtUs}};
-        m_client->publish(retained(Topics::playlist(it.key()), envelopeWith(MessageType::playlist(), fields, "items", cached.json)));
+        m_client->publish(retained(Topics::playlist(it.key()), playlistMessage(it.key(), version, committedAtUs, cached.json)));
     }
     for (auto it = m_playlists.begin(); it != m_playlists.end();) {
         if (playlists.contains(it.key())) {
@@ -70,8 +81,7 @@ void StatePublisher::publishProgramme(const Programme &programme, const QByteArr
         m_client->publish(retained(Topics::playlist(it.key()), QByteArray()));  // an empty retained message clears it
         it = m_playlists.erase(it);
     }
-    const QJsonObject fields{{"version", version}, {"hash", hash}, {"committedAtUs", committedAtUs}};
-    m_client->publish(retained(Topics::programme(), envelopeWith(MessageType::programme(), fields, "programme", encoded)));
+    m_client->publish(retained(Topics::programme(), programmeMessage(encoded, version, hash, committedAtUs)));
     qCDebug(lcController) << "published programme version" << version << "and" << playlists.size() << "playlists in" << timer.elapsed() << "ms";
 }
 

@@ -30,6 +30,12 @@ public:
                           qint64 committedAtUs);
     void publishStatus(const ControllerStatus &status);
 
+    // The retained "playlist" and "programme" messages (docs/protocol.md), their one
+    // encoder: the items (PlaylistJson::itemsToJson) and the programme (ProgrammeJson)
+    // come encoded already and are embedded as they are.
+    static QByteArray playlistMessage(const QString &screen, qint64 version, qint64 committedAtUs, const QByteArray &itemsJson);
+    static QByteArray programmeMessage(const QByteArray &programmeJson, qint64 version, const QString &hash, qint64 committedAtUs);
+
 private:
     struct EncodedItems {
         QList<PlaylistItem> items;

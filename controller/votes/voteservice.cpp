@@ -147,13 +147,23 @@ void VoteService::sendReply(const Route &route, const BallotReply &reply)
                                    << "); the kiosk re-sends and hears \"duplicate\"";
 }
 
+QByteArray VoteService::votingMessage(const VotingWindows &windows, qint64 seq)
+{
+    QJsonObject voting = windows.toJson();
+    voting.insert(QStringLiteral("seq"), seq);
+    return Envelope::encode(MessageType::voting(), voting);
+}
+
+QByteArray VoteService::resultsMessage(const Tally::Result &result)
+{
+    return Envelope::encode(MessageType::results(), Tally::toJson(result));
+}
+
 void VoteService::publishVoting()
 {
-    QJsonObject voting = m_windows.toJson();
-    voting.insert(QStringLiteral("seq"), ++m_votingSeq);
     MqttMessage message;
     message.topic = Topics::voting();
-    message.payload = Envelope::encode(MessageType::voting(), voting);
+    message.payload = votingMessage(m_windows, ++m_votingSeq);
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);
@@ -169,7 +179,7 @@ void VoteService::publishResults()
 {
     MqttMessage message;
     message.topic = Topics::results();
-    message.payload = Envelope::encode(MessageType::results(), Tally::toJson(Tally::compute(m_db, m_options.minimumVotes)));
+    message.payload = resultsMessage(Tally::compute(m_db, m_options.minimumVotes));
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);

@@ -80,6 +80,9 @@ public:
 
     void publishVoting();
     void publishResults();
+    // The retained "voting" and "results" messages (docs/protocol.md): their one encoder.
+    static QByteArray votingMessage(const VotingWindows &windows, qint64 seq);
+    static QByteArray resultsMessage(const Tally::Result &result);
 
 private:
     VoteService(MqttClient *client, Database &db, std::unique_ptr<VoteWriter> writer, const TicketVerifier &verifier,
