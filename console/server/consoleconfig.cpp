@@ -1,5 +1,6 @@
 #include "consoleconfig.h"
 
+#include "brokersettings.h"
 #include "config.h"
 
 #include <QDir>
@@ -29,15 +30,12 @@ void readHttp(const Config &config, ConsoleConfig &c, const QString &defaultWebR
 
 void readBroker(const Config &config, ConsoleConfig &c)
 {
-    const QString url = config.string(QStringLiteral("broker/url"), QStringLiteral("mqtt://127.0.0.1:1883"));
-    QString error;
-    const std::optional<MqttOptions> options = MqttOptions::fromUrl(url, &error);
-    if (!options) {
-        config.addError(QStringLiteral("broker/url"), error);
-        return;
-    }
-    c.broker = *options;
-    c.broker.tlsCaFile = config.path(QStringLiteral("broker/tls_ca"));
+    // Each signed-in person connects with their own account; the section's user, if any,
+    // is not used.
+    c.broker = BrokerSettings::read(config, QString());
+    c.broker.username.clear();
+    c.broker.clientId.clear();
+    c.broker.password.clear();
     // A user's session should notice a dead broker quickly and say so in the page.
     c.broker.keepAliveSeconds = 20;
     c.broker.reconnectMaxMs = 4000;

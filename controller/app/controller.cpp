@@ -1,5 +1,6 @@
 #include "controller.h"
 
+#include "brokersettings.h"
 #include "ceremonyservice.h"
 #include "config.h"
 #include "envelope.h"
@@ -26,16 +27,7 @@ namespace fest {
 Controller::Settings Controller::settingsFrom(const Config &config)
 {
     Settings s;
-    QString error;
-    const QString url = config.string(QStringLiteral("broker/url"), QStringLiteral("mqtt://127.0.0.1:1883"));
-    if (std::optional<MqttOptions> mqtt = MqttOptions::fromUrl(url, &error))
-        s.mqtt = *mqtt;
-    else
-        config.addError(QStringLiteral("broker/url"), error);
-    s.mqtt.username = config.string(QStringLiteral("broker/user"), QStringLiteral("controller"));
-    s.mqtt.clientId = s.mqtt.username;
-    s.mqtt.password = config.secretFromFile(QStringLiteral("broker/password_file"));
-    s.mqtt.tlsCaFile = config.path(QStringLiteral("broker/tls_ca"));
+    s.mqtt = BrokerSettings::read(config, Topics::controllerAccount());
     s.databasePath = config.path(QStringLiteral("database/path"), QStringLiteral("festival.db"));
     s.clockPort = quint16(config.integer(QStringLiteral("clock/port"), 7010, 0, 65535));
     s.programme.changeoverMinutes = config.integer(QStringLiteral("programme/changeover_minutes"), 10, 0, 240);

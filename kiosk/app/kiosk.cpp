@@ -76,13 +76,8 @@ Kiosk::~Kiosk()
 
 bool Kiosk::start(QString *error, ProgrammeLoading loading)
 {
-    if (!m_config.brokerUrl.isEmpty()) {
-        std::optional<MqttOptions> options = MqttOptions::fromUrl(m_config.brokerUrl, error);
-        if (!options)
-            return false;
-        options->username = m_config.brokerUser;
-        options->password = m_config.brokerPassword;
-        m_bus = std::make_unique<KioskBus>(*options, m_config.kioskId, &m_feed, &m_windows, &m_players);
+    if (m_config.broker) {
+        m_bus = std::make_unique<KioskBus>(*m_config.broker, m_config.kioskId, &m_feed, &m_windows, &m_players);
         connect(m_bus->client(), &MqttClient::stateChanged, this, [this] {
             if (m_vote)
                 m_vote->setOnline(connection() == Connection::Online);

@@ -1,5 +1,6 @@
 #include "kioskconfig.h"
 
+#include "brokersettings.h"
 #include "config.h"
 #include "displaylanguage.h"
 #include "identifier.h"
@@ -59,12 +60,10 @@ KioskConfig KioskConfig::fromConfig(const Config &config)
     k.staffPinHash = config.string(QStringLiteral("kiosk/staff_pin_hash")).trimmed();
     k.programmeFile = config.path(QStringLiteral("kiosk/programme"));
     k.outboxPath = config.path(QStringLiteral("kiosk/outbox"), QStringLiteral("/var/lib/festival-kiosk/outbox.db"));
-    k.brokerUrl = config.string(QStringLiteral("broker/url")).trimmed();
     k.clockAddress = config.string(QStringLiteral("clock/address"), QStringLiteral("127.0.0.1:7010")).trimmed();
-    k.brokerUser = config.string(QStringLiteral("broker/user"), k.kioskId).trimmed();
-    if (config.contains(QStringLiteral("broker/password_file")))
-        k.brokerPassword = config.secretFromFile(QStringLiteral("broker/password_file"));
-    if (k.brokerUrl.isEmpty() && k.programmeFile.isEmpty())
+    if (!config.string(QStringLiteral("broker/url")).trimmed().isEmpty())
+        k.broker = BrokerSettings::read(config, k.kioskId);
+    else if (k.programmeFile.isEmpty())
         config.addError(QStringLiteral("broker/url"), QStringLiteral("missing; set the broker URL, or run from a file with --programme FILE"));
     k.errors = config.errors();
     return k;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mqttoptions.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QString>
@@ -16,9 +18,7 @@ struct KioskConfig
 {
     QString kioskId = QStringLiteral("kiosk");  // also its broker account
     QString venueId;                            // votes default to screenings here
-    QString brokerUrl;                          // empty: no broker (only with programmeFile)
-    QString brokerUser;
-    QString brokerPassword;
+    std::optional<MqttOptions> broker;          // [broker] (BrokerSettings); none: only with programmeFile
     QString outboxPath;
     QString programmeFile;                      // run from a file, without a broker
     QString clockAddress;                       // show clock (controller) host:port, for the ceremony

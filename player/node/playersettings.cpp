@@ -1,6 +1,8 @@
 #include "playersettings.h"
 
+#include "brokersettings.h"
 #include "config.h"
+#include "playerstatus.h"
 #include "topics.h"
 
 #include <QDir>
@@ -59,21 +61,8 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
     s.screen = config.requiredString(QStringLiteral("player/screen"));
     if (!s.screen.isEmpty() && !Topics::isValidId(s.screen))
         config.addError(QStringLiteral("player/screen"), QStringLiteral("\"%1\" is not a valid screen id").arg(s.screen));
-    s.account = config.string(QStringLiteral("broker/user"), QStringLiteral("player-") + s.screen);
-    if (!Topics::isValidId(s.account))
-        config.addError(QStringLiteral("broker/user"), QStringLiteral("\"%1\" is not a valid account name").arg(s.account));
-
-    QString urlError;
-    const auto broker = MqttOptions::fromUrl(config.string(QStringLiteral("broker/url"), QStringLiteral("mqtt://127.0.0.1:1883")), &urlError);
-    if (!broker)
-        config.addError(QStringLiteral("broker/url"), urlError);
-    else
-        s.broker = *broker;
-    s.broker.username = s.account;
-    s.broker.clientId = s.account;
-    if (config.contains(QStringLiteral("broker/password_file")))
-        s.broker.password = config.secretFromFile(QStringLiteral("broker/password_file"));
-    s.broker.tlsCaFile = config.path(QStringLiteral("broker/tls_ca"));
+    s.broker = BrokerSettings::read(config, PlayerStatus::accountForScreen(s.screen));
+    s.account = s.broker.username;
 
     s.mediaFolder = config.path(QStringLiteral("player/media_folder"), QDir::currentPath());
     s.cachePath = config.path(QStringLiteral("player/cache"),

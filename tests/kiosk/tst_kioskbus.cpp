@@ -80,8 +80,8 @@ std::unique_ptr<Kiosk> tst_KioskBus::startKiosk()
     KioskConfig config;
     config.kioskId = QStringLiteral("kiosk-1");
     config.venueId = QStringLiteral("V-CINE");
-    config.brokerUrl = m_broker.url();
-    config.brokerUser = config.kioskId;
+    config.broker = MqttOptions::fromUrl(m_broker.url(), nullptr);
+    config.broker->username = config.kioskId;
     config.outboxPath = m_dir.filePath(QStringLiteral("outbox.db"));
     config.replyWaitMs = 30000;   // the verdict, not the fallback, is under test
     // Configured like a real kiosk, which follows the ceremony on the show clock; no clock

@@ -113,8 +113,8 @@ void tst_RunningLate::initTestCase()
     KioskConfig config;
     config.kioskId = QStringLiteral("kiosk-lobby");
     config.venueId = QStringLiteral("V-1");
-    config.brokerUrl = m_broker.url();
-    config.brokerUser = config.kioskId;
+    config.broker = MqttOptions::fromUrl(m_broker.url(), nullptr);
+    config.broker->username = config.kioskId;
     config.outboxPath = m_dir.filePath(QStringLiteral("outbox.db"));
     config.clockAddress = QStringLiteral("127.0.0.1:%1").arg(m_controller->clockPort());
     m_kiosk = std::make_unique<Kiosk>(config);
