@@ -85,7 +85,13 @@ port=$(free_tcp_port 18830)
 clock_port=$((port + 1000))
 broker="mqtt://127.0.0.1:$port"
 accounts="$demo/broker"   # password file, ACL, and <account>.password for every account
-festctl=("$bin/festctl" --broker "$broker" --user organiser --password-file "$accounts/organiser.password" --timeout 10)
+# The broker runs the shipped settings (use_username_as_clientid: one connection per
+# account), so every program and every person has an account of its own: the demo's
+# scripted steps (demo-script), its live view (demo-view), and for you, the web console's
+# organiser and booth logins and a terminal account (desk).
+festctl=("$bin/festctl" --broker "$broker" --user demo-script --password-file "$accounts/demo-script.password" --timeout 10)
+festctl_view=("$bin/festctl" --broker "$broker" --user demo-view --password-file "$accounts/demo-view.password" --timeout 10)
+festctl_desk=("$bin/festctl" --broker "$broker" --user desk --password-file "$accounts/desk.password" --timeout 10)
 
 # Every process logs in with its own account and the shipped per-role ACLs apply, as at a
 # festival, so that the console's logins show what each role may see and do.
@@ -98,6 +104,9 @@ demo_account() {   # ROLE NAME
 }
 demo_account controller controller
 demo_account organiser organiser
+demo_account organiser demo-script
+demo_account organiser desk
+demo_account staff demo-view
 demo_account staff booth
 demo_account kiosk kiosk-demo
 for screen in HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1; do demo_account player "player-$screen"; done
@@ -112,6 +121,7 @@ listener $port 127.0.0.1
 allow_anonymous false
 password_file $accounts/passwd
 acl_file $accounts/acl
+use_username_as_clientid true
 persistence false
 max_packet_size 16777216
 max_queued_messages 10000
@@ -134,8 +144,8 @@ path=$demo/controller.db
 [clock]
 port=$clock_port
 [roles]
-organiser=organiser
-staff=booth
+organiser=organiser,demo-script,desk
+staff=booth,demo-view
 INI
 start controller "$demo/logs/controller.log" "$bin/festival-controller" --config "$demo/controller.ini"
 reached=""
@@ -251,12 +261,12 @@ fi
 cat <<TXT
 
 The festival is running. From another terminal:
-  ${festctl[*]} nodes
-  ${festctl[*]} programme show --screen ${screens[0]:-HALL-1}
-  mosquitto_sub -p $port -u organiser -P $(cat "$accounts/organiser.password") -t 'fest/v1/#' -v
+  ${festctl_desk[*]} nodes
+  ${festctl_desk[*]} programme show --screen ${screens[0]:-HALL-1}
+  mosquitto_sub -p $port -u desk -P $(cat "$accounts/desk.password") -t 'fest/v1/#' -v   (stop festctl first: one connection per account)
 The award ceremony (every player is on a ceremony screen; the kiosk follows too):
-  ${festctl[*]} ceremony go        (again for each cue; back, goto N, blackout, end)
-  ${festctl[*]} ceremony status
+  ${festctl_desk[*]} ceremony go        (again for each cue; back, goto N, blackout, end)
+  ${festctl_desk[*]} ceremony status
 Logs: $demo/logs/   Stop with Ctrl-C.
 TXT
 sleep 2
@@ -281,7 +291,7 @@ while true; do
   if [[ -t 1 ]]; then clear; fi
   check_running
   echo "Festival demo, $(date '+%H:%M:%S') - broker $broker - Ctrl-C stops"
-  "${festctl[@]}" nodes 2>&1 || true
+  "${festctl_view[@]}" nodes 2>&1 || true
   [[ -n $kiosk_view ]] && echo "The kiosk's screen: $kiosk_view"
   if ((duration > 0 && SECONDS - started >= duration)); then break; fi
   sleep 2
