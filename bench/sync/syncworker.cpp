@@ -13,10 +13,6 @@
 
 namespace fest {
 
-namespace {
-struct GstObjectUnref { void operator()(void *o) const { if (o) gst_object_unref(o); } };
-} // namespace
-
 SyncWorker::SyncWorker(const Options &options, QObject *parent)
     : QObject(parent)
     , m_options(options)

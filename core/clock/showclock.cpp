@@ -19,12 +19,6 @@ qint64 realtimeNs()
 }
 } // namespace
 
-void ShowClock::GstObjectUnref::operator()(void *object) const
-{
-    if (object)
-        gst_object_unref(object);
-}
-
 ShowClock::ShowClock(const QString &host, quint16 port, QObject *parent)
     : QObject(parent)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gstref.h"
+
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -56,9 +58,8 @@ private:
     void poll();
     void setSynced(bool synced);
 
-    struct GstObjectUnref { void operator()(void *object) const; };
-    std::unique_ptr<GstClock, GstObjectUnref> m_clock;
-    std::unique_ptr<GstBus, GstObjectUnref> m_statsBus;
+    GstPtr<GstClock> m_clock;
+    GstPtr<GstBus> m_statsBus;
     QTimer m_poll;
     bool m_synced = false;
     qint64 m_offsetNs = 0;

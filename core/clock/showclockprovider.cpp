@@ -10,12 +10,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcClock)
 
 namespace fest {
 
-void ShowClockProvider::GstObjectUnref::operator()(void *object) const
-{
-    if (object)
-        gst_object_unref(object);
-}
-
 ShowClockProvider::ShowClockProvider(quint16 port, const QString &address)
 {
     GStreamerInit::ensure();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gstref.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -28,9 +30,8 @@ public:
     GstClock *clock() const;
 
 private:
-    struct GstObjectUnref { void operator()(void *object) const; };
-    std::unique_ptr<GstClock, GstObjectUnref> m_clock;
-    std::unique_ptr<GstNetTimeProvider, GstObjectUnref> m_provider;
+    GstPtr<GstClock> m_clock;
+    GstPtr<GstNetTimeProvider> m_provider;
     quint16 m_port = 0;
     QString m_error;
 };

@@ -20,8 +20,6 @@ namespace {
 constexpr qint64 kMinArmMarginNs = 30'000'000;
 constexpr qint64 kMaxChaseLeadNs = 3'000'000'000;
 
-struct ErrorFree { void operator()(GError *e) const { if (e) g_error_free(e); } };
-struct GFree { void operator()(void *p) const { g_free(p); } };
 
 GstElement *makeSink(const QString &description, QString *error)
 {
@@ -30,7 +28,7 @@ GstElement *makeSink(const QString &description, QString *error)
     const QByteArray desc = description.toUtf8();
     GstElement *sink = description.contains(QLatin1Char('!')) ? gst_parse_bin_from_description(desc.constData(), TRUE, &raw)
                                                                : gst_parse_launch(desc.constData(), &raw);
-    std::unique_ptr<GError, ErrorFree> err(raw);
+    std::unique_ptr<GError, GErrorFree> err(raw);
     if (err) {
         *error = QString::fromUtf8(err->message);
         if (sink)
@@ -77,12 +75,6 @@ GstElement *renderSinkOf(GstElement *sink)
     return sink;
 }
 } // namespace
-
-void ItemPipeline::GstObjectUnref::operator()(void *o) const
-{
-    if (o)
-        gst_object_unref(o);
-}
 
 ItemPipeline::ItemPipeline(const PlaybackItem &item, const Options &options, QObject *parent)
     : QObject(parent)
@@ -427,7 +419,7 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
         GError *raw = nullptr;
         gchar *rawDebug = nullptr;
         gst_message_parse_error(msg, &raw, &rawDebug);
-        std::unique_ptr<GError, ErrorFree> error(raw);
+        std::unique_ptr<GError, GErrorFree> error(raw);
         std::unique_ptr<gchar, GFree> debug(rawDebug);
         qCWarning(lcPlayer) << "item" << m_item.id << "error from" << GST_OBJECT_NAME(GST_MESSAGE_SRC(msg))
                             << error->message << "|" << (debug ? debug.get() : "");
@@ -446,7 +438,7 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
         GError *raw = nullptr;
         gchar *rawDebug = nullptr;
         gst_message_parse_warning(msg, &raw, &rawDebug);
-        std::unique_ptr<GError, ErrorFree> error(raw);
+        std::unique_ptr<GError, GErrorFree> error(raw);
         std::unique_ptr<gchar, GFree> debug(rawDebug);
         qCWarning(lcPlayer) << "item" << m_item.id << "warning:" << error->message;
         break;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "gstref.h"
 #include "playbackerror.h"
 #include "playbackitem.h"
 
@@ -108,8 +109,6 @@ private:
     enum class Phase { Idle, Prerolling, Pausing, Seeking, Ready, Playing, Finished, Failed };
     enum class Mode { None, Chase, Rebase };
 
-    struct GstObjectUnref { void operator()(void *o) const; };
-
     qint64 now() const;
     // Shared with jobs in flight on another thread: a job acts only while the pipeline
     // exists and no newer state change was made.
@@ -138,7 +137,7 @@ private:
 
     PlaybackItem m_item;
     Options m_options;
-    std::unique_ptr<GstElement, GstObjectUnref> m_pipeline;
+    GstPtr<GstElement> m_pipeline;
     GstElement *m_videoSink = nullptr;  // owned by the pipeline; what the playbin was given
     GstElement *m_audioSink = nullptr;  // owned by the pipeline
     GstElement *m_renderSink = nullptr; // owned by the pipeline; the element that renders (may be inside m_videoSink)

@@ -1,5 +1,6 @@
 #include "mediagenerator.h"
 #include "gstreamerinit.h"
+#include "gstref.h"
 
 #include <memory>
 
@@ -8,10 +9,6 @@
 namespace fest {
 
 namespace {
-struct GstObjectUnref { void operator()(void *o) const { if (o) gst_object_unref(o); } };
-struct MessageUnref { void operator()(GstMessage *m) const { if (m) gst_message_unref(m); } };
-struct ErrorFree { void operator()(GError *e) const { if (e) g_error_free(e); } };
-struct GFree { void operator()(void *p) const { g_free(p); } };
 
 QString quoted(const QString &value)
 {
@@ -42,16 +39,16 @@ QString MediaGenerator::generate(const QString &path, const Options &o)
     }
 
     GError *rawError = nullptr;
-    std::unique_ptr<GstElement, GstObjectUnref> pipeline(
+    GstPtr<GstElement> pipeline(
         gst_parse_launch(description.toUtf8().constData(), &rawError));
-    std::unique_ptr<GError, ErrorFree> parseError(rawError);
+    std::unique_ptr<GError, GErrorFree> parseError(rawError);
     if (!pipeline)
         return QStringLiteral("cannot build the generator pipeline: %1")
             .arg(QString::fromUtf8(parseError ? parseError->message : "unknown"));
 
     gst_element_set_state(pipeline.get(), GST_STATE_PLAYING);
-    std::unique_ptr<GstBus, GstObjectUnref> bus(gst_element_get_bus(pipeline.get()));
-    std::unique_ptr<GstMessage, MessageUnref> msg(gst_bus_timed_pop_filtered(
+    GstPtr<GstBus> bus(gst_element_get_bus(pipeline.get()));
+    std::unique_ptr<GstMessage, GstMessageUnref> msg(gst_bus_timed_pop_filtered(
         bus.get(), 120 * GST_SECOND, GstMessageType(GST_MESSAGE_EOS | GST_MESSAGE_ERROR)));
     QString result;
     if (!msg) {
@@ -60,7 +57,7 @@ QString MediaGenerator::generate(const QString &path, const Options &o)
         GError *err = nullptr;
         gchar *debug = nullptr;
         gst_message_parse_error(msg.get(), &err, &debug);
-        std::unique_ptr<GError, ErrorFree> error(err);
+        std::unique_ptr<GError, GErrorFree> error(err);
         std::unique_ptr<gchar, GFree> debugText(debug);
         result = QStringLiteral("generating %1 failed: %2").arg(path, QString::fromUtf8(err->message));
     }

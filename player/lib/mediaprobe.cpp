@@ -1,5 +1,6 @@
 #include "mediaprobe.h"
 #include "gstreamerinit.h"
+#include "gstref.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -14,8 +15,6 @@
 namespace fest {
 
 namespace {
-struct GObjectUnref { void operator()(void *o) const { if (o) g_object_unref(o); } };
-struct ErrorFree { void operator()(GError *e) const { if (e) g_error_free(e); } };
 struct StreamListFree { void operator()(GList *l) const { gst_discoverer_stream_info_list_free(l); } };
 
 MediaProbe::Result failure(MediaProbe::Result r, PlaybackError::Code code, const QString &detail = {})
@@ -75,15 +74,15 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
     file.close();
 
     GError *rawError = nullptr;
-    std::unique_ptr<GstDiscoverer, GObjectUnref> discoverer(
+    GObjectPtr<GstDiscoverer> discoverer(
         gst_discoverer_new(GstClockTime(decodeTimeoutMs) * GST_MSECOND, &rawError));
-    std::unique_ptr<GError, ErrorFree> error(rawError);
+    std::unique_ptr<GError, GErrorFree> error(rawError);
     if (!discoverer)
         return failure(r, PlaybackError::Code::PlaybackFailed, QString::fromUtf8(error->message));
 
     const QByteArray uri = QUrl::fromLocalFile(info.absoluteFilePath()).toEncoded();
     rawError = nullptr;
-    std::unique_ptr<GstDiscovererInfo, GObjectUnref> found(
+    GObjectPtr<GstDiscovererInfo> found(
         gst_discoverer_discover_uri(discoverer.get(), uri.constData(), &rawError));
     error.reset(rawError);
     if (!found || gst_discoverer_info_get_result(found.get()) != GST_DISCOVERER_OK)
