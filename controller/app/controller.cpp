@@ -227,19 +227,8 @@ void Controller::registerOperations()
 {
     m_programme->registerOperations(*m_router);
     m_ceremony->registerOperations(*m_router);
-    const QStringList organisers{QStringLiteral("organiser")};
-    m_router->add(QStringLiteral("voting.open"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
-        return m_votes->openVoting(args, who.account);
-    });
-    m_router->add(QStringLiteral("voting.close"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
-        return m_votes->closeVoting(args, who.account);
-    });
-    m_router->add(QStringLiteral("results.get"), organisers, [this](const CommandContext &, const QJsonObject &args) {
-        return m_votes->results(args);
-    });
-    m_router->add(QStringLiteral("tickets.issue"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
-        return m_votes->issueTickets(args, who.account);
-    });
+    m_votes->registerOperations(*m_router);
+    // The controller's own: the nodes it hears and the audit trail.
     const QStringList everyone{QStringLiteral("organiser"), QStringLiteral("staff")};
     m_router->add(QStringLiteral("nodes.list"), everyone, [this](const CommandContext &, const QJsonObject &) {
         return Reply::success({{"programmeVersion", m_programme->version()}, {"nodes", m_nodes.toJson()}});

@@ -1,4 +1,5 @@
 #include "voteservice.h"
+#include "commandrouter.h"
 
 #include "envelope.h"
 #include "jsonreader.h"
@@ -183,6 +184,23 @@ void VoteService::publishResults()
     message.qos = 1;
     message.retain = true;
     m_client->publish(message);
+}
+
+void VoteService::registerOperations(CommandRouter &router)
+{
+    const QStringList organisers{QStringLiteral("organiser")};
+    router.add(QStringLiteral("voting.open"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
+        return openVoting(args, who.account);
+    });
+    router.add(QStringLiteral("voting.close"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
+        return closeVoting(args, who.account);
+    });
+    router.add(QStringLiteral("results.get"), organisers, [this](const CommandContext &, const QJsonObject &args) {
+        return results(args);
+    });
+    router.add(QStringLiteral("tickets.issue"), organisers, [this](const CommandContext &who, const QJsonObject &args) {
+        return issueTickets(args, who.account);
+    });
 }
 
 Reply VoteService::openVoting(const QJsonObject &args, const QString &account)

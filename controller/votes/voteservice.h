@@ -16,6 +16,8 @@
 
 namespace fest {
 
+class CommandRouter;
+
 class MqttClient;
 struct MqttMessage;
 
@@ -70,9 +72,10 @@ public:
     // Ballots dropped (foreign response topic) or refused as malformed since the start.
     qint64 refusedBallots() const { return m_refusals.total(); }
 
-    // Organiser operations, for the command router (suggested ops: voting.open,
-    // voting.close, results.get, tickets.issue; organisers only). The ticket secret never
-    // leaves the controller: tickets.issue answers with codes only.
+    // Organiser operations: voting.open, voting.close, results.get, tickets.issue, for
+    // organisers only. The ticket secret never leaves the controller: tickets.issue
+    // answers with codes only.
+    void registerOperations(CommandRouter &router);
     Reply openVoting(const QJsonObject &args, const QString &account);   // {"screening":ID}
     Reply closeVoting(const QJsonObject &args, const QString &account);  // {"screening":ID}
     Reply results(const QJsonObject &args) const;                         // {"minimumVotes":N}?
