@@ -2,7 +2,10 @@
 
 #include "consolesocket.h"
 #include "jsonguard.h"
+#include "envelope.h"
+#include "messagetype.h"
 #include "mqttrequester.h"
+#include "nodestatus.h"
 #include "reply.h"
 #include "topics.h"
 
@@ -94,6 +97,9 @@ void ConsoleSession::finishLogin(Error error, const QString &message)
     if (error == Error::NoError) {
         m_loggedIn = true;
         m_controllerRequester = std::make_unique<MqttRequester>(m_client.get(), Topics::controllerReplyPrefix(m_user));
+        // The controller's retained status, so that a request made while it is away can
+        // wait for it (every console role may read node statuses).
+        addSubscription(Topics::nodeStatus(Topics::controllerAccount()));
         emit loggedIn();
         return;
     }
@@ -140,6 +146,8 @@ void ConsoleSession::onClientError()
 
 void ConsoleSession::onMessage(const MqttMessage &message)
 {
+    if (message.topic == Topics::nodeStatus(Topics::controllerAccount()))
+        onControllerStatus(message);
     std::vector<ConsoleSocket *> targets;
     for (ConsoleSocket *socket : m_sockets) {
         if (socket->wants(message.topic))
@@ -275,6 +283,63 @@ void ConsoleSession::request(const QString &target, const Request &request, Repl
                                                     .arg(m_pendingRequests)));
         return;
     }
+    if (target == QLatin1String("controller") && m_controllerOffline) {
+        // Held until the controller is back or the request's time is up.
+        const quint64 id = m_nextHeld++;
+        m_held.emplace(id, Held{request, std::move(done), m_now() + m_limits.requestTimeoutMs});
+        ++m_pendingRequests;
+        QTimer::singleShot(m_limits.requestTimeoutMs, this, [this, id] {
+            const auto it = m_held.find(id);
+            if (it == m_held.end())
+                return;
+            const ReplyHandler handler = std::move(it->second.done);
+            m_held.erase(it);
+            --m_pendingRequests;
+            const QString since = m_controllerOfflineSinceMs > 0
+                ? QStringLiteral("since %1 UTC").arg(QDateTime::fromMSecsSinceEpoch(m_controllerOfflineSinceMs, Qt::UTC).toString(QStringLiteral("HH:mm:ss")))
+                : QStringLiteral("since before this login");
+            handler(errorFrame(QStringLiteral("controller_offline"),
+                               QStringLiteral("The controller has been offline %1 and did not come back within %2 s; nothing was sent. "
+                                              "Start festival-controller, or see its log (journalctl -u festival-controller).")
+                                   .arg(since).arg(m_limits.requestTimeoutMs / 1000)));
+        });
+        return;
+    }
+    send(target, request, m_limits.requestTimeoutMs, std::move(done));
+}
+
+void ConsoleSession::onControllerStatus(const MqttMessage &message)
+{
+    const std::optional<QJsonObject> body = Envelope::decode(message.payload, MessageType::status());
+    const std::optional<ControllerStatus> status = body ? ControllerStatus::fromJson(*body, nullptr) : std::nullopt;
+    if (!status)
+        return;   // not the controller's word (an empty retained message, or unreadable)
+    const bool offline = status->state == ControllerStatus::State::Offline;
+    if (offline && !m_controllerOffline)
+        m_controllerOfflineSinceMs = message.retain ? 0 : m_now();
+    m_controllerOffline = offline;
+    if (!offline)
+        releaseHeld();
+}
+
+void ConsoleSession::releaseHeld()
+{
+    std::map<quint64, Held> held = std::exchange(m_held, {});
+    const qint64 now = m_now();
+    for (auto &[id, h] : held) {
+        --m_pendingRequests;
+        if (!busConnected()) {
+            h.done(errorFrame(QStringLiteral("not_connected"),
+                              QStringLiteral("The console lost the broker while the request waited for the controller; try again.")));
+            continue;
+        }
+        // What is left of the request's time, and never less than a second to answer.
+        send(QStringLiteral("controller"), h.request, int(std::max<qint64>(h.deadlineMs - now, 1000)), std::move(h.done));
+    }
+}
+
+void ConsoleSession::send(const QString &target, const Request &request, int timeoutMs, ReplyHandler done)
+{
     MqttRequester *requester = requesterFor(target);
     if (!requester) {
         done(errorFrame(QStringLiteral("invalid"), QStringLiteral("too many different nodes asked in this session; log in again")));
@@ -283,7 +348,7 @@ void ConsoleSession::request(const QString &target, const Request &request, Repl
     const QString topic = target == QLatin1String("controller") ? Topics::controllerRequest(m_user) : Topics::nodeRequest(target.mid(5));
     ++m_pendingRequests;
     QPointer<ConsoleSession> self(this);
-    requester->request(topic, request.encode(), m_limits.requestTimeoutMs, [self, done, target](const RequesterResult &result) {
+    requester->request(topic, request.encode(), timeoutMs, [self, done, target](const RequesterResult &result) {
         if (!self)
             return;
         --self->m_pendingRequests;

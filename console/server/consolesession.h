@@ -78,7 +78,10 @@ public:
     void removeSubscription(const QString &filter);
     using ReplyHandler = std::function<void(const QJsonObject &frame)>;
     // target: "controller" or "node/<account>". done gets the reply or error frame
-    // (without "id"); it is not called if the session is destroyed first.
+    // (without "id"); it is not called if the session is destroyed first. A request for
+    // the controller while its retained status says offline waits for it, within the
+    // request timeout, and is sent when it is back; else it fails with
+    // "controller_offline", saying since when (nothing was sent).
     void request(const QString &target, const Request &request, ReplyHandler done);
 
 signals:
@@ -94,6 +97,9 @@ private:
     void finishLogin(Error error, const QString &message);
     void broadcast(const QJsonObject &frame);
     MqttRequester *requesterFor(const QString &target);
+    void send(const QString &target, const Request &request, int timeoutMs, ReplyHandler done);
+    void onControllerStatus(const MqttMessage &message);
+    void releaseHeld();
     void socketGone(ConsoleSocket *socket);
 
     QString m_user;
@@ -108,6 +114,12 @@ private:
     bool m_loggingIn = false;
     bool m_loggedIn = false;
     int m_pendingRequests = 0;
+    // Requests for the controller held while it is offline, by a number of their own.
+    struct Held { Request request; ReplyHandler done; qint64 deadlineMs = 0; };
+    std::map<quint64, Held> m_held;
+    quint64 m_nextHeld = 0;
+    bool m_controllerOffline = false;
+    qint64 m_controllerOfflineSinceMs = 0;   // 0: it was already offline when this session saw it
     qint64 m_createdMs = 0;
     qint64 m_lastActivityMs = 0;
     QString m_endReason;

@@ -15,6 +15,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -182,6 +184,7 @@ private slots:
     void webSocketNeedsASessionAndOurOrigin();
     void requestReachesTheControllerAndTheReplyComesBack();
     void controllerRolesStillApply();
+    void requestWaitsForAnOfflineController();
     void staffSubscriptionToResultsDeliversNothing();
     void badFramesGetErrorsAndTheSessionKeepsWorking_data();
     void badFramesGetErrorsAndTheSessionKeepsWorking();
@@ -199,6 +202,7 @@ private:
     MosquittoProcess m_broker;
     std::unique_ptr<BrokerAccounts> m_accounts;
     ControllerProcess m_controller;
+    ControllerProcess::Settings m_controllerSettings;
     std::unique_ptr<BusProbe> m_observer;
     QTemporaryDir m_dir;
     std::unique_ptr<ConsoleServer> m_server;
@@ -250,6 +254,7 @@ void tst_ConsoleServer::initTestCase()
     settings.passwordFile = QDir(m_accounts->folder()).filePath(QStringLiteral("controller.password"));
     settings.organisers = {QStringLiteral("org-ana")};
     settings.staff = {QStringLiteral("staff-ben")};
+    m_controllerSettings = settings;
     QVERIFY2(m_controller.start(settings, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(m_observer->received(QStringLiteral("fest/v1/node/controller/status"))
                                  && m_observer->messages().last().payload.contains("\"online\""), 60000);
@@ -478,6 +483,55 @@ void tst_ConsoleServer::controllerRolesStillApply()
     const QJsonObject reply = page->find(QStringLiteral("reply"), 1).value(QStringLiteral("reply")).toObject();
     QCOMPARE(reply.value(QStringLiteral("ok")).toBool(), false);
     QVERIFY(!reply.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString().isEmpty());
+}
+
+// The controller stopped (its retained status says offline): a request waits for it
+// within the request timeout, then fails with controller_offline saying since when; one
+// sent just before it comes back is answered.
+void tst_ConsoleServer::requestWaitsForAnOfflineController()
+{
+    const QString statusTopic = QStringLiteral("fest/v1/node/controller/status");
+    auto page = openPage(logIn(QStringLiteral("org-ana")));
+    page->send({{"op", "subscribe"}, {"id", 1}, {"filter", statusTopic}});
+    const auto lastState = [&] {
+        QString state;
+        for (const QJsonObject &f : page->frames) {
+            if (f.value(QStringLiteral("op")).toString() == QLatin1String("message") && f.value(QStringLiteral("topic")).toString() == statusTopic)
+                state = f.value(QStringLiteral("payload")).toObject().value(QStringLiteral("state")).toString();
+        }
+        return state;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lastState(), QStringLiteral("online"), 20000);
+    m_controller.stop();
+    // Running again for the tests after this one, also when this one fails half-way.
+    bool restarted = false;
+    const auto restart = qScopeGuard([&] {
+        QString ignored;
+        if (!restarted)
+            m_controller.start(m_controllerSettings, &ignored);
+    });
+    // The session reads the status before it hands it to the page.
+    QTRY_COMPARE_WITH_TIMEOUT(lastState(), QStringLiteral("offline"), 20000);
+
+    page->send({{"op", "request"}, {"id", 2}, {"to", "controller"}, {"body", QJsonObject{{"op", "programme.get"}, {"args", QJsonObject{}}}}});
+    QTRY_VERIFY_WITH_TIMEOUT(!page->find(QStringLiteral("error"), 2).isEmpty() || !page->find(QStringLiteral("reply"), 2).isEmpty(), 40000);
+    const QJsonObject offline = page->find(QStringLiteral("error"), 2);
+    QCOMPARE(offline.value(QStringLiteral("code")).toString(), QStringLiteral("controller_offline"));
+    const QString message = offline.value(QStringLiteral("message")).toString();
+    QVERIFY2(QRegularExpression(QStringLiteral("offline since \\d\\d:\\d\\d:\\d\\d UTC")).match(message).hasMatch(), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("nothing was sent")), qPrintable(message));
+
+    // Sent while it is still away, answered once it is back.
+    page->send({{"op", "request"}, {"id", 3}, {"to", "controller"}, {"body", QJsonObject{{"op", "programme.get"}, {"args", QJsonObject{}}}}});
+    QTest::qWait(300);
+    QVERIFY(page->find(QStringLiteral("error"), 3).isEmpty() && page->find(QStringLiteral("reply"), 3).isEmpty());
+    QString error;
+    restarted = true;
+    QVERIFY2(m_controller.start(m_controllerSettings, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->find(QStringLiteral("error"), 3).isEmpty() || !page->find(QStringLiteral("reply"), 3).isEmpty(), 40000);
+    const QJsonObject reply = page->find(QStringLiteral("reply"), 3).value(QStringLiteral("reply")).toObject();
+    QVERIFY2(reply.value(QStringLiteral("ok")).toBool(), QJsonDocument(page->find(QStringLiteral("error"), 3)).toJson().constData());
+    QVERIFY(reply.value(QStringLiteral("result")).toObject().value(QStringLiteral("version")).toInt() >= 1);
 }
 
 void tst_ConsoleServer::staffSubscriptionToResultsDeliversNothing()
