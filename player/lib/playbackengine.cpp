@@ -14,6 +14,10 @@ namespace {
 constexpr qint64 kSupersedeGraceNs = 200'000'000;
 // A finished window is torn down after this, so that EOS handling never races it.
 constexpr qint64 kEndGraceNs = 2'000'000'000;
+// A stall (nothing rendered within noBufferTimeoutNs: a disk or network hiccup, a starved
+// machine) rebuilds the item's pipeline, which chases to the film's position on the show
+// clock; only a third stall of the same item gives it up for the slate.
+constexpr int kMaxStallRestarts = 2;
 } // namespace
 
 qint64 PlaybackEngine::Slot::effectiveStartNs() const
@@ -190,9 +194,16 @@ void PlaybackEngine::tick()
             ensurePipeline(s);
         if (s.pipe && s.status == SlotStatus::Active && s.pipe->stalled(now, m_options.noBufferTimeoutNs)) {
             const QString message = PlaybackError::describe(Error::NoBuffers, s.item.mediaPath);
-            s.status = SlotStatus::Failed;
             reportError(Error::NoBuffers, message, s.item.id);
-            retire(s, SlotStatus::Failed);
+            if (s.stallRestarts < kMaxStallRestarts) {
+                ++s.stallRestarts;
+                qCWarning(lcPlayer).noquote() << "item" << s.item.id << "stalled; rebuilding its pipeline to chase the show clock (restart"
+                                              << s.stallRestarts << "of" << kMaxStallRestarts << ")";
+                retire(s, SlotStatus::Pending);
+                ensurePipeline(s);
+            } else {
+                retire(s, SlotStatus::Failed);
+            }
         }
     }
     updateState(now);

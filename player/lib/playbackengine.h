@@ -120,6 +120,7 @@ private:
         PlaybackItem item;
         SlotStatus status = SlotStatus::Pending;
         std::unique_ptr<ItemPipeline> pipe;
+        int stallRestarts = 0;   // pipelines rebuilt after a stall (at most kMaxStallRestarts)
         qint64 effectiveStartNs() const;
         qint64 effectiveEndNs() const;
         bool open() const { return status == SlotStatus::Pending || status == SlotStatus::Active; }

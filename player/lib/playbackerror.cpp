@@ -70,8 +70,9 @@ QString PlaybackError::describe(Code code, const QString &mediaPath)
         return QStringLiteral("Film file %1 differs from the programme's copy (checksum). Copy the "
                               "file again.").arg(mediaPath);
     case Code::NoBuffers:
-        return QStringLiteral("Film file %1 stopped delivering pictures. Check the disk; the screen "
-                              "shows the slate and the next item will start on time.").arg(mediaPath);
+        return QStringLiteral("Film file %1 stopped delivering pictures. Check the disk; the player "
+                              "resumes it at the film's current position, or, if it stalls again, shows "
+                              "the slate and starts the next item on time.").arg(mediaPath);
     case Code::PlaybackFailed:
         return QStringLiteral("Playback of %1 failed. See the player log; the next item will start on "
                               "time.").arg(mediaPath);

@@ -1,3 +1,4 @@
+#include "gstref.h"
 #include "mediagenerator.h"
 #include "playbackengine.h"
 #include "showclock.h"
@@ -10,6 +11,9 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
+
+#include <gst/gst.h>
 
 using namespace fest;
 using Code = PlaybackError::Code;
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void missingFileIsReportedBeforeItsStart();
     void fileCopiedInLaterClearsTheError();
     void truncatedFileIsAnErrorNotAHang();
+    void stallResumesAtTheFilmsPosition();
     void lateStartChasesToTheRightPosition();
     void playlistUpdateKeepsTheCurrentItem();
     void backToBackItemsLeaveNoGap();
@@ -70,6 +75,12 @@ void tst_PlaybackEngine::initTestCase()
     o.pattern = QStringLiteral("ball");
     o.label = QStringLiteral("B");
     QCOMPARE(MediaGenerator::generate(path("b.webm"), o), QString());
+    // Pictures only: a stall is nothing reaching the sinks, and sound would keep flowing.
+    o.seconds = 8;
+    o.audio = false;
+    o.pattern = QStringLiteral("smpte");
+    o.label = QStringLiteral("S");
+    QCOMPARE(MediaGenerator::generate(path("silent.webm"), o), QString());
     QFile garbage(path("corrupt.webm"));
     QVERIFY(garbage.open(QIODevice::WriteOnly));
     garbage.write(QByteArray(64 * 1024, '\x33'));
@@ -230,6 +241,65 @@ void tst_PlaybackEngine::truncatedFileIsAnErrorNotAHang()
     QVERIFY(!errors.isEmpty());
     QCOMPARE(engine->lastErrorItemId(), QStringLiteral("CUT"));
     QVERIFY(engine->lastError() == Code::MediaUndecodable || engine->lastError() == Code::NoBuffers);
+}
+
+void tst_PlaybackEngine::stallResumesAtTheFilmsPosition()
+{
+    // Every pipeline renders through a valve the test can shut: nothing reaches the sink,
+    // as when a disk stops answering or the machine is starved.
+    std::vector<GstPtr<GstElement>> valves;
+    PlaybackEngine::Options o;
+    o.noBufferTimeoutNs = 1'000'000'000;
+    o.videoSinkFactory = [&valves](const PlaybackItem &) -> GstElement * {
+        GError *error = nullptr;
+        GstElement *bin = gst_parse_bin_from_description("valve name=gate drop=false ! fakesink sync=true", TRUE, &error);
+        if (error)
+            g_error_free(error);
+        if (bin)
+            valves.emplace_back(gst_bin_get_by_name(GST_BIN(bin), "gate"));
+        return bin;
+    };
+    const auto shutLast = [&valves] { g_object_set(valves.back().get(), "drop", TRUE, nullptr); };
+
+    // One stall: the pipeline is rebuilt and chases; the film goes on at its position.
+    auto engine = makeEngine(o);
+    QSignalSpy started(engine.get(), &PlaybackEngine::itemStarted);
+    QSignalSpy errors(engine.get(), &PlaybackEngine::errorOccurred);
+    const PlaybackItem s = item("S", "silent.webm", 800, 8000);
+    engine->setItems({s});
+    engine->start();
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(engine->positionNs() > 500 * kMs, 3000);
+    shutLast();
+    QTRY_VERIFY_WITH_TIMEOUT(!errors.isEmpty(), 4000);
+    QCOMPARE(errors.first().at(0).value<Code>(), Code::NoBuffers);
+    QTRY_COMPARE_WITH_TIMEOUT(int(valves.size()), 2, 3000);
+    // Playing again where the show clock says the film is, not where it stalled.
+    const auto behindNs = [&] { return m_clock->nowUs() * 1000 - s.startUs * 1000 - engine->positionNs(); };
+    QTRY_VERIFY_WITH_TIMEOUT(engine->state() == State::Playing && qAbs(behindNs()) < 300 * kMs, 5000);
+    QTest::qWait(1500);
+    QVERIFY2(qAbs(behindNs()) < 300 * kMs, qPrintable(QStringLiteral("%1 ms behind the film's position").arg(behindNs() / kMs)));
+    QCOMPARE(engine->state(), State::Playing);
+    QCOMPARE(errors.count(), 1);
+    QCOMPARE(int(valves.size()), 2);
+    engine.reset();
+
+    // A film that stalls every time it is resumed is given up after two rebuilds: the slate.
+    valves.clear();
+    auto stubborn = makeEngine(o);
+    QSignalSpy stubbornStarted(stubborn.get(), &PlaybackEngine::itemStarted);
+    stubborn->setItems({item("T", "silent.webm", 800, 8000)});
+    stubborn->start();
+    QTRY_COMPARE_WITH_TIMEOUT(stubbornStarted.count(), 1, 5000);
+    for (int pipelines = 1; pipelines <= 3; ++pipelines) {
+        QTRY_COMPARE_WITH_TIMEOUT(int(valves.size()), pipelines, 5000);
+        shutLast();
+        if (pipelines < 3)
+            QTRY_COMPARE_WITH_TIMEOUT(int(valves.size()), pipelines + 1, 5000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(stubborn->state(), State::Error, 5000);
+    QCOMPARE(stubborn->lastError(), Code::NoBuffers);
+    QCOMPARE(int(valves.size()), 3);
 }
 
 void tst_PlaybackEngine::lateStartChasesToTheRightPosition()
