@@ -130,12 +130,18 @@ bool ItemPipeline::preroll()
     m_videoSink = video;
     m_audioSink = audio;
     m_renderSink = renderSinkOf(video);
-    if (hasProperty(m_renderSink, "signal-handoffs")) {
+    // The segment at the video sink turns a frame's timestamp into its place in the film
+    // (MP4 edit lists, MPEG-TS clocks and B-frame delays start timestamps above 0).
+    const bool handoffs = hasProperty(m_renderSink, "signal-handoffs");
+    if (handoffs) {
         g_object_set(m_renderSink, "signal-handoffs", TRUE, nullptr);
         g_signal_connect(m_renderSink, "handoff", G_CALLBACK(&ItemPipeline::handoffCallback), this);
-    } else if (GstPad *pad = gst_element_get_static_pad(video, "sink")) {
+    } else {
         g_object_set(m_renderSink, "qos", TRUE, nullptr);
-        gst_pad_add_probe(pad, GstPadProbeType(GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM | GST_PAD_PROBE_TYPE_EVENT_UPSTREAM),
+    }
+    if (GstPad *pad = gst_element_get_static_pad(video, "sink")) {
+        gst_pad_add_probe(pad, handoffs ? GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM
+                                        : GstPadProbeType(GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM | GST_PAD_PROBE_TYPE_EVENT_UPSTREAM),
                           &videoSinkProbe, this, nullptr);
         gst_object_unref(pad);
     }
@@ -527,7 +533,8 @@ void ItemPipeline::onAsyncDone()
 
 void ItemPipeline::handoffCallback(GstElement *, GstBuffer *buffer, GstPad *, void *self)
 {
-    static_cast<ItemPipeline *>(self)->onFrameRendered(GST_BUFFER_PTS_IS_VALID(buffer) ? qint64(GST_BUFFER_PTS(buffer)) : -1);
+    auto *pipe = static_cast<ItemPipeline *>(self);
+    pipe->onFrameRendered(GST_BUFFER_PTS_IS_VALID(buffer) ? pipe->streamTime(qint64(GST_BUFFER_PTS(buffer))) : -1);
 }
 
 void ItemPipeline::audioHandoffCallback(GstElement *, GstBuffer *, GstPad *, void *self)
@@ -551,10 +558,22 @@ void ItemPipeline::onSinkEvent(GstEvent *event)
     qint64 pts = -1;
     if (m_videoSegment && GST_CLOCK_TIME_IS_VALID(runningTime)) {
         const guint64 position = gst_segment_position_from_running_time(m_videoSegment.get(), GST_FORMAT_TIME, runningTime);
-        pts = position == GST_CLOCK_TIME_NONE ? -1 : qint64(position);
+        const guint64 stream = position == GST_CLOCK_TIME_NONE
+            ? GST_CLOCK_TIME_NONE : gst_segment_to_stream_time(m_videoSegment.get(), GST_FORMAT_TIME, position);
+        pts = stream == GST_CLOCK_TIME_NONE ? -1 : qint64(stream);
     }
     lock.unlock();
     onFrameRendered(pts);
+}
+
+// Streaming thread.
+qint64 ItemPipeline::streamTime(qint64 bufferPts)
+{
+    QMutexLocker lock(&m_segmentMutex);
+    if (!m_videoSegment)
+        return bufferPts;
+    const guint64 stream = gst_segment_to_stream_time(m_videoSegment.get(), GST_FORMAT_TIME, guint64(bufferPts));
+    return stream == GST_CLOCK_TIME_NONE ? -1 : qint64(stream);
 }
 
 // Streaming thread: atomics and the mutex only.

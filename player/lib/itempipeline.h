@@ -96,8 +96,11 @@ public:
     QList<Frame> takeFrames();
     // Streaming threads: the video sink rendered the frame at position pts (-1 unknown);
     // a SEGMENT or QOS event passed the video sink's pad.
+    // pts: the frame's position in the film (stream time: 0 is its first frame, whatever
+    // timestamps its container starts at), -1 when unknown.
     void onFrameRendered(qint64 pts);
     void onSinkEvent(GstEvent *event);
+    qint64 streamTime(qint64 bufferPts);
 
 Q_SIGNALS:
     void prerolled(qint64 tookNs);
