@@ -16,6 +16,30 @@ namespace fest {
 
 namespace {
 struct StreamListFree { void operator()(GList *l) const { gst_discoverer_stream_info_list_free(l); } };
+struct CapsUnref { void operator()(GstCaps *c) const { if (c) gst_caps_unref(c); } };
+
+QString codecOf(GstDiscovererStreamInfo *stream)
+{
+    std::unique_ptr<GstCaps, CapsUnref> caps(gst_discoverer_stream_info_get_caps(stream));
+    if (!caps)
+        return {};
+    std::unique_ptr<gchar, GFree> text(gst_pb_utils_get_codec_description(caps.get()));
+    return text ? QString::fromUtf8(text.get()) : QString();
+}
+
+// "gstreamer|1.0|app|H.265 (Main Profile) decoder|decoder-video/x-h265, ..." -> its description.
+QStringList missingElements(GstDiscovererInfo *info)
+{
+    QStringList names;
+    const gchar **details = gst_discoverer_info_get_missing_elements_installer_details(info);
+    for (int i = 0; details && details[i]; ++i) {
+        const QStringList fields = QString::fromUtf8(details[i]).split(QLatin1Char('|'));
+        const QString name = fields.size() > 3 ? fields.at(3) : fields.value(0);
+        if (!name.isEmpty() && !names.contains(name))
+            names << name;
+    }
+    return names;
+}
 
 MediaProbe::Result failure(MediaProbe::Result r, PlaybackError::Code code, const QString &detail = {})
 {
@@ -85,6 +109,13 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
     GObjectPtr<GstDiscovererInfo> found(
         gst_discoverer_discover_uri(discoverer.get(), uri.constData(), &rawError));
     error.reset(rawError);
+    if (found && gst_discoverer_info_get_result(found.get()) == GST_DISCOVERER_MISSING_PLUGINS) {
+        r.missing = missingElements(found.get());
+        return failure(r, PlaybackError::Code::MediaUndecodable,
+                       QStringLiteral("this machine has no %1: install gstreamer1.0-libav and gstreamer1.0-plugins-bad "
+                                      "(the festival-player package depends on them), or convert the film to H.264/AAC in MP4")
+                           .arg(r.missing.isEmpty() ? QStringLiteral("decoder for it") : r.missing.join(QStringLiteral(", "))));
+    }
     if (!found || gst_discoverer_info_get_result(found.get()) != GST_DISCOVERER_OK)
         return failure(r, PlaybackError::Code::MediaUndecodable,
                        error ? QString::fromUtf8(error->message) : QString());
@@ -93,6 +124,22 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
     std::unique_ptr<GList, StreamListFree> audio(gst_discoverer_info_get_audio_streams(found.get()));
     r.hasVideo = video != nullptr;
     r.hasAudio = audio != nullptr;
+    if (video) {
+        auto *v = static_cast<GstDiscovererVideoInfo *>(video->data);
+        r.videoCodec = codecOf(GST_DISCOVERER_STREAM_INFO(v));
+        r.width = int(gst_discoverer_video_info_get_width(v));
+        r.height = int(gst_discoverer_video_info_get_height(v));
+        r.fpsNum = int(gst_discoverer_video_info_get_framerate_num(v));
+        r.fpsDen = int(gst_discoverer_video_info_get_framerate_denom(v));
+        r.parNum = int(gst_discoverer_video_info_get_par_num(v));
+        r.parDen = int(gst_discoverer_video_info_get_par_denom(v));
+    }
+    if (audio) {
+        auto *a = static_cast<GstDiscovererAudioInfo *>(audio->data);
+        r.audioCodec = codecOf(GST_DISCOVERER_STREAM_INFO(a));
+        r.audioChannels = int(gst_discoverer_audio_info_get_channels(a));
+        r.audioRate = int(gst_discoverer_audio_info_get_sample_rate(a));
+    }
     const GstClockTime duration = gst_discoverer_info_get_duration(found.get());
     r.durationNs = GST_CLOCK_TIME_IS_VALID(duration) ? qint64(duration) : -1;
     if (!r.hasVideo && !r.hasAudio)

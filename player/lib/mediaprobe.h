@@ -4,6 +4,7 @@
 #include "playbackitem.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QThreadPool>
 
 namespace fest {
@@ -25,6 +26,20 @@ public:
         qint64 durationNs = -1;   // -1 = unknown
         bool hasVideo = false;
         bool hasAudio = false;
+        // What the file holds (its first video and audio stream), for staff and checks.
+        QString videoCodec;       // e.g. "H.264 (High Profile)", from GStreamer's descriptions
+        int width = 0;
+        int height = 0;
+        int fpsNum = 0;           // frame rate as a fraction (0/0 = unknown or variable)
+        int fpsDen = 0;
+        int parNum = 1;           // pixel aspect ratio (1/1 = square pixels)
+        int parDen = 1;
+        QString audioCodec;       // e.g. "MPEG-4 AAC", "AC-3 (ATSC A/52)"
+        int audioChannels = 0;
+        int audioRate = 0;
+        // The decoders or demuxers this machine lacks for the file, as GStreamer names
+        // them ("H.265 (Main Profile) decoder"); set with media_undecodable.
+        QStringList missing;
         bool ready() const { return error == PlaybackError::Code::None; }
     };
 

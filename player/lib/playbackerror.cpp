@@ -64,8 +64,8 @@ QString PlaybackError::describe(Code code, const QString &mediaPath)
     case Code::MediaUnreadable:
         return QStringLiteral("Film file %1 cannot be read. Check its permissions and the disk.").arg(mediaPath);
     case Code::MediaUndecodable:
-        return QStringLiteral("Film file %1 is damaged or in an unsupported format. Replace it with a "
-                              "good copy (WebM VP8/VP9 + Opus/Vorbis, or Ogg Theora).").arg(mediaPath);
+        return QStringLiteral("Film file %1 is damaged or in a format this player cannot decode. Replace "
+                              "it with a good copy (H.264/AAC in MP4 plays everywhere).").arg(mediaPath);
     case Code::ChecksumMismatch:
         return QStringLiteral("Film file %1 differs from the programme's copy (checksum). Copy the "
                               "file again.").arg(mediaPath);
