@@ -20,7 +20,6 @@ namespace {
 constexpr qint64 kMinArmMarginNs = 30'000'000;
 constexpr qint64 kMaxChaseLeadNs = 3'000'000'000;
 
-
 GstElement *makeSink(const QString &description, QString *error)
 {
     GError *raw = nullptr;
