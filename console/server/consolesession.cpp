@@ -44,6 +44,7 @@ ConsoleSession::ConsoleSession(const QString &user, MqttOptions options, Limits 
     , m_user(user)
     , m_limits(limits)
     , m_now(now ? std::move(now) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+    , m_controllerStatusTopic(Topics::nodeStatus(Topics::controllerAccount()))
 {
     options.username = user;
     // Its own client id per login, so that two pages of one person never take over each
@@ -99,7 +100,7 @@ void ConsoleSession::finishLogin(Error error, const QString &message)
         m_controllerRequester = std::make_unique<MqttRequester>(m_client.get(), Topics::controllerReplyPrefix(m_user));
         // The controller's retained status, so that a request made while it is away can
         // wait for it (every console role may read node statuses).
-        addSubscription(Topics::nodeStatus(Topics::controllerAccount()));
+        addSubscription(m_controllerStatusTopic);
         emit loggedIn();
         return;
     }
@@ -146,7 +147,7 @@ void ConsoleSession::onClientError()
 
 void ConsoleSession::onMessage(const MqttMessage &message)
 {
-    if (message.topic == Topics::nodeStatus(Topics::controllerAccount()))
+    if (message.topic == m_controllerStatusTopic)
         onControllerStatus(message);
     std::vector<ConsoleSocket *> targets;
     for (ConsoleSocket *socket : m_sockets) {

@@ -118,6 +118,7 @@ private:
     struct Held { Request request; ReplyHandler done; qint64 deadlineMs = 0; };
     std::map<quint64, Held> m_held;
     quint64 m_nextHeld = 0;
+    const QString m_controllerStatusTopic;   // read on every message: built once
     bool m_controllerOffline = false;
     qint64 m_controllerOfflineSinceMs = 0;   // 0: it was already offline when this session saw it
     qint64 m_createdMs = 0;
