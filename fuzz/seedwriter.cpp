@@ -251,6 +251,17 @@ void ceremonySeeds(SeedWriter &out, const Programme &p)
     }
 }
 
+// Subtitle files as festivals send them: SRT with a BOM and Windows line ends, WebVTT
+// with a note, an identifier, settings and a voice tag.
+void subtitleSeeds(SeedWriter &out)
+{
+    out.add(QStringLiteral("subtitle"), QByteArray("\xEF\xBB\xBF" "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>First</i> line\r\n"
+                                                   "second line\r\n\r\n2\r\n00:01:00,000 --> 00:01:02,000\r\n"
+                                                   "\xE4\xB8\x80\xE5\x88\x86\xE9\x90\x98\r\n"));
+    out.add(QStringLiteral("subtitle"), QByteArray("WEBVTT\n\nNOTE a note\n\nid\n00:05.000 --> 00:07.250 line:90%\n"
+                                                   "<v N>Tom &amp; Jerry\n\n01:00:00.000 --> 01:00:02.000\nLate\n"));
+}
+
 void topicSeeds(SeedWriter &out)
 {
     const QStringList topics{
@@ -287,6 +298,7 @@ int main(int argc, char **argv)
     voteSeeds(out, *programme);
     ceremonySeeds(out, *programme);
     topicSeeds(out);
+    subtitleSeeds(out);
     for (const QByteArray &junk : {QByteArray("{}"), QByteArray("[]"), QByteArray("{\"type\":\"x\",\"v\":1}"), QByteArray("\xff\xfe")})
         out.add(QStringLiteral("json_guard"), junk);
     std::printf("%d seed files in %s\n", out.count(), argv[2]);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "localizedtext.h"
+#include "subtitlefile.h"
 
 #include <QStringList>
 
@@ -17,7 +18,8 @@ struct Film
     int runtimeSeconds = 0;
     LocalizedText synopsis;
     QString language;           // BCP 47 tag of the spoken language ("es", "yue", "zxx" for none)
-    QStringList subtitles;      // BCP 47 tags ("en", "zh-Hant")
+    QStringList subtitles;      // BCP 47 tags ("en", "zh-Hant"), burnt in or as files
+    SubtitleFiles subtitleFiles; // sidecar files the player renders, in display order
     QString media;              // relative path under the players' media folder
     QString sha256;             // optional lower-case hex digest of the media file
     QStringList categoryIds;    // award categories the film competes in

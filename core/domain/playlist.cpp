@@ -23,6 +23,22 @@ QHash<QString, const Film *> filmIndex(const Programme &programme)
     return films;
 }
 
+// The subtitle files a screening shows of a film: the languages it asks for that the film
+// has files in, or by default the film's first two files (the festival's usual two lines).
+SubtitleFiles subtitlesShown(const Screening &screening, const Film &film)
+{
+    if (!screening.subtitleLanguages)
+        return film.subtitleFiles.mid(0, 2);
+    SubtitleFiles shown;
+    for (const QString &language : *screening.subtitleLanguages) {
+        for (const SubtitleFile &file : film.subtitleFiles) {
+            if (file.language == language)
+                shown.append(file);
+        }
+    }
+    return shown;
+}
+
 // Appends the films of a screen's screenings, given in start order.
 void appendItems(Playlist &playlist, const QList<const Screening *> &screenings, const QHash<QString, const Film *> &films)
 {
@@ -34,7 +50,7 @@ void appendItems(Playlist &playlist, const QList<const Screening *> &screenings,
                 continue;   // the validator reports it; the rest of the block still plays
             const qint64 durationUs = qint64(f->runtimeSeconds) * 1000000;
             playlist.items.append(PlaylistItem{s->id, f->id, f->media, f->sha256, f->originalTitle, f->title,
-                                               startUs, durationUs});
+                                               startUs, durationUs, subtitlesShown(*s, *f)});
             startUs += durationUs;
         }
     }

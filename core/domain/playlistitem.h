@@ -1,6 +1,7 @@
 #pragma once
 
 #include "localizedtext.h"
+#include "subtitlefile.h"
 
 #include <QString>
 
@@ -17,6 +18,7 @@ struct PlaylistItem
     LocalizedText title;
     qint64 startUs = 0;         // microseconds since the Unix epoch (show clock)
     qint64 durationUs = 0;
+    SubtitleFiles subtitles;    // the files to show at this screening, top line first
 
     qint64 endUs() const { return startUs + durationUs; }
     bool operator==(const PlaylistItem &) const = default;

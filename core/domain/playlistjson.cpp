@@ -29,6 +29,8 @@ QJsonObject itemToJson(const PlaylistItem &item)
         o.insert(QStringLiteral("originalTitle"), item.originalTitle);
     if (!title.isEmpty())
         o.insert(QStringLiteral("title"), title);
+    if (!item.subtitles.isEmpty())
+        o.insert(QStringLiteral("subtitles"), ProgrammeJson::subtitleFilesToJson(item.subtitles));
     return o;
 }
 
@@ -48,6 +50,7 @@ PlaylistItem readItem(JsonReader &r)
     title.rejectUnknownFields();
     item.startUs = r.requiredInteger(QStringLiteral("startUs"), {.min = 0});
     item.durationUs = r.requiredInteger(QStringLiteral("durationUs"), {.min = 1, .max = qint64(24) * 3600 * 1000000});
+    item.subtitles = ProgrammeJson::readSubtitleFiles(r, QStringLiteral("subtitles"));
     r.rejectUnknownFields();
     return item;
 }

@@ -81,12 +81,17 @@ Screen readScreen(JsonReader &r)
     return s;
 }
 
+JsonReader::StringRule languageRule()
+{
+    static const QRegularExpression language(QStringLiteral("\\A[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\\z"));
+    return {32, language, QStringLiteral("a BCP 47 tag like \"en\" or \"zh-Hant\"")};
+}
+
 Film readFilm(JsonReader &r)
 {
     static const QRegularExpression hex(QStringLiteral("\\A[0-9a-f]{64}\\z"));
     static const QRegularExpression country(QStringLiteral("\\A[A-Z]{2}\\z"));
-    static const QRegularExpression language(QStringLiteral("\\A[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*\\z"));
-    const JsonReader::StringRule languageRule{32, language, QStringLiteral("a BCP 47 tag like \"en\" or \"zh-Hant\"")};
+    const JsonReader::StringRule languageRule = fest::languageRule();
     Film f;
     f.id = readId(r);
     f.originalTitle = r.optionalString(QStringLiteral("originalTitle"), {.maxLength = kShortText});
@@ -100,6 +105,7 @@ Film readFilm(JsonReader &r)
     f.language = r.optionalString(QStringLiteral("language"), languageRule);
     f.subtitles = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 20}, languageRule);
     f.media = r.optionalString(QStringLiteral("media"), {.maxLength = 1024});
+    f.subtitleFiles = ProgrammeJson::readSubtitleFiles(r, QStringLiteral("subtitleFiles"));
     f.sha256 = r.optionalString(QStringLiteral("sha256"), {64, hex, QStringLiteral("64 lower-case hex digits")});
     f.categoryIds = r.optionalIdList(QStringLiteral("categories"));
     r.rejectUnknownFields();
@@ -116,6 +122,8 @@ Screening readScreening(JsonReader &r)
     s.filmIds = r.requiredIdList(QStringLiteral("films"), {.maxLength = 100, .minLength = 1});
     s.title = readText(r, QStringLiteral("title"));
     s.status = Screening::Status(r.optionalChoice(QStringLiteral("status"), Screening::statusNames(), 0));
+    if (r.has(QStringLiteral("subtitles")))
+        s.subtitleLanguages = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 4}, languageRule());
     r.rejectUnknownFields();
     return s;
 }
@@ -237,6 +245,34 @@ void ProgrammeJson::appendErrors(const QList<JsonError> &from, const QString &fa
         to->append(ProgrammeError{e.where.isEmpty() ? fallbackWhere : e.where, e.field, e.message});
 }
 
+QJsonArray ProgrammeJson::subtitleFilesToJson(const SubtitleFiles &files)
+{
+    QJsonArray array;
+    for (const SubtitleFile &f : files)
+        array.append(QJsonObject{{QStringLiteral("language"), f.language}, {QStringLiteral("file"), f.file}});
+    return array;
+}
+
+SubtitleFiles ProgrammeJson::readSubtitleFiles(JsonReader &r, const QString &key)
+{
+    const QJsonArray array = r.optionalArray(key, {.maxLength = 8});
+    SubtitleFiles files;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        JsonReader entry = r.element(key, array, i);
+        SubtitleFile file;
+        file.language = entry.requiredString(QStringLiteral("language"), languageRule());
+        file.file = entry.requiredString(QStringLiteral("file"), {.maxLength = 1024, .allowEmpty = false});
+        entry.rejectUnknownFields();
+        for (const SubtitleFile &before : std::as_const(files)) {
+            if (before.language == file.language && !file.language.isEmpty())
+                entry.addError(QStringLiteral("language"),
+                               QStringLiteral("%1 is listed twice: give one file per language").arg(file.language));
+        }
+        files.append(file);
+    }
+    return files;
+}
+
 QJsonObject ProgrammeJson::toJson(const Film &f)
 {
     QJsonObject o{{QStringLiteral("id"), f.id}, {QStringLiteral("runtimeSeconds"), f.runtimeSeconds}};
@@ -250,6 +286,8 @@ QJsonObject ProgrammeJson::toJson(const Film &f)
     insertString(o, QStringLiteral("language"), f.language);
     insertList(o, QStringLiteral("subtitles"), f.subtitles);
     insertString(o, QStringLiteral("media"), f.media);
+    if (!f.subtitleFiles.isEmpty())
+        o.insert(QStringLiteral("subtitleFiles"), subtitleFilesToJson(f.subtitleFiles));
     insertString(o, QStringLiteral("sha256"), f.sha256);
     insertList(o, QStringLiteral("categories"), f.categoryIds);
     return o;
@@ -265,6 +303,8 @@ QJsonObject ProgrammeJson::toJson(const Screening &s)
     insertText(o, QStringLiteral("title"), s.title);
     if (s.isCancelled())
         o.insert(QStringLiteral("status"), Screening::statusNames().at(int(s.status)));
+    if (s.subtitleLanguages)
+        o.insert(QStringLiteral("subtitles"), QJsonArray::fromStringList(*s.subtitleLanguages));
     return o;
 }
 

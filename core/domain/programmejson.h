@@ -4,6 +4,7 @@
 #include "programmeerror.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <optional>
 
@@ -38,6 +39,10 @@ public:
                                             QList<ProgrammeError> *errors);
     static std::optional<Screening> screeningFromJson(const QJsonObject &object, const QString &where,
                                                       QList<ProgrammeError> *errors);
+
+    // A film's or playlist item's "subtitleFiles"/"subtitles": [{"language", "file"}].
+    static QJsonArray subtitleFilesToJson(const SubtitleFiles &files);
+    static SubtitleFiles readSubtitleFiles(JsonReader &r, const QString &key);
 
     // Wire form of an instant on the programme: ISO 8601 with its offset.
     static QString timeToString(const QDateTime &time);

@@ -83,15 +83,16 @@ public:
                 add(where, QStringLiteral("title"), QStringLiteral("the film has no title: set originalTitle or title.en/zh"));
             if (f.runtimeSeconds <= 0)
                 add(where, QStringLiteral("runtimeSeconds"), QStringLiteral("runtime must be positive"));
-            media(where, f.media);
+            media(where, QStringLiteral("media"), f.media);
+            for (qsizetype k = 0; k < f.subtitleFiles.size(); ++k)
+                media(where, QStringLiteral("subtitleFiles[%1].file").arg(k), f.subtitleFiles[k].file);
             for (const QString &c : f.categoryIds)
                 reference(where, QStringLiteral("categories"), QStringLiteral("award"), c, m_awards.contains(c));
         }
     }
 
-    void media(const QString &where, const QString &media)
+    void media(const QString &where, const QString &field, const QString &media)
     {
-        const QString field = QStringLiteral("media");
         if (media.isEmpty()) {
             add(where, field, QStringLiteral("the film has no media file: set media to its file, e.g. films/<id>.webm"));
             return;

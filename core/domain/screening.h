@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <optional>
+
 namespace fest {
 
 // One slot on one screen: a single film, or a block of short films played back to back
@@ -20,6 +22,9 @@ struct Screening
     QStringList filmIds;
     LocalizedText title;        // block title; empty for a single film
     Status status = Status::Scheduled;
+    // The subtitle languages the players show, top line first (none, one, or the
+    // festival's usual two); unset = every film's first two subtitle files.
+    std::optional<QStringList> subtitleLanguages;
 
     bool isCancelled() const { return status == Status::Cancelled; }
     bool operator==(const Screening &) const = default;

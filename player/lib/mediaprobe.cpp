@@ -144,7 +144,26 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
     r.durationNs = GST_CLOCK_TIME_IS_VALID(duration) ? qint64(duration) : -1;
     if (!r.hasVideo && !r.hasAudio)
         return failure(r, PlaybackError::Code::MediaUndecodable, QStringLiteral("no audio or video stream"));
+    readSubtitles(item, r);
     return r;
+}
+
+void MediaProbe::readSubtitles(const PlaybackItem &item, Result &r)
+{
+    QStringList problems;
+    for (const PlaybackSubtitle &s : item.subtitles) {
+        QString problem;
+        auto track = SubtitleTrack::load(s.path, s.language, &problem);
+        if (track) {
+            r.subtitles.append(std::make_shared<const SubtitleTrack>(std::move(*track)));
+            continue;
+        }
+        if (r.error == PlaybackError::Code::None)
+            r.error = QFileInfo::exists(s.path) ? PlaybackError::Code::SubtitleInvalid : PlaybackError::Code::SubtitleMissing;
+        problems << problem;
+    }
+    if (!problems.isEmpty())
+        r.message = problems.join(QLatin1Char(' ')) + QLatin1Char(' ') + PlaybackError::describe(r.error, r.mediaPath);
 }
 
 } // namespace fest

@@ -2,15 +2,18 @@
 
 #include "playbackerror.h"
 #include "playbackitem.h"
+#include "subtitletrack.h"
 
 #include <QObject>
 #include <QStringList>
 #include <QThreadPool>
 
+#include <memory>
+
 namespace fest {
 
 // Readiness: checks ahead of time that an item's film is present, readable, matches its
-// checksum and is decodable (GstDiscoverer), off the Qt thread. Results arrive as
+// checksum and is decodable (GstDiscoverer), and reads its subtitle files, off the Qt thread. Results arrive as
 // checked() on the Qt thread.
 class MediaProbe : public QObject
 {
@@ -40,6 +43,9 @@ public:
         // The decoders or demuxers this machine lacks for the file, as GStreamer names
         // them ("H.265 (Main Profile) decoder"); set with media_undecodable.
         QStringList missing;
+        // The item's subtitle files that read well, in its order; a file that did not is
+        // the error (subtitle_missing or subtitle_invalid, naming file and line).
+        QList<std::shared_ptr<const SubtitleTrack>> subtitles;
         bool ready() const { return error == PlaybackError::Code::None; }
     };
 
@@ -54,6 +60,8 @@ Q_SIGNALS:
     void checked(const fest::MediaProbe::Result &result);
 
 private:
+    static void readSubtitles(const PlaybackItem &item, Result &r);
+
     QThreadPool m_pool;
 };
 

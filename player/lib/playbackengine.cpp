@@ -416,6 +416,46 @@ qint64 PlaybackEngine::positionNs() const
     return s->pipe->positionNs(nowNs());
 }
 
+const QList<std::shared_ptr<const SubtitleTrack>> *PlaybackEngine::subtitlesShown() const
+{
+    const Slot *s = current();
+    if (!s || !s->pipe || m_blackout || (m_state != State::Playing && m_state != State::Held))
+        return nullptr;
+    const auto ready = m_readiness.constFind(s->item.id);
+    return ready == m_readiness.cend() || ready->subtitles.isEmpty() ? nullptr : &ready->subtitles;
+}
+
+qint64 PlaybackEngine::nextSubtitleChangeNs() const
+{
+    const auto *tracks = subtitlesShown();
+    if (!tracks || m_state != State::Playing)
+        return -1;
+    const qint64 now = nowNs();
+    const qint64 position = current()->pipe->positionNs(now);
+    qint64 next = -1;
+    for (const auto &track : *tracks) {
+        const qint64 change = track->nextChangeAfter(position);
+        if (change >= 0 && (next < 0 || change < next))
+            next = change;
+    }
+    return next < 0 ? -1 : now + (next - position);
+}
+
+QList<PlaybackEngine::SubtitleLine> PlaybackEngine::subtitlesNow() const
+{
+    const auto *tracks = subtitlesShown();
+    if (!tracks)
+        return {};
+    const qint64 position = current()->pipe->positionNs(nowNs());
+    QList<SubtitleLine> lines;
+    for (const auto &track : *tracks) {
+        QString text = track->textAt(position);
+        if (!text.isEmpty())
+            lines.append({track->language(), std::move(text)});
+    }
+    return lines;
+}
+
 qint64 PlaybackEngine::heldForNs() const
 {
     return m_heldSinceNs < 0 ? 0 : nowNs() - m_heldSinceNs;

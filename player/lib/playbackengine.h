@@ -90,6 +90,18 @@ public:
     std::optional<PlaybackItem> currentItem() const;
     std::optional<PlaybackItem> nextItem() const;
     qint64 positionNs() const;
+    struct SubtitleLine
+    {
+        QString language;
+        QString text;   // StyledText (SubtitleTrack)
+        bool operator==(const SubtitleLine &) const = default;
+    };
+    // The current film's subtitles at its position now: one line per language shown that
+    // has a cue on, top line first; none between films, before the start, or on blackout.
+    QList<SubtitleLine> subtitlesNow() const;
+    // The show-clock instant the subtitles next change while the film plays on; -1 when
+    // they do not (no subtitles, no more cues, held).
+    qint64 nextSubtitleChangeNs() const;
     qint64 heldForNs() const;  // how long the current hold has lasted
     qint64 nowNs() const;
     quint64 droppedFrames() const;
@@ -134,6 +146,8 @@ private:
     void retire(Slot &slot, SlotStatus status);
     void reportError(Error code, const QString &message, const QString &itemId);
     void updateState(qint64 now);
+    // The subtitle tracks of the film on screen (playing or held), or null.
+    const QList<std::shared_ptr<const SubtitleTrack>> *subtitlesShown() const;
     Slot *current();
     const Slot *current() const;
 

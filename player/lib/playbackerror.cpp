@@ -76,6 +76,10 @@ QString PlaybackError::describe(Code code, const QString &mediaPath)
     case Code::PlaybackFailed:
         return QStringLiteral("Playback of %1 failed. See the player log; the next item will start on "
                               "time.").arg(mediaPath);
+    case Code::SubtitleMissing:
+    case Code::SubtitleInvalid:
+        return QStringLiteral("Subtitles of %1 cannot be shown: the film plays without them until the file is "
+                              "fixed.").arg(mediaPath);
     case Code::ClockNotSynced:
         return QStringLiteral("The show clock is not synced. Check that the controller runs and that "
                               "its clock port is reachable.");

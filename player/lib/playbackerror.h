@@ -23,6 +23,8 @@ public:
         NoBuffers,         // nothing rendered within the timeout: a stall, not a hang
         PlaybackFailed,    // any other pipeline error
         ClockNotSynced,    // the show clock never synced
+        SubtitleMissing,   // a subtitle file of the item is not there (the film plays without it)
+        SubtitleInvalid,   // a subtitle file is not UTF-8 SRT/WebVTT (the film plays without it)
     };
     Q_ENUM(Code)
 

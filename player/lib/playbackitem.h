@@ -6,6 +6,14 @@
 
 namespace fest {
 
+// A subtitle file the player shows with an item, by language, top line first.
+struct PlaybackSubtitle
+{
+    QString language;  // BCP 47 tag
+    QString path;
+    bool operator==(const PlaybackSubtitle &other) const = default;
+};
+
 // One item of a screen's playlist as the player runs it. Instants are microseconds since
 // the Unix epoch on the show clock.
 struct PlaybackItem
@@ -17,6 +25,7 @@ struct PlaybackItem
     QByteArray sha256Hex;  // empty = not checked
     qint64 startUs = 0;
     qint64 durationUs = 0;
+    QList<PlaybackSubtitle> subtitles;
 
     qint64 endUs() const { return startUs + durationUs; }
     bool operator==(const PlaybackItem &other) const = default;

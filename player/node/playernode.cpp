@@ -195,6 +195,13 @@ bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
         item.sha256Hex = p.sha256.toLatin1();
         item.startUs = p.startUs;
         item.durationUs = p.durationUs;
+        for (const SubtitleFile &sub : p.subtitles) {
+            const QString path = mediaPathFor(m_settings.mediaFolder, sub.file);
+            if (path.isEmpty())
+                qCWarning(lcPlayer).noquote() << "item" << item.id << "has a subtitle path outside the media folder:" << sub.file;
+            else
+                item.subtitles.append({sub.language, path});
+        }
         items.append(item);
         meta.insert(item.id, p);
     }

@@ -27,6 +27,11 @@ Window {
         visible: PlayerView.videoVisible && PlayerView.activeVideo === 1
     }
 
+    SubtitleLines {
+        anchors.fill: parent
+        visible: PlayerView.videoVisible
+    }
+
     Rectangle {
         id: slate
         anchors.fill: parent

@@ -1,11 +1,11 @@
 #include "playerview.h"
 
-#include "playbackengine.h"
-
 #include <QMetaEnum>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRunnable>
+
+#include <algorithm>
 
 #include <gst/gst.h>
 
@@ -31,6 +31,9 @@ PlayerView::PlayerView(const QString &screen, QObject *parent)
     // A countdown in whole seconds needs no more than a few refreshes a second.
     m_refresh.setInterval(250);
     connect(&m_refresh, &QTimer::timeout, this, &PlayerView::refresh);
+    m_subtitleTimer.setSingleShot(true);
+    m_subtitleTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_subtitleTimer, &QTimer::timeout, this, &PlayerView::updateSubtitles);
 }
 
 void PlayerView::setEngine(PlaybackEngine *engine)
@@ -47,6 +50,37 @@ void PlayerView::setVideoItems(QObject *first, QObject *second)
 {
     m_videoItems[0] = first;
     m_videoItems[1] = second;
+    // Once per frame, before the scene syncs: the frame that shows a film position shows
+    // that position's cues.
+    auto *item = qobject_cast<QQuickItem *>(first);
+    if (QQuickWindow *window = item ? item->window() : nullptr)
+        connect(window, &QQuickWindow::afterAnimating, this, &PlayerView::updateSubtitles, Qt::UniqueConnection);
+}
+
+QVariantList PlayerView::subtitles() const
+{
+    QVariantList lines;
+    for (const auto &line : m_subtitles)
+        lines.append(QVariantMap{{QStringLiteral("language"), line.language}, {QStringLiteral("text"), line.text}});
+    return lines;
+}
+
+void PlayerView::updateSubtitles()
+{
+    auto lines = m_engine ? m_engine->subtitlesNow() : QList<PlaybackEngine::SubtitleLine>();
+    // Woken at the next cue's instant, not at the next video frame: the text is set in
+    // time for the frame that shows that position, whatever the video's frame rate.
+    const qint64 next = m_engine ? m_engine->nextSubtitleChangeNs() : -1;
+    if (next >= 0) {
+        const qint64 inNs = next - m_engine->nowNs();
+        m_subtitleTimer.start(int(std::clamp<qint64>((inNs + 999'999) / 1'000'000, 0, 60'000)));
+    } else {
+        m_subtitleTimer.stop();
+    }
+    if (lines == m_subtitles)
+        return;
+    m_subtitles = std::move(lines);
+    Q_EMIT subtitlesChanged();
 }
 
 GstElement *PlayerView::makeVideoSink(const QString &itemId)
@@ -83,6 +117,7 @@ void PlayerView::refresh()
 {
     if (!m_engine)
         return;
+    updateSubtitles();
     const auto state = m_engine->state();
     const QString stateText = QString::fromLatin1(QMetaEnum::fromType<PlaybackEngine::State>().valueToKey(int(state))).toLower();
     const auto cur = m_engine->currentItem();

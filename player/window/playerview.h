@@ -4,14 +4,15 @@
 #include <QPointer>
 #include <QQmlEngine>
 #include <QTimer>
+#include <QVariantList>
+
+#include "playbackengine.h"
 
 #include <functional>
 
 typedef struct _GstElement GstElement;
 
 namespace fest {
-
-class PlaybackEngine;
 
 // What the player window shows, for QML: the state, the current and next film (EN +
 // 繁中), a countdown, blackout, and which of the two video items carries the current
@@ -31,6 +32,8 @@ class PlayerView : public QObject
     Q_PROPERTY(int countdownSeconds READ countdownSeconds NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(QString screen READ screen CONSTANT)
+    // The subtitle lines on screen, top first: [{language, text (StyledText)}].
+    Q_PROPERTY(QVariantList subtitles READ subtitles NOTIFY subtitlesChanged)
 
 public:
     static PlayerView *create(QQmlEngine *, QJSEngine *);
@@ -38,7 +41,8 @@ public:
 
     PlayerView(const QString &screen, QObject *parent = nullptr);
     void setEngine(PlaybackEngine *engine);
-    // The QML video items (GstGLQt6VideoItem objects) once the window has loaded.
+    // The QML video items (GstGLQt6VideoItem objects) once the window has loaded. Their
+    // window's frames also pace the subtitles: each frame shows the cues of its moment.
     void setVideoItems(QObject *first, QObject *second);
     // Video sink factory for PlaybackEngine::Options: glsinkbin + qml6glsink bound to
     // the next video item in turn.
@@ -59,12 +63,16 @@ public:
     int countdownSeconds() const { return m_countdown; }
     QString errorText() const { return m_error; }
     QString screen() const { return m_screen; }
+    QVariantList subtitles() const;
+    QList<PlaybackEngine::SubtitleLine> subtitleLines() const { return m_subtitles; }
 
 Q_SIGNALS:
     void changed();
+    void subtitlesChanged();
 
 private:
     void refresh();
+    void updateSubtitles();
 
     static PlayerView *s_instance;
     QPointer<PlaybackEngine> m_engine;
@@ -72,6 +80,7 @@ private:
     int m_sinksMade = 0;
     QHash<QString, int> m_videoOfItem;
     QTimer m_refresh;
+    QTimer m_subtitleTimer;   // fires when the next cue starts or ends
     QString m_screen;
     QString m_state = QStringLiteral("idle");
     bool m_videoVisible = false;
@@ -79,6 +88,7 @@ private:
     bool m_blackout = false;
     QString m_nextEn, m_nextZh, m_error;
     int m_countdown = -1;
+    QList<PlaybackEngine::SubtitleLine> m_subtitles;
 };
 
 } // namespace fest

@@ -1,5 +1,9 @@
 #include "playlist.h"
+#include "playlistjson.h"
 #include "programme.h"
+#include "programmejson.h"
+
+#include <QJsonArray>
 
 #include <QTest>
 
@@ -18,6 +22,8 @@ private slots:
     void allScreensInOnePassMatchEachScreen();
     void microsecondsSinceEpoch_data();
     void microsecondsSinceEpoch();
+    void screeningChoosesSubtitleLanguages();
+    void subtitlesSurviveJsonBothWays();
 };
 
 static QDateTime hk(int day, int hour, int minute)
@@ -129,6 +135,68 @@ void tst_Playlist::microsecondsSinceEpoch()
     QFETCH(QDateTime, time);
     QFETCH(qint64, us);
     QCOMPARE(Playlist::toUs(time), us);
+}
+
+
+// A screening shows the films' first two subtitle files unless it names its languages:
+// none, one, or two in the order of its lines; a film without a language shows no line.
+void tst_Playlist::screeningChoosesSubtitleLanguages()
+{
+    Programme p = programme();
+    p.films[0].subtitleFiles = {{"zh-Hant", "films/F-1.zh-Hant.srt"}, {"en", "films/F-1.en.srt"}, {"fr", "films/F-1.fr.vtt"}};
+    p.films[1].subtitleFiles = {{"en", "films/F-2.en.vtt"}};
+    auto filesOf = [](const Programme &programme, const QString &film) {
+        const Playlist playlist = Playlist::forScreen(programme, "A", 1);
+        for (const PlaylistItem &i : playlist.items) {
+            if (i.filmId == film)
+                return i.subtitles;
+        }
+        return SubtitleFiles{};
+    };
+    QCOMPARE(filesOf(p, "F-1"), (SubtitleFiles{{"zh-Hant", "films/F-1.zh-Hant.srt"}, {"en", "films/F-1.en.srt"}}));
+    QCOMPARE(filesOf(p, "F-2"), (SubtitleFiles{{"en", "films/F-2.en.vtt"}}));
+    QCOMPARE(filesOf(p, "F-3"), SubtitleFiles{});
+
+    p.screenings[0].subtitleLanguages = QStringList{"en", "fr"};
+    QCOMPARE(filesOf(p, "F-1"), (SubtitleFiles{{"en", "films/F-1.en.srt"}, {"fr", "films/F-1.fr.vtt"}}));
+    QCOMPARE(filesOf(p, "F-2"), (SubtitleFiles{{"en", "films/F-2.en.vtt"}}));
+    p.screenings[0].subtitleLanguages = QStringList{};
+    QCOMPARE(filesOf(p, "F-1"), SubtitleFiles{});
+}
+
+void tst_Playlist::subtitlesSurviveJsonBothWays()
+{
+    Programme p = programme();
+    p.films[0].subtitleFiles = {{"en", "films/F-1.en.srt"}, {"zh-Hant", "films/F-1.zh-Hant.srt"}};
+    p.screenings[0].subtitleLanguages = QStringList{"zh-Hant"};
+    p.screenings[1].subtitleLanguages = QStringList{};
+    QList<ProgrammeError> errors;
+    const auto back = ProgrammeJson::decode(ProgrammeJson::encode(p), &errors);
+    QVERIFY2(back, qPrintable(errors.value(0).toString()));
+    QCOMPARE(back->films[0].subtitleFiles, p.films[0].subtitleFiles);
+    QCOMPARE(back->screenings[0].subtitleLanguages, p.screenings[0].subtitleLanguages);
+    QCOMPARE(back->screenings[1].subtitleLanguages, std::optional<QStringList>(QStringList{}));  // none, not "default"
+    QCOMPARE(back->screenings[2].subtitleLanguages, std::nullopt);
+
+    const Playlist playlist = Playlist::forScreen(p, "A", 1);
+    const auto read = PlaylistJson::fromJson(PlaylistJson::toJson(playlist), &errors);
+    QVERIFY2(read, qPrintable(errors.value(0).toString()));
+    QCOMPARE(read->items, playlist.items);
+    QCOMPARE(read->items.at(1).filmId, QStringLiteral("F-1"));
+    QCOMPARE(read->items.at(1).subtitles, (SubtitleFiles{{"zh-Hant", "films/F-1.zh-Hant.srt"}}));
+
+    // A language twice, a tag that is not BCP 47, and an unknown field are refused by name.
+    QJsonObject film = ProgrammeJson::toJson(p.films[0]);
+    film.insert("subtitleFiles", QJsonArray{QJsonObject{{"language", "en"}, {"file", "a.srt"}},
+                                            QJsonObject{{"language", "en"}, {"file", "b.srt"}},
+                                            QJsonObject{{"language", "english!"}, {"file", "c.srt"}},
+                                            QJsonObject{{"language", "fr"}, {"path", "d.srt"}}});
+    errors.clear();
+    QVERIFY(!ProgrammeJson::filmFromJson(film, "films[0]", &errors));
+    const QString all = [&] { QStringList l; for (const auto &e : errors) l << e.toString(); return l.join('\n'); }();
+    QVERIFY2(all.contains("en is listed twice"), qPrintable(all));
+    QVERIFY2(all.contains("BCP 47"), qPrintable(all));
+    QVERIFY2(all.contains("path"), qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(tst_Playlist)

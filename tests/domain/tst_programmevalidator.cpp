@@ -123,6 +123,10 @@ void tst_ProgrammeValidator::rules_data()
         << "films[7] (F-008)" << "media" << "no media file";
     QTest::newRow("media escapes folder") << Mutation([](Programme &p) { p.films[7].media = QStringLiteral("../../etc/passwd"); })
         << "films[7] (F-008)" << "media" << "not a plain relative path";
+    QTest::newRow("subtitle escapes folder") << Mutation([](Programme &p) {
+        p.films[7].subtitleFiles = {{QStringLiteral("en"), QStringLiteral("subs/F-008.en.srt")},
+                                    {QStringLiteral("zh-Hant"), QStringLiteral("../F-008.zh.srt")}};
+    }) << "films[7] (F-008)" << "subtitleFiles[1].file" << "not a plain relative path";
     QTest::newRow("absolute media") << Mutation([](Programme &p) { p.films[7].media = QStringLiteral("/srv/films/a.webm"); })
         << "films[7] (F-008)" << "media" << "not a plain relative path";
     QTest::newRow("film without title") << Mutation([](Programme &p) {

@@ -4,6 +4,7 @@
 // timeline, it plays to its end. A long-GOP H.264 film chases when a player starts
 // mid-film; a codec this machine cannot decode is media_undecodable with its name and
 // what to install.
+#include "ffmpegmedia.h"
 #include "gstref.h"
 #include "mediaprobe.h"
 #include "playbackengine.h"
@@ -11,10 +12,8 @@
 #include "showclockprovider.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,7 +112,6 @@ private:
     QString encode(const QString &file, const QStringList &source, const QStringList &options, int seconds);
     PlaybackItem item(const QString &id, const QString &file, qint64 startInMs, qint64 durationMs) const;
 
-    QString m_ffmpeg;
     QTemporaryDir m_dir;
     std::unique_ptr<ShowClockProvider> m_provider;
     std::unique_ptr<ShowClock> m_clock;
@@ -121,19 +119,12 @@ private:
 
 QString tst_FestivalFormats::encode(const QString &file, const QStringList &source, const QStringList &options, int seconds)
 {
-    QProcess ffmpeg;
-    ffmpeg.setProcessChannelMode(QProcess::MergedChannels);
-    ffmpeg.start(m_ffmpeg, QStringList{"-nostdin", "-hide_banner", "-loglevel", "error", "-y"} + source + options
-                               + QStringList{"-t", QString::number(seconds), path(file)});
-    if (!ffmpeg.waitForFinished(180000) || ffmpeg.exitStatus() != QProcess::NormalExit || ffmpeg.exitCode() != 0)
-        return QStringLiteral("ffmpeg could not write %1: %2").arg(file, QString::fromUtf8(ffmpeg.readAll()));
-    return {};
+    return FfmpegMedia::encode(path(file), source, options, seconds);
 }
 
 void tst_FestivalFormats::initTestCase()
 {
-    m_ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
-    QVERIFY2(!m_ffmpeg.isEmpty(), "ffmpeg is missing: apt-get install ffmpeg (./run test installs it)");
+    QVERIFY2(!FfmpegMedia::executable().isEmpty(), qPrintable(FfmpegMedia::missingMessage()));
     QVERIFY(m_dir.isValid());
     for (const Format &f : formats()) {
         const QString size = QStringLiteral("%1x%2").arg(f.width).arg(f.height);

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void check_data();
     void check();
     void checkIsAsynchronous();
+    void subtitleProblemsNameFileAndLine();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -71,6 +72,37 @@ void tst_MediaProbe::check_data()
     QTest::newRow("truncated") << "truncated.webm" << QByteArray() << Code::MediaUndecodable << false << false;
     if (geteuid() != 0)  // root reads files whatever their permissions
         QTest::newRow("unreadable") << "locked.webm" << QByteArray() << Code::MediaUnreadable << false << false;
+}
+
+// A good film with one good and one malformed subtitle file: the good track is read, the
+// other is the item's readiness error (file and line named); a missing one says so.
+void tst_MediaProbe::subtitleProblemsNameFileAndLine()
+{
+    auto write = [this](const QString &name, const QByteArray &bytes) {
+        QFile f(path(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    write("good.en.srt", "1\n00:00:00,500 --> 00:00:01,500\nHello\n");
+    write("good.zh-Hant.srt", "1\n00:00:00,500 --> 00:00:01,500\n你好\n\n2\n00:00:01,600 -> 00:00:01,900\n再見\n");
+    PlaybackItem item;
+    item.id = QStringLiteral("S-1/F-1");
+    item.mediaPath = path("good.webm");
+    item.subtitles = {{"en", path("good.en.srt")}, {"zh-Hant", path("good.zh-Hant.srt")}};
+    MediaProbe::Result r = MediaProbe::checkNow(item);
+    QCOMPARE(r.error, Code::SubtitleInvalid);
+    QVERIFY2(r.message.contains(path("good.zh-Hant.srt") + " line 6: expected a time line"), qPrintable(r.message));
+    QVERIFY2(r.message.contains("plays without them"), qPrintable(r.message));
+    QCOMPARE(r.subtitles.size(), 1);
+    QCOMPARE(r.subtitles.first()->language(), QStringLiteral("en"));
+    QCOMPARE(r.subtitles.first()->textAt(1'000'000'000), QStringLiteral("Hello"));
+    QVERIFY(r.hasVideo);  // the film itself was checked and is fine
+
+    item.subtitles = {{"en", path("nowhere.en.srt")}};
+    r = MediaProbe::checkNow(item);
+    QCOMPARE(r.error, Code::SubtitleMissing);
+    QVERIFY2(r.message.contains(path("nowhere.en.srt") + ": subtitle file is missing"), qPrintable(r.message));
+    QCOMPARE(PlaybackError::wireName(r.error), QStringLiteral("subtitle_missing"));
 }
 
 void tst_MediaProbe::check()

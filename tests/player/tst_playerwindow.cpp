@@ -1,3 +1,4 @@
+#include "ffmpegmedia.h"
 #include "mediagenerator.h"
 #include "playbackengine.h"
 #include "playerview.h"
@@ -6,6 +7,8 @@
 #include "xvfbdisplay.h"
 
 #include <QGuiApplication>
+#include <QImage>
+#include <QtQml/qqmlextensionplugin.h>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickWindow>
@@ -18,6 +21,8 @@
 #include <memory>
 
 #include <gst/gst.h>
+
+Q_IMPORT_QML_PLUGIN(Festival_PlayerPlugin)
 
 using namespace fest;
 using State = PlaybackEngine::State;
@@ -37,6 +42,71 @@ Window {
     GstGLQt6VideoItem { objectName: "video1"; anchors.fill: parent; visible: false }
 }
 )";
+// The player window's video items with its subtitle lines, on a 16:9 output.
+const char kFestivalScene[] = R"(
+import QtQuick
+import QtQuick.Window
+import org.freedesktop.gstreamer.Qt6GLVideoItem
+import Festival.Player
+Window {
+    width: 640; height: 360; visible: true; color: "black"
+    GstGLQt6VideoItem {
+        objectName: "video0"; anchors.fill: parent
+        visible: PlayerView.videoVisible && PlayerView.activeVideo === 0
+    }
+    GstGLQt6VideoItem {
+        objectName: "video1"; anchors.fill: parent
+        visible: PlayerView.videoVisible && PlayerView.activeVideo === 1
+    }
+    SubtitleLines { anchors.fill: parent; visible: PlayerView.videoVisible }
+}
+)";
+
+bool isBlack(QRgb c) { return qRed(c) < 24 && qGreen(c) < 24 && qBlue(c) < 24; }
+bool isBright(QRgb c) { return qRed(c) > 200 && qGreen(c) > 200 && qBlue(c) > 200; }
+
+// Rows from `top` down that hold bright (subtitle) pixels, as runs of adjacent rows.
+int brightBands(const QImage &image, int top)
+{
+    int bands = 0;
+    bool inBand = false;
+    for (int y = top; y < image.height(); ++y) {
+        int bright = 0;
+        for (int x = 0; x < image.width(); ++x)
+            bright += isBright(image.pixel(x, y)) ? 1 : 0;
+        const bool text = bright >= 3;
+        if (text && !inBand)
+            ++bands;
+        inBand = text;
+    }
+    return bands;
+}
+
+// The first row (from the top, at column x) or column (from the left, at row y) that is
+// not black: the size of a letterbox or pillarbox bar.
+int barRows(const QImage &image, int x)
+{
+    int y = 0;
+    while (y < image.height() && isBlack(image.pixel(x, y)))
+        ++y;
+    return y;
+}
+int barColumns(const QImage &image, int y)
+{
+    int x = 0;
+    while (x < image.width() && isBlack(image.pixel(x, y)))
+        ++x;
+    return x;
+}
+
+// A picture to look at: kept in the test's folder, and in FEST_TEST_SCREENSHOTS if set.
+void keep(const QImage &image, const QString &dir, const QString &name)
+{
+    image.save(dir + QLatin1Char('/') + name);
+    const QString extra = qEnvironmentVariable("FEST_TEST_SCREENSHOTS");
+    if (!extra.isEmpty())
+        image.save(extra + QLatin1Char('/') + name);
+}
 } // namespace
 
 // Window mode on a real X server (Xvfb + Mesa): qml6glsink pipelines change state in
@@ -49,8 +119,21 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void itemStartsAtItsInstantInTheWindow();
+    void subtitlesShowWithTheirFrame();
+    void pictureKeepsItsAspect();
 
 private:
+    // The festival scene (video items + subtitle lines) bound to a new view and engine.
+    struct Stage
+    {
+        std::unique_ptr<PlayerView> view;
+        std::unique_ptr<QQmlEngine> qml;
+        std::unique_ptr<QQuickWindow> window;
+        std::unique_ptr<PlaybackEngine> engine;
+    };
+    std::unique_ptr<Stage> stage();
+    QString film(const QString &name, const QString &size, const QStringList &filters, const QString &color);
+
     QTemporaryDir m_dir;
     std::unique_ptr<ShowClockProvider> m_provider;
     std::unique_ptr<ShowClock> m_clock;
@@ -145,6 +228,148 @@ void tst_PlayerWindow::itemStartsAtItsInstantInTheWindow()
     QCOMPARE(engine.state(), State::Playing);
     QCOMPARE(view.state(), QStringLiteral("playing"));
     QVERIFY(view.videoVisible());
+}
+
+std::unique_ptr<tst_PlayerWindow::Stage> tst_PlayerWindow::stage()
+{
+    auto st = std::make_unique<Stage>();
+    st->view = std::make_unique<PlayerView>(QStringLiteral("WIN-2"));
+    PlayerView::setInstance(st->view.get());
+    st->qml = std::make_unique<QQmlEngine>();
+    st->qml->addImportPath(QStringLiteral("qrc:/"));
+    QQmlComponent component(st->qml.get());
+    component.setData(kFestivalScene, QUrl());
+    st->window.reset(qobject_cast<QQuickWindow *>(component.create()));
+    if (!st->window) {
+        qWarning("%s", qPrintable(component.errorString()));
+        return nullptr;
+    }
+    st->view->setVideoItems(st->window->findChild<QObject *>(QStringLiteral("video0")),
+                            st->window->findChild<QObject *>(QStringLiteral("video1")));
+    PlaybackEngine::Options o;
+    o.prerollLeadNs = 1'500'000'000;
+    PlayerView *view = st->view.get();
+    o.videoSinkFactory = [view](const PlaybackItem &item) { return view->makeVideoSink(item.id); };
+    o.stateChangeRunner = [view](std::function<void()> job) { view->runOnRenderThread(std::move(job)); };
+    st->engine = std::make_unique<PlaybackEngine>(m_clock->clock(), o);
+    st->view->setEngine(st->engine.get());
+    return st;
+}
+
+// An H.264 film of one flat colour (so that subtitles and bars can be told apart).
+QString tst_PlayerWindow::film(const QString &name, const QString &size, const QStringList &filters, const QString &color)
+{
+    QStringList options{"-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25"};
+    if (!filters.isEmpty())
+        options << "-vf" << filters.join(QLatin1Char(','));
+    return FfmpegMedia::encode(m_dir.filePath(name),
+                               {"-f", "lavfi", "-i", QStringLiteral("color=c=%1:size=%2:rate=25").arg(color, size)},
+                               options, 6);
+}
+
+// English and 繁中 subtitle files on an H.264 film: both lines are on screen from the
+// frame of the cue's time (a probe on the overlay at each frame, and a screenshot), gone
+// after its end, and back on time after a seek to before it.
+void tst_PlayerWindow::subtitlesShowWithTheirFrame()
+{
+    QVERIFY2(!FfmpegMedia::executable().isEmpty(), qPrintable(FfmpegMedia::missingMessage()));
+    QCOMPARE(film(QStringLiteral("sub.mp4"), QStringLiteral("640x360"), {}, QStringLiteral("0x203050")), QString());
+    auto write = [this](const QString &name, const QByteArray &bytes) {
+        QFile f(m_dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(write("sub.en.srt", "1\n00:00:02,000 --> 00:00:03,000\nTwo seconds in\n"));
+    QVERIFY(write("sub.zh-Hant.vtt", "WEBVTT\n\n00:02.000 --> 00:03.000\n兩秒\n"));
+    auto st = stage();
+    QVERIFY(st);
+    PlaybackEngine &engine = *st->engine;
+    struct Change { qint64 positionNs; QList<PlaybackEngine::SubtitleLine> lines; };
+    QList<Change> changes;
+    connect(st->view.get(), &PlayerView::subtitlesChanged, this, [&] {
+        changes.append({engine.positionNs(), st->view->subtitleLines()});
+    });
+    QSignalSpy errors(&engine, &PlaybackEngine::errorOccurred);
+    PlaybackItem item;
+    item.id = QStringLiteral("SUB");
+    item.mediaPath = m_dir.filePath(QStringLiteral("sub.mp4"));
+    item.subtitles = {{"en", m_dir.filePath(QStringLiteral("sub.en.srt"))}, {"zh-Hant", m_dir.filePath(QStringLiteral("sub.zh-Hant.vtt"))}};
+    item.startUs = m_clock->nowUs() + 2'500'000;
+    item.durationUs = 6'000'000;
+    engine.setItems({item});
+    engine.start();
+
+    const QList<PlaybackEngine::SubtitleLine> both{{"en", "Two seconds in"}, {"zh-Hant", "兩秒"}};
+    constexpr qint64 cueNs = 2'000 * kMs;
+    QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), 8000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().at(1).toString()));
+    QCOMPARE(changes.first().lines, both);
+    const qint64 late = changes.first().positionNs - cueNs;
+    qInfo("subtitles on at film position %.1f ms after the cue's time", late / 1e6);
+    QVERIFY2(late >= 0 && late < kFrameNs, qPrintable(QStringLiteral("on %1 ms after the cue").arg(late / 1e6)));
+    QImage on = st->window->grabWindow();
+    keep(on, m_dir.path(), QStringLiteral("subtitles-on.png"));
+    QCOMPARE(brightBands(on, on.height() / 2), 2);   // the English line and the Chinese line
+
+    QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 2, 3000);
+    QVERIFY(changes.at(1).lines.isEmpty());
+    QVERIFY2(changes.at(1).positionNs >= 3000 * kMs && changes.at(1).positionNs < 3000 * kMs + kFrameNs,
+             qPrintable(QString::number(changes.at(1).positionNs)));
+    QImage off = st->window->grabWindow();
+    QCOMPARE(brightBands(off, off.height() / 2), 0);
+
+    // A seek back before the cue: it shows again on its frame.
+    QTRY_VERIFY_WITH_TIMEOUT(engine.positionNs() > 3300 * kMs, 3000);
+    QVERIFY(engine.seek(1500 * kMs));
+    QTRY_VERIFY_WITH_TIMEOUT(changes.size() >= 3, 4000);
+    QCOMPARE(changes.at(2).lines, both);
+    const qint64 lateAfterSeek = changes.at(2).positionNs - cueNs;
+    qInfo("after a seek: on at %.1f ms after the cue's time", lateAfterSeek / 1e6);
+    QVERIFY2(lateAfterSeek >= 0 && lateAfterSeek < kFrameNs, qPrintable(QString::number(lateAfterSeek / 1e6)));
+}
+
+// Scope (2.39:1) gets bars top and bottom on a 16:9 output, 4:3 gets pillars, and a PAL
+// anamorphic film (720x576, pixels 64:45) fills it: nothing is stretched.
+void tst_PlayerWindow::pictureKeepsItsAspect()
+{
+    QVERIFY2(!FfmpegMedia::executable().isEmpty(), qPrintable(FfmpegMedia::missingMessage()));
+    const QString grey = QStringLiteral("0x808080");
+    QCOMPARE(film(QStringLiteral("scope.mp4"), QStringLiteral("956x400"), {}, grey), QString());
+    QCOMPARE(film(QStringLiteral("academy.mp4"), QStringLiteral("480x360"), {}, grey), QString());
+    QCOMPARE(film(QStringLiteral("pal.mp4"), QStringLiteral("720x576"), {"setsar=64/45"}, grey), QString());
+    auto st = stage();
+    QVERIFY(st);
+    PlaybackEngine &engine = *st->engine;
+    QSignalSpy errors(&engine, &PlaybackEngine::errorOccurred);
+    const qint64 t0 = m_clock->nowUs() + 2'500'000;
+    PlaybackItems items;
+    const char *files[] = {"scope.mp4", "academy.mp4", "pal.mp4"};
+    for (int i = 0; i < 3; ++i) {
+        PlaybackItem item;
+        item.id = QString::fromLatin1(files[i]);
+        item.mediaPath = m_dir.filePath(item.id);
+        item.startUs = t0 + i * 3'000'000;
+        item.durationUs = 2'500'000;
+        items << item;
+    }
+    engine.setItems(items);
+    engine.start();
+    // Expected bars on 640x360: scope 640x268 -> 46 rows; 4:3 480x360 -> 80 columns.
+    struct Expect { int rows; int columns; };
+    const Expect expect[] = {{46, 0}, {0, 80}, {0, 0}};
+    for (int i = 0; i < 3; ++i) {
+        QTRY_VERIFY_WITH_TIMEOUT(engine.currentItem() && engine.currentItem()->id == items[i].id
+                                     && engine.state() == State::Playing && engine.positionNs() > 600 * kMs, 8000);
+        const QImage shot = st->window->grabWindow();
+        keep(shot, m_dir.path(), items[i].id + QStringLiteral(".png"));
+        const int rows = barRows(shot, shot.width() / 2);
+        const int columns = barColumns(shot, shot.height() / 2);
+        qInfo("%s: bars of %d rows, %d columns", files[i], rows, columns);
+        QVERIFY2(qAbs(rows - expect[i].rows) <= 2 && qAbs(columns - expect[i].columns) <= 2,
+                 qPrintable(QStringLiteral("%1: %2 rows, %3 columns of bars").arg(files[i]).arg(rows).arg(columns)));
+        const QRgb centre = shot.pixel(shot.width() / 2, shot.height() / 2);
+        QVERIFY2(qAbs(qGreen(centre) - 128) < 24, qPrintable(QString::number(centre, 16)));
+    }
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().at(1).toString()));
 }
 
 int main(int argc, char **argv)

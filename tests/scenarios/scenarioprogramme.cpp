@@ -33,6 +33,14 @@ void ScenarioProgramme::addFilm(const QString &id, int seconds, const QString &m
     m_programme.films.append(film);
 }
 
+void ScenarioProgramme::setSubtitleFiles(const QString &filmId, const SubtitleFiles &files)
+{
+    for (Film &f : m_programme.films) {
+        if (f.id == filmId)
+            f.subtitleFiles = files;
+    }
+}
+
 void ScenarioProgramme::addScreening(const QString &id, const QString &screen, const QDateTime &start,
                                      const QStringList &films, const QDateTime &end)
 {

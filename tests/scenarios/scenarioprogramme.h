@@ -18,6 +18,7 @@ public:
 
     void addScreen(const QString &id);
     void addFilm(const QString &id, int seconds, const QString &media, const QString &sha256 = {});
+    void setSubtitleFiles(const QString &filmId, const SubtitleFiles &files);
     // A block of films from start; its slot ends a minute after the last film (or at
     // `end` when given and later).
     void addScreening(const QString &id, const QString &screen, const QDateTime &start, const QStringList &films,

@@ -1,0 +1,118 @@
+// Subtitles from the programme to the screen's player, both programs real: a film with
+// good English and 繁中 files plays with no complaint; a malformed file and a missing one
+// reach staff in the player's status (subtitle_invalid with file and line,
+// subtitle_missing with the file) before the screening, and those films still start on
+// their instants.
+#include "mediagenerator.h"
+#include "mosquittoprocess.h"
+#include "playerprocess.h"
+#include "scenariocontroller.h"
+#include "scenarioprogramme.h"
+#include "scenarioreport.h"
+#include "statuswatcher.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace fest;
+
+class tst_SubtitleFiles : public QObject
+{
+    Q_OBJECT
+private slots:
+    void subtitleProblemsReachStaffBeforeTheScreening();
+};
+
+void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
+{
+    QVERIFY2(!ScenarioController::binary().isEmpty(), "festival-controller was not built");
+    QVERIFY2(!PlayerProcess::binary().isEmpty(), "festival-player was not built");
+    QTemporaryDir dir;
+    const QString media = dir.filePath(QStringLiteral("media"));
+    QVERIFY(QDir().mkpath(media + QStringLiteral("/films")));
+    MediaGenerator::Options options;
+    options.seconds = 2;
+    auto write = [&](const QString &relative, const QByteArray &bytes) {
+        QFile f(media + u'/' + relative);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    ScenarioProgramme programme = ScenarioProgramme::votingOpen();
+    programme.addScreen(QStringLiteral("CINE-1"));
+    const QStringList films{QStringLiteral("SUB-GOOD"), QStringLiteral("SUB-BIG5"), QStringLiteral("SUB-GONE")};
+    for (const QString &id : films) {
+        const QString file = QStringLiteral("films/%1.webm").arg(id);
+        QCOMPARE(MediaGenerator::generate(media + u'/' + file, options), QString());
+        programme.addFilm(id, 2, file);
+    }
+    QVERIFY(write("films/SUB-GOOD.en.srt", "1\n00:00:00,500 --> 00:00:01,500\nHello\n"));
+    QVERIFY(write("films/SUB-GOOD.zh-Hant.vtt", "WEBVTT\n\n00:00.500 --> 00:01.500\n你好\n"));
+    QVERIFY(write("films/SUB-BIG5.en.srt", "1\n00:00:00,500 --> 00:00:01,500\nHello\n"));
+    QVERIFY(write("films/SUB-BIG5.zh-Hant.srt", "1\n00:00:00,500 --> 00:00:01,500\nok\n\n2\n00:00:01,600 --> 00:00:01,900\n\xA7\x41\xA6\x6E\n"));
+    for (const QString &id : films) {
+        const QString base = QStringLiteral("films/") + id;
+        programme.setSubtitleFiles(id, {{QStringLiteral("en"), base + QStringLiteral(".en.srt")},
+                                        {QStringLiteral("zh-Hant"), base + (id == films[0] ? QStringLiteral(".zh-Hant.vtt")
+                                                                                           : QStringLiteral(".zh-Hant.srt"))}});
+    }
+    const QDateTime start = ScenarioProgramme::at(25);
+    programme.addScreening(QStringLiteral("S-SUB"), QStringLiteral("CINE-1"), start, films);
+
+    MosquittoProcess broker;
+    QString error;
+    QVERIFY2(broker.start(&error), qPrintable(error));
+    const QString programmeFile = dir.filePath(QStringLiteral("programme.json"));
+    QVERIFY2(programme.write(programmeFile, &error), qPrintable(error));
+    ScenarioController controller({broker.url(), dir.path(), {}, programmeFile, 0, {QStringLiteral("organiser")}, {}});
+    QVERIFY2(controller.start(&error), qPrintable(error));
+    StatusWatcher watcher(broker.url());
+    QVERIFY(watcher.connectToBroker());
+    PlayerProcess player({QStringLiteral("CINE-1"), broker.url(), dir.path(), media, controller.clockPort()});
+    QVERIFY2(player.start(&error), qPrintable(error));
+
+    // Every status's error, by item: what staff read in festctl nodes and on the console.
+    auto errorsSeen = [&] {
+        QHash<QString, QJsonObject> seen;
+        for (const auto &r : watcher.of(player.account())) {
+            const QJsonObject e = r.status.value(QStringLiteral("lastError")).toObject();
+            if (!e.isEmpty())
+                seen.insert(e.value(QStringLiteral("itemId")).toString(), e);
+        }
+        return seen;
+    };
+    const QString big5 = QStringLiteral("S-SUB/SUB-BIG5"), gone = QStringLiteral("S-SUB/SUB-GONE");
+    QTRY_VERIFY_WITH_TIMEOUT(errorsSeen().contains(big5) && errorsSeen().contains(gone), 20000);
+    QVERIFY2(QDateTime::currentDateTimeUtc() < start, "the problems should be known before the screening");
+    const QJsonObject invalid = errorsSeen().value(big5), missing = errorsSeen().value(gone);
+    QCOMPARE(invalid.value(QStringLiteral("code")).toString(), QStringLiteral("subtitle_invalid"));
+    QVERIFY2(invalid.value(QStringLiteral("message")).toString().contains(QStringLiteral("films/SUB-BIG5.zh-Hant.srt line 7: this line is not UTF-8")),
+             qPrintable(invalid.value(QStringLiteral("message")).toString()));
+    QCOMPARE(missing.value(QStringLiteral("code")).toString(), QStringLiteral("subtitle_missing"));
+    QVERIFY2(missing.value(QStringLiteral("message")).toString().contains(QStringLiteral("films/SUB-GONE.en.srt: subtitle file is missing")),
+             qPrintable(missing.value(QStringLiteral("message")).toString()));
+
+    // Every film still starts on its instant, the ones with subtitle problems included.
+    const QDateTime over = start.addSecs(6 + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > over, 60000);
+    qint64 worstMs = 0;
+    for (const QString &film : films) {
+        const QString item = QStringLiteral("S-SUB/") + film;
+        const std::optional<qint64> deviation = watcher.startDeviationMs(player.account(), item);
+        QVERIFY2(deviation, qPrintable(QStringLiteral("%1 never played:\n%2").arg(item, watcher.timeline(player.account()))));
+        QVERIFY2(std::abs(*deviation) <= 250, qPrintable(QStringLiteral("%1 started %2 ms off").arg(item).arg(*deviation)));
+        worstMs = std::max(worstMs, std::abs(*deviation));
+    }
+    QVERIFY2(!errorsSeen().contains(QStringLiteral("S-SUB/SUB-GOOD")),
+             qPrintable(QJsonDocument(errorsSeen().value(QStringLiteral("S-SUB/SUB-GOOD"))).toJson()));
+    QVERIFY(player.terminate());
+    QVERIFY(controller.terminate());
+    ScenarioReport(QStringLiteral("subtitle files through controller and player"))
+        .set(QStringLiteral("films"), int(films.size()))
+        .set(QStringLiteral("worst start deviation ms"), worstMs)
+        .write();
+}
+
+QTEST_GUILESS_MAIN(tst_SubtitleFiles)
+#include "tst_subtitlefiles.moc"
