@@ -6,6 +6,7 @@
 #include "messagetype.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace fest {
 
@@ -99,6 +100,14 @@ QJsonObject PlayerStatus::toJson() const
     if (lastError)
         s.insert(QStringLiteral("lastError"),
                  QJsonObject{{"code", lastError->code}, {"message", lastError->message}, {"itemId", lastError->itemId}});
+    if (audio) {
+        QJsonObject a{{"layout", audio->layout}, {"gainDb", std::round(audio->gainDb * 10) / 10}};
+        if (audio->targetLufs)
+            a.insert(QStringLiteral("targetLufs"), *audio->targetLufs);
+        if (audio->filmLufs)
+            a.insert(QStringLiteral("filmLufs"), std::round(*audio->filmLufs * 10) / 10);
+        s.insert(QStringLiteral("audio"), a);
+    }
     for (auto it = sections.begin(); it != sections.end(); ++it)
         s.insert(it.key(), it.value());
     return s;
@@ -150,6 +159,18 @@ std::optional<PlayerStatus> PlayerStatus::fromJson(const QJsonObject &body, QStr
             s.lastError = Error{e.requiredId(QStringLiteral("code")), e.optionalString(QStringLiteral("message"), {.maxLength = 2000}),
                                 e.optionalString(QStringLiteral("itemId"), {.maxLength = 200})};
             e.rejectUnknownFields();
+        }
+        if (r.has(QStringLiteral("audio"))) {
+            JsonReader a = r.child(QStringLiteral("audio"));
+            Audio audio;
+            audio.layout = a.requiredString(QStringLiteral("layout"), {.maxLength = 16});
+            audio.gainDb = a.optionalNumber(QStringLiteral("gainDb"), -60, 60, 0);
+            if (a.has(QStringLiteral("targetLufs")))
+                audio.targetLufs = a.optionalNumber(QStringLiteral("targetLufs"), -70, 0, -23);
+            if (a.has(QStringLiteral("filmLufs")))
+                audio.filmLufs = a.optionalNumber(QStringLiteral("filmLufs"), -120, 20, -23);
+            a.rejectUnknownFields();
+            s.audio = audio;
         }
         for (const QString &name : sectionNames)
             if (r.has(name))

@@ -48,6 +48,15 @@ struct PlayerStatus
         qint64 atUs = 0;
         bool operator==(const Ended &) const = default;
     };
+    // What the room hears: its speaker layout, and the current film's measured loudness
+    // and the gain that brings it to the screen's target (docs/player.md, "Sound").
+    struct Audio {
+        QString layout;                   // "stereo" or "5.1"
+        std::optional<double> targetLufs; // unset: no loudness normalisation
+        std::optional<double> filmLufs;   // unset: not measured (yet), or silent
+        double gainDb = 0;
+        bool operator==(const Audio &) const = default;
+    };
     struct Error {
         QString code;
         QString message;
@@ -74,6 +83,7 @@ struct PlayerStatus
     std::optional<Item> next;
     std::optional<Ended> ended;
     std::optional<Error> lastError;
+    std::optional<Audio> audio;
     // Sections other parts of the player own (e.g. "ceremony", the cue follower's),
     // carried as they are.
     QJsonObject sections;

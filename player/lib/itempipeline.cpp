@@ -150,6 +150,12 @@ bool ItemPipeline::preroll()
     }
     const QByteArray uri = QUrl::fromLocalFile(QFileInfo(m_item.mediaPath).absoluteFilePath()).toEncoded();
     g_object_set(playbin, "uri", uri.constData(), "video-sink", video, "audio-sink", audio, nullptr);
+    // The room's speakers and the film's loudness gain.
+    m_audioFilter = AudioLayout::makeFilter(m_options.speakers);
+    if (m_audioFilter) {
+        g_object_set(playbin, "audio-filter", m_audioFilter, nullptr);
+        AudioLayout::setGainDb(m_audioFilter, m_filmGainDb);
+    }
 
     // Every player uses the same clock, no automatic base time, and the same latency:
     // that is what makes two screens show the same frame together.
@@ -223,6 +229,12 @@ void ItemPipeline::setVolume(double level)
 {
     if (m_pipeline)
         g_object_set(m_pipeline.get(), "volume", qBound(0.0, level, 1.0), nullptr);
+}
+
+void ItemPipeline::setFilmGainDb(double gainDb)
+{
+    m_filmGainDb = gainDb;
+    AudioLayout::setGainDb(m_audioFilter, gainDb);
 }
 
 void ItemPipeline::pauseThenProceed()

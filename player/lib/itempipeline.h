@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiolayout.h"
 #include "gstref.h"
 #include "playbackerror.h"
 #include "playbackitem.h"
@@ -41,6 +42,7 @@ public:
         QString audioSink = QStringLiteral("fakesink sync=true");
         GstElement *videoSinkElement = nullptr;  // overrides videoSink (floating ref adopted)
         bool recordFrames = false;
+        SpeakerLayout speakers = SpeakerLayout::Stereo;  // the film's channels are mixed to these
         qint64 chaseLeadNs = 300'000'000;    // how far ahead a chase seeks
         qint64 rebaseLeadNs = 150'000'000;   // resume/seek/restart delay before the picture moves
         int realtimePriority = 10;           // streaming threads' SCHED_FIFO priority; 0 = normal
@@ -74,6 +76,10 @@ public:
     void resume();
     void rebase(qint64 positionNs);
     void setVolume(double level);
+    // The film's loudness gain (dB), on top of the screen's volume; any time.
+    void setFilmGainDb(double gainDb);
+    double filmGainDb() const { return m_filmGainDb; }
+    GstElement *audioSinkElement() const { return m_audioSink; }  // what the playbin was given
 
     bool isPrerolled() const { return m_prerollNs >= 0; }
     bool isHeld() const { return m_held; }
@@ -143,6 +149,8 @@ private:
     GstPtr<GstElement> m_pipeline;
     GstElement *m_videoSink = nullptr;  // owned by the pipeline; what the playbin was given
     GstElement *m_audioSink = nullptr;  // owned by the pipeline
+    GstElement *m_audioFilter = nullptr;  // owned by the pipeline; AudioLayout::makeFilter
+    double m_filmGainDb = 0;
     GstElement *m_renderSink = nullptr; // owned by the pipeline; the element that renders (may be inside m_videoSink)
     std::shared_ptr<StateGate> m_gate = std::make_shared<StateGate>();
     std::atomic<quint64> m_qosDropped{0};

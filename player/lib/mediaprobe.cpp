@@ -2,7 +2,14 @@
 #include "gstreamerinit.h"
 #include "gstref.h"
 
+#include "loudness.h"
+
+#include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QThread>
 #include <QFile>
 #include <QFileInfo>
 #include <QUrl>
@@ -74,14 +81,14 @@ MediaProbe::~MediaProbe()
 
 void MediaProbe::check(const PlaybackItem &item)
 {
-    m_pool.start([this, item] {
-        const Result result = checkNow(item);
+    m_pool.start([this, item, options = m_options] {
+        const Result result = checkNow(item, 5000, options);
         // Delivered on the Qt thread; the destructor waits for us, so `this` is alive.
         QMetaObject::invokeMethod(this, [this, result] { Q_EMIT checked(result); }, Qt::QueuedConnection);
     });
 }
 
-MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTimeoutMs)
+MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTimeoutMs, const Options &options)
 {
     GStreamerInit::ensure();
     Result r;
@@ -144,8 +151,41 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
     r.durationNs = GST_CLOCK_TIME_IS_VALID(duration) ? qint64(duration) : -1;
     if (!r.hasVideo && !r.hasAudio)
         return failure(r, PlaybackError::Code::MediaUndecodable, QStringLiteral("no audio or video stream"));
+    if (options.measureLoudness && r.hasAudio)
+        measureLoudness(info.absoluteFilePath(), options.speakers, r);
     readSubtitles(item, r);
     return r;
+}
+
+void MediaProbe::measureLoudness(const QString &path, SpeakerLayout speakers, Result &r)
+{
+    // Once per file (as it is on disk) and layout: rechecks and the next playlist reuse it.
+    static QMutex mutex;
+    static QHash<QString, LoudnessMeter::FileLoudness> measured;
+    const QFileInfo info(path);
+    const QString key = QStringLiteral("%1|%2|%3|%4").arg(path).arg(info.size())
+                            .arg(info.lastModified().toMSecsSinceEpoch()).arg(AudioLayout::name(speakers));
+    std::optional<LoudnessMeter::FileLoudness> found;
+    {
+        QMutexLocker lock(&mutex);
+        if (measured.contains(key))
+            found = measured.value(key);
+    }
+    if (!found) {
+        // A whole film's audio is decoded: never at the cost of the film on screen.
+        QThread *thread = QThread::currentThread();
+        const QThread::Priority before = thread->priority();
+        if (thread != qApp->thread())
+            thread->setPriority(QThread::IdlePriority);
+        found = LoudnessMeter::measureFile(path, speakers);
+        if (thread != qApp->thread())
+            thread->setPriority(before == QThread::InheritPriority ? QThread::NormalPriority : before);
+        QMutexLocker lock(&mutex);
+        measured.insert(key, *found);
+    }
+    r.loudnessLufs = found->lufs;
+    r.peakDbfs = found->peakDbfs;
+    r.loudnessError = found->error;
 }
 
 void MediaProbe::readSubtitles(const PlaybackItem &item, Result &r)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "playbackerror.h"
+#include "audiolayout.h"
 #include "playbackitem.h"
 #include "subtitletrack.h"
 
@@ -12,6 +13,15 @@
 
 namespace fest {
 
+// What MediaProbe checks besides the file (outside the class: a default argument).
+struct MediaProbeOptions
+{
+    SpeakerLayout speakers = SpeakerLayout::Stereo;
+    // Measure the film's integrated loudness as the room hears it (LoudnessMeter): once
+    // per file and layout in this process, at idle priority.
+    bool measureLoudness = false;
+};
+
 // Readiness: checks ahead of time that an item's film is present, readable, matches its
 // checksum and is decodable (GstDiscoverer), and reads its subtitle files, off the Qt thread. Results arrive as
 // checked() on the Qt thread.
@@ -20,6 +30,7 @@ class MediaProbe : public QObject
     Q_OBJECT
 
 public:
+    using Options = MediaProbeOptions;
     struct Result
     {
         QString itemId;
@@ -46,22 +57,30 @@ public:
         // The item's subtitle files that read well, in its order; a file that did not is
         // the error (subtitle_missing or subtitle_invalid, naming file and line).
         QList<std::shared_ptr<const SubtitleTrack>> subtitles;
+        // Loudness as the room hears it (Options::measureLoudness): integrated LUFS and
+        // sample peak; unset when not measured, silent or without audio.
+        std::optional<double> loudnessLufs;
+        double peakDbfs = 0;
+        QString loudnessError;    // why it could not be measured (the film still plays)
         bool ready() const { return error == PlaybackError::Code::None; }
     };
 
     explicit MediaProbe(QObject *parent = nullptr);
     ~MediaProbe() override;  // waits for running checks
 
+    void setOptions(const Options &options) { m_options = options; }
     void check(const PlaybackItem &item);
     // Blocking form, also used by the worker threads.
-    static Result checkNow(const PlaybackItem &item, int decodeTimeoutMs = 5000);
+    static Result checkNow(const PlaybackItem &item, int decodeTimeoutMs = 5000, const Options &options = {});
 
 Q_SIGNALS:
     void checked(const fest::MediaProbe::Result &result);
 
 private:
     static void readSubtitles(const PlaybackItem &item, Result &r);
+    static void measureLoudness(const QString &path, SpeakerLayout speakers, Result &r);
 
+    Options m_options;
     QThreadPool m_pool;
 };
 

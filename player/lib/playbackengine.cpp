@@ -40,9 +40,16 @@ PlaybackEngine::PlaybackEngine(GstClock *clock, const Options &options, QObject 
     GStreamerInit::ensure();
     m_tick.setInterval(options.tickMs);
     connect(&m_tick, &QTimer::timeout, this, &PlaybackEngine::tick);
+    m_probe.setOptions({options.speakers, options.targetLufs.has_value()});
     connect(&m_probe, &MediaProbe::checked, this, [this](const MediaProbe::Result &r) {
         const std::optional<MediaProbe::Result> before = readiness(r.itemId);
         m_readiness.insert(r.itemId, r);
+        if (!r.loudnessError.isEmpty() && (!before || before->loudnessError != r.loudnessError))
+            qCWarning(lcPlayer).noquote() << "item" << r.itemId << "loudness not measured:" << r.loudnessError;
+        for (const auto &slot : m_slots) {
+            if (slot->item.id == r.itemId && slot->pipe)
+                slot->pipe->setFilmGainDb(filmGainDb(r.itemId));  // measured after its pipeline was built
+        }
         if (!r.ready()) {
             if (!before || before->error != r.error)   // a recheck repeats nothing new
                 qCWarning(lcPlayer).noquote() << "item" << r.itemId << "is not ready:" << r.message;
@@ -218,6 +225,7 @@ void PlaybackEngine::ensurePipeline(Slot &slot)
     o.audioSink = m_options.audioSink;
     o.videoSinkElement = m_options.videoSinkFactory ? m_options.videoSinkFactory(slot.item) : nullptr;
     o.recordFrames = m_options.recordFrames;
+    o.speakers = m_options.speakers;
     o.realtimePriority = m_options.realtimePriority;
     o.stateChangeRunner = m_options.stateChangeRunner;
     slot.pipe = std::make_unique<ItemPipeline>(slot.item, o);
@@ -243,6 +251,7 @@ void PlaybackEngine::ensurePipeline(Slot &slot)
         updateState(nowNs());
     });
     pipe->setVolume(m_volume);
+    pipe->setFilmGainDb(filmGainDb(id));
     qCInfo(lcPlayer) << "preparing item" << id << slot.item.mediaPath << "for"
                      << (slot.item.startUs * 1000 - nowNs()) / 1'000'000 << "ms from now";
     if (pipe->preroll())
@@ -439,6 +448,27 @@ qint64 PlaybackEngine::nextSubtitleChangeNs() const
             next = change;
     }
     return next < 0 ? -1 : now + (next - position);
+}
+
+double PlaybackEngine::filmGainDb(const QString &itemId) const
+{
+    const auto r = m_readiness.constFind(itemId);
+    if (!m_options.targetLufs || r == m_readiness.cend() || !r->loudnessLufs)
+        return 0.0;
+    const double toTarget = *m_options.targetLufs - *r->loudnessLufs;
+    return std::min({toTarget, m_options.maxGainDb, m_options.peakCeilingDbfs - r->peakDbfs});
+}
+
+PlaybackEngine::AudioReport PlaybackEngine::audioReport() const
+{
+    AudioReport report{m_options.speakers, m_options.targetLufs, std::nullopt, 0.0};
+    if (const Slot *s = current()) {
+        const auto r = m_readiness.constFind(s->item.id);
+        if (r != m_readiness.cend())
+            report.filmLufs = r->loudnessLufs;
+        report.gainDb = s->pipe ? s->pipe->filmGainDb() : filmGainDb(s->item.id);
+    }
+    return report;
 }
 
 QList<PlaybackEngine::SubtitleLine> PlaybackEngine::subtitlesNow() const

@@ -48,6 +48,13 @@ public:
         // Window mode: where pipelines raise their state (ItemPipeline::Options).
         std::function<void(std::function<void()>)> stateChangeRunner;
         bool recordFrames = false;
+        // Sound ([audio]): the room's speakers, and the integrated loudness every film is
+        // brought to (unset: films play at their own level). The gain is at most
+        // maxGainDb, and never lifts a film's peak above peakCeilingDbfs.
+        SpeakerLayout speakers = SpeakerLayout::Stereo;
+        std::optional<double> targetLufs;
+        double maxGainDb = 15.0;
+        double peakCeilingDbfs = -1.0;
         int realtimePriority = 10;  // streaming threads (RealtimePriority); 0 = normal
         int tickMs = 50;
         // An item that was not ready is checked again this often, so that a film copied
@@ -99,6 +106,18 @@ public:
     // The current film's subtitles at its position now: one line per language shown that
     // has a cue on, top line first; none between films, before the start, or on blackout.
     QList<SubtitleLine> subtitlesNow() const;
+    // The loudness gain (dB) an item plays with: 0 until its film is measured.
+    double filmGainDb(const QString &itemId) const;
+    // What the room hears now (status "audio"): layout, target, the current film's
+    // loudness and gain.
+    struct AudioReport
+    {
+        SpeakerLayout speakers;
+        std::optional<double> targetLufs;
+        std::optional<double> filmLufs;
+        double gainDb = 0;
+    };
+    AudioReport audioReport() const;
     // The show-clock instant the subtitles next change while the film plays on; -1 when
     // they do not (no subtitles, no more cues, held).
     qint64 nextSubtitleChangeNs() const;

@@ -56,6 +56,9 @@ PlaybackEngine::Options PlayerNode::engineOptions(const PlayerSettings &s)
     o.noBufferTimeoutNs = qint64(s.noBufferTimeoutMs) * 1'000'000;
     o.videoSink = s.videoSink;
     o.audioSink = s.audioSink;
+    o.speakers = s.speakers;
+    o.targetLufs = s.targetLufs;
+    o.maxGainDb = s.maxGainDb;
     return o;
 }
 
@@ -304,6 +307,8 @@ PlayerStatus PlayerNode::status() const
     s.clock = {m_clock->isSynced(), m_clock->offsetNs() / 1000, m_clock->rttNs() / 1000};
     s.droppedFrames = qint64(m_engine->droppedFrames());
     s.volume = m_engine->volume();
+    const PlaybackEngine::AudioReport audio = m_engine->audioReport();
+    s.audio = PlayerStatus::Audio{AudioLayout::name(audio.speakers), audio.targetLufs, audio.filmLufs, audio.gainDb};
     s.blackout = m_engine->blackout();
     const qint64 nowUs = m_clock->nowUs();
     s.sentAt = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, Qt::UTC);

@@ -87,6 +87,23 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
     s.videoSink = config.string(QStringLiteral("player/video_sink"), QStringLiteral("fakesink sync=true"));
     s.audioSink = config.string(QStringLiteral("player/audio_sink"),
                                 s.headless ? QStringLiteral("fakesink sync=true") : QStringLiteral("autoaudiosink"));
+    const QString layout = config.string(QStringLiteral("audio/layout"), QStringLiteral("stereo"));
+    if (const auto speakers = AudioLayout::fromName(layout))
+        s.speakers = *speakers;
+    else
+        config.addError(QStringLiteral("audio/layout"), QStringLiteral("\"%1\" is not a speaker layout: use stereo or 5.1").arg(layout));
+    // Whole or tenths of LUFS are what sound people write; "off" plays films at their level.
+    const QString target = config.string(QStringLiteral("audio/target_lufs"), QStringLiteral("-23"));
+    bool targetOk = false;
+    const double lufs = target.toDouble(&targetOk);
+    if (target == QLatin1String("off"))
+        s.targetLufs.reset();
+    else if (targetOk && lufs >= -40 && lufs <= -5)
+        s.targetLufs = lufs;
+    else
+        config.addError(QStringLiteral("audio/target_lufs"),
+                        QStringLiteral("\"%1\" is not a loudness from -40 to -5 (LUFS) or off").arg(target));
+    s.maxGainDb = config.integer(QStringLiteral("audio/max_gain_db"), 15, 0, 30);
     if (!config.ok()) {
         *errors = config.errors();
         return std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiolayout.h"
 #include "mqttoptions.h"
 
 #include <QCommandLineParser>
@@ -28,6 +29,11 @@ struct PlayerSettings
     bool headless = false;
     bool fullScreen = true;
     bool followCeremony = false;  // a ceremony screen: follows the award ceremony's cues
+    // [audio]: the room's speakers, the loudness every film is brought to (LUFS; unset =
+    // off) and the most gain that may take.
+    SpeakerLayout speakers = SpeakerLayout::Stereo;
+    std::optional<double> targetLufs = -23.0;
+    double maxGainDb = 15.0;
     QString videoSink;   // headless only; gst-launch description
     QString audioSink;
 

@@ -51,6 +51,8 @@ void tst_PlayerSettings::flagsOverrideDefaults()
     QCOMPARE(s->prerollLeadMs, 8000);
     QCOMPARE(s->outputLatencyMs, 150);
     QCOMPARE(s->audioSink, QStringLiteral("fakesink sync=true"));
+    QCOMPARE(s->speakers, SpeakerLayout::Stereo);            // the defaults
+    QCOMPARE(s->targetLufs, std::optional<double>(-23.0));
 }
 
 void tst_PlayerSettings::invalid_data()
@@ -67,6 +69,10 @@ void tst_PlayerSettings::invalid_data()
     QTest::newRow("broker url scheme") << QStringList{"--screen", "A", "--broker", "http://x"} << "broker/url";
     QTest::newRow("latency negative") << QStringList{"--screen", "A", "--output-latency-ms", "-5"} << "player/output_latency_ms";
     QTest::newRow("preroll not a number") << QStringList{"--screen", "A", "--preroll-lead-ms", "soon"} << "player/preroll_lead_ms";
+    QTest::newRow("speakers 7.1") << QStringList{"--screen", "A", "--set", "audio/layout=7.1"} << "audio/layout";
+    QTest::newRow("target in dB SPL") << QStringList{"--screen", "A", "--set", "audio/target_lufs=85"} << "audio/target_lufs";
+    QTest::newRow("target a word") << QStringList{"--screen", "A", "--set", "audio/target_lufs=loud"} << "audio/target_lufs";
+    QTest::newRow("gain too high") << QStringList{"--screen", "A", "--set", "audio/max_gain_db=40"} << "audio/max_gain_db";
     QTest::newRow("missing password file") << QStringList{"--screen", "A", "--password-file", "/nonexistent/pw"} << "broker/password_file";
 }
 
@@ -86,7 +92,8 @@ void tst_PlayerSettings::fileAndSetOverrides()
     QTemporaryDir dir;
     QFile ini(dir.filePath("player.ini"));
     QVERIFY(ini.open(QIODevice::WriteOnly));
-    ini.write("[player]\nscreen=CINE-2\nmedia_folder=films\nno_buffer_timeout_ms=5000\n[clock]\naddress=127.0.0.1:7100\n");
+    ini.write("[player]\nscreen=CINE-2\nmedia_folder=films\nno_buffer_timeout_ms=5000\n[clock]\naddress=127.0.0.1:7100\n"
+              "[audio]\nlayout=5.1\ntarget_lufs=-27.5\n");
     ini.close();
     QStringList errors;
     const auto s = parse({"--config", ini.fileName(), "--set", "player/output_latency_ms=80"}, &errors);
@@ -98,6 +105,12 @@ void tst_PlayerSettings::fileAndSetOverrides()
     QCOMPARE(s->outputLatencyMs, 80);
     QVERIFY(!s->headless);
     QCOMPARE(s->audioSink, QStringLiteral("autoaudiosink"));
+    QCOMPARE(s->speakers, SpeakerLayout::Surround51);
+    QCOMPARE(s->targetLufs, std::optional<double>(-27.5));
+    QCOMPARE(s->maxGainDb, 15.0);
+    const auto off = parse({"--config", ini.fileName(), "--set", "audio/target_lufs=off"}, &errors);
+    QVERIFY2(off, qPrintable(errors.join('\n')));
+    QVERIFY(!off->targetLufs);
 }
 
 QTEST_GUILESS_MAIN(tst_PlayerSettings)

@@ -46,6 +46,7 @@ static PlayerStatus playing()
                                 QStringLiteral("Next"), QString(), QString(), 1796443755000000, 60000};
     s.ended = PlayerStatus::Ended{QStringLiteral("S-0100"), 1796443100000000};
     s.lastError = PlayerStatus::Error{QStringLiteral("media_missing"), QStringLiteral("gone"), QStringLiteral("S-0100/0")};
+    s.audio = PlayerStatus::Audio{QStringLiteral("5.1"), -23.0, -35.2, 12.2};
     s.sections.insert(QStringLiteral("ceremony"), QJsonObject{{"seq", 4}, {"appliedAtUs", qint64(1796443200000001)}});
     return s;
 }
@@ -106,6 +107,8 @@ void tst_PlayerStatus::refused_data()
     QTest::newRow("absurd lateness") << QJsonObject{{"lateMs", 99999999999LL}} << "lateMs";
     QTest::newRow("volume above 1") << QJsonObject{{"volume", 3}} << "volume";
     QTest::newRow("unknown field") << QJsonObject{{"screeningId", "S-1"}} << "screeningId";
+    QTest::newRow("audio without layout") << QJsonObject{{"audio", QJsonObject{{"gainDb", 3}}}} << "layout";
+    QTest::newRow("absurd gain") << QJsonObject{{"audio", QJsonObject{{"layout", "stereo"}, {"gainDb", 400}}}} << "gainDb";
     QTest::newRow("ended without its instant") << QJsonObject{{"ended", QJsonObject{{"screening", "S-1"}}}} << "atUs";
 }
 

@@ -211,7 +211,8 @@ QHash<QString, QList<QByteArray>> tst_ProtocolDocs::samples()
     s[MessageType::programme()] << StatePublisher::programmeMessage(QJsonDocument(programme).toJson(QJsonDocument::Compact), 8,
                                                                     QStringLiteral("3f6c"), 1796452201123456);
     PlaylistItem entry{QStringLiteral("S-1"), QStringLiteral("F-1"), QStringLiteral("films/F-1.webm"), QStringLiteral("ab12"),
-                       QStringLiteral("Original"), {QStringLiteral("Title"), QStringLiteral("標題")}, 1796443200000000, 555000000};
+                       QStringLiteral("Original"), {QStringLiteral("Title"), QStringLiteral("標題")}, 1796443200000000, 555000000,
+                       {{QStringLiteral("en"), QStringLiteral("films/F-1.en.srt")}}};
     s[MessageType::playlist()] << StatePublisher::playlistMessage(
         QStringLiteral("CINE-1"), 8, 1796452201123456, QJsonDocument(PlaylistJson::itemsToJson({entry})).toJson(QJsonDocument::Compact));
 
@@ -229,6 +230,7 @@ QHash<QString, QList<QByteArray>> tst_ProtocolDocs::samples()
     player.next = item(QStringLiteral("S-2"));
     player.ended = PlayerStatus::Ended{QStringLiteral("S-0"), 1796452100000000};
     player.lastError = PlayerStatus::Error{QStringLiteral("media_missing"), QStringLiteral("…"), QStringLiteral("S-0/F-9")};
+    player.audio = PlayerStatus::Audio{QStringLiteral("5.1"), -23.0, -31.4, 8.4};
     player.sections.insert(QStringLiteral("ceremony"), QJsonObject{{"seq", 41}, {"appliedAtUs", qint64(1796452201423456)}});
     s[QStringLiteral("status/player")] << player.encode() << PlayerStatus::offline(QStringLiteral("CINE-1")).encode();
 
