@@ -31,5 +31,6 @@ QList<CtlCommand> playerCommands();
 QList<CtlCommand> auditCommands();
 QList<CtlCommand> voteCommands();
 QList<CtlCommand> ceremonyCommands();
+QList<CtlCommand> mediaCommands();
 
 } // namespace fest

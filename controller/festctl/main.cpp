@@ -13,7 +13,7 @@ namespace {
 
 QList<CtlCommand> allCommands()
 {
-    return programmeCommands() + screeningCommands() + filmCommands() + nodeCommands() + playerCommands() + auditCommands() + voteCommands() + ceremonyCommands();
+    return programmeCommands() + screeningCommands() + filmCommands() + nodeCommands() + playerCommands() + auditCommands() + voteCommands() + ceremonyCommands() + mediaCommands();
 }
 
 QString commandList()

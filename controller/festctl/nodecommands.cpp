@@ -18,13 +18,6 @@ QString clockText(const QJsonObject &clock)
     return QStringLiteral("%1 µs").arg(clock.value(QStringLiteral("offsetUs")).toInteger());
 }
 
-// Long reasons (a readiness problem names the file) would push the table off the screen;
-// --json carries them whole.
-QString elided(const QString &text, int max = 48)
-{
-    return text.size() <= max ? text : text.left(max - 3) + QStringLiteral("...");
-}
-
 QString itemText(const QJsonObject &status)
 {
     const QJsonObject item = status.value(QStringLiteral("item")).toObject();
@@ -77,7 +70,7 @@ int nodes(CtlSession &s, const QCommandLineParser &)
                           stateText(n),
                           itemText(n), lateText(n), QString::number(n.value(QStringLiteral("programmeVersion")).toInteger()),
                           clockText(n.value(QStringLiteral("clock")).toObject()),
-                          error.isEmpty() ? QStringLiteral("-") : elided(error.value(QStringLiteral("message")).toString()),
+                          error.isEmpty() ? QStringLiteral("-") : TextTable::elided(error.value(QStringLiteral("message")).toString()),
                           n.value(QStringLiteral("lastSeen")).toString()});
         }
         table.print(s.out());

@@ -1,5 +1,6 @@
 #include "ctlcommand.h"
 #include "ctlsession.h"
+#include "timeargument.h"
 #include "texttable.h"
 
 #include "jsonguard.h"
@@ -17,19 +18,6 @@
 namespace fest {
 
 namespace {
-
-// A day given on the command line: YYYY-MM-DD, or today / tomorrow in the festival's time
-// zone (the machine's when the programme names none it knows).
-QDate festivalDay(const QString &text, const QString &timeZone)
-{
-    const QTimeZone zone(timeZone.toUtf8());
-    const QDate today = zone.isValid() ? QDateTime::currentDateTime().toTimeZone(zone).date() : QDate::currentDate();
-    if (text == QLatin1String("today"))
-        return today;
-    if (text == QLatin1String("tomorrow"))
-        return today.addDays(1);
-    return QDate::fromString(text, Qt::ISODate);
-}
 
 int importProgramme(CtlSession &s, const QCommandLineParser &args)
 {
@@ -68,7 +56,7 @@ int importProgramme(CtlSession &s, const QCommandLineParser &args)
             return int(ExitCode::Usage);
         }
         const QString text = args.value(QStringLiteral("first-day"));
-        const QDate day = festivalDay(text, read->timeZone);
+        const QDate day = TimeArgument::festivalDay(text, read->timeZone);
         if (!day.isValid()) {
             s.err() << "festctl: --first-day " << text << ": expected YYYY-MM-DD, today or tomorrow" << Qt::endl;
             return int(ExitCode::Usage);
@@ -122,7 +110,7 @@ int showProgramme(CtlSession &s, const QCommandLineParser &args)
     }
     const QTimeZone zone(programme->timeZone.toUtf8());
     const QString dayText = args.value(QStringLiteral("day"));
-    const QDate dayDate = dayText.isEmpty() ? QDate() : festivalDay(dayText, programme->timeZone);
+    const QDate dayDate = dayText.isEmpty() ? QDate() : TimeArgument::festivalDay(dayText, programme->timeZone);
     if (!dayText.isEmpty() && !dayDate.isValid()) {
         s.err() << "festctl: --day " << dayText << ": expected YYYY-MM-DD, today or tomorrow" << Qt::endl;
         return int(ExitCode::Usage);

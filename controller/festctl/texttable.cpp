@@ -64,4 +64,9 @@ void TextTable::print(QTextStream &out) const
         line(row);
 }
 
+QString TextTable::elided(const QString &text, int max)
+{
+    return text.size() <= max ? text : text.left(max - 3) + QStringLiteral("...");
+}
+
 } // namespace fest

@@ -18,6 +18,8 @@ public:
     bool isEmpty() const { return m_rows.isEmpty(); }
 
     static int displayWidth(const QString &text);
+    // Long text cut to max characters with "..." (--json carries it whole).
+    static QString elided(const QString &text, int max = 48);
 
 private:
     QStringList m_headers;

@@ -1,5 +1,7 @@
 #include "timeargument.h"
 
+#include <QTimeZone>
+
 #include <QRegularExpression>
 
 namespace fest {
@@ -27,6 +29,17 @@ QString TimeArgument::parse(const QString &text, QString *error, const QDateTime
         return {};
     }
     return trimmed;
+}
+
+QDate TimeArgument::festivalDay(const QString &text, const QString &timeZone)
+{
+    const QTimeZone zone(timeZone.toUtf8());
+    const QDate today = zone.isValid() ? QDateTime::currentDateTime().toTimeZone(zone).date() : QDate::currentDate();
+    if (text == QLatin1String("today"))
+        return today;
+    if (text == QLatin1String("tomorrow"))
+        return today.addDays(1);
+    return QDate::fromString(text, Qt::ISODate);
 }
 
 } // namespace fest

@@ -12,6 +12,9 @@ class TimeArgument
 {
 public:
     static QString parse(const QString &text, QString *error, const QDateTime &now = QDateTime::currentDateTimeUtc());
+    // A day: YYYY-MM-DD, or today / tomorrow in the festival's time zone (the machine's
+    // when the programme names none it knows); invalid when it is none of these.
+    static QDate festivalDay(const QString &text, const QString &timeZone);
 };
 
 } // namespace fest

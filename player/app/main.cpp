@@ -1,4 +1,5 @@
 #include "ceremonydirector.h"
+#include "fileprobe.h"
 #include "playernode.h"
 #include "playersettings.h"
 #include "playerview.h"
@@ -7,6 +8,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <QTextStream>
@@ -63,6 +66,44 @@ void followInStatus(PlayerNode &node, CeremonyDirector &ceremony)
 {
     node.addStatusField(QStringLiteral("ceremony"), [&ceremony] { return ceremony.statusJson(); });
     QObject::connect(&ceremony, &CeremonyDirector::statusChanged, &node, &PlayerNode::scheduleStatus);
+}
+
+// festival-player --probe FILE [--json] [--layout stereo|5.1] [--target-lufs N|off]
+int runProbe(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("festival-player"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Checks one film file as a player would before its screening."));
+    parser.addHelpOption();
+    parser.addOption(QCommandLineOption(QStringLiteral("probe"), QStringLiteral("The film file."), QStringLiteral("file")));
+    parser.addOption(QCommandLineOption(QStringLiteral("json"), QStringLiteral("Print the report as JSON.")));
+    parser.addOption(QCommandLineOption(QStringLiteral("layout"), QStringLiteral("The room's speakers: stereo or 5.1."),
+                                        QStringLiteral("layout"), QStringLiteral("stereo")));
+    parser.addOption(QCommandLineOption(QStringLiteral("target-lufs"), QStringLiteral("The screens' loudness target, or off."),
+                                        QStringLiteral("lufs"), QStringLiteral("-23")));
+    parser.process(app);
+    QTextStream out(stdout), err(stderr);
+    FileProbe::Options options;
+    const auto layout = AudioLayout::fromName(parser.value(QStringLiteral("layout")));
+    bool targetOk = false;
+    const double target = parser.value(QStringLiteral("target-lufs")).toDouble(&targetOk);
+    if (!layout || (!targetOk && parser.value(QStringLiteral("target-lufs")) != QLatin1String("off"))) {
+        err << "festival-player: --layout is stereo or 5.1, --target-lufs a number (LUFS) or off\n";
+        return 2;
+    }
+    options.speakers = *layout;
+    options.targetLufs = targetOk ? std::optional(target) : std::nullopt;
+    gst_init(nullptr, nullptr);
+    const MediaReport report = FileProbe::probe(parser.value(QStringLiteral("probe")), options);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject o = report.toJson();
+        o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(report.problems()));
+        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+    } else {
+        out << FileProbe::describe(report);
+    }
+    return report.problems().isEmpty() ? 0 : 1;
 }
 
 int runHeadless(int argc, char **argv)
@@ -153,6 +194,10 @@ int main(int argc, char **argv)
 {
     // The kind of application must be chosen before any argument parsing. --help and
     // --version need no display either.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--probe") == 0 || qstrncmp(argv[i], "--probe=", 8) == 0)
+            return runProbe(argc, argv);
+    }
     for (int i = 1; i < argc; ++i) {
         for (const char *flag : {"--headless", "--help", "-h", "--version", "-v"}) {
             if (qstrcmp(argv[i], flag) == 0)

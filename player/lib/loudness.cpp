@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -114,6 +115,12 @@ QList<double> LoudnessMeter::channelPeaksDbfs() const
     for (double p : m_peaks)
         peaks.append(p > 0 ? 20.0 * std::log10(p) : -std::numeric_limits<double>::infinity());
     return peaks;
+}
+
+double LoudnessMeter::normalisingGainDb(double targetLufs, double filmLufs, double peakDbfs, double maxGainDb,
+                                        double peakCeilingDbfs)
+{
+    return std::min({targetLufs - filmLufs, maxGainDb, peakCeilingDbfs - peakDbfs});
 }
 
 LoudnessMeter::FileLoudness LoudnessMeter::measureFile(const QString &path, SpeakerLayout room, int timeoutMs)

@@ -36,6 +36,10 @@ public:
     // Decodes the film's audio as fast as the machine can (no video decoding), mixed to
     // the room's speakers as the player plays it, and measures it.
     static FileLoudness measureFile(const QString &path, SpeakerLayout room, int timeoutMs = 600'000);
+    // The gain that brings a film to the target: at most maxGainDb, and never lifting its
+    // peak above peakCeilingDbfs.
+    static double normalisingGainDb(double targetLufs, double filmLufs, double peakDbfs, double maxGainDb,
+                                    double peakCeilingDbfs = -1.0);
 
 private:
     struct Biquad

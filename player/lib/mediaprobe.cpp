@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QThread>
@@ -14,6 +15,8 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include <cstring>
+#include <functional>
 #include <memory>
 
 #include <gst/gst.h>
@@ -153,39 +156,174 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
         return failure(r, PlaybackError::Code::MediaUndecodable, QStringLiteral("no audio or video stream"));
     if (options.measureLoudness && r.hasAudio)
         measureLoudness(info.absoluteFilePath(), options.speakers, r);
+    if (options.measureDecodeSpeed && r.hasVideo)
+        measureDecodeSpeed(info.absoluteFilePath(), r);
     readSubtitles(item, r);
     return r;
 }
 
-void MediaProbe::measureLoudness(const QString &path, SpeakerLayout speakers, Result &r)
+namespace {
+
+// A measurement of a file, made once per file as it is on disk (path, size, time) and
+// `variant`: rechecks and later playlists reuse it. The measuring thread runs at idle
+// priority, never at the cost of the film on screen.
+template<typename T>
+T measuredOnce(const QString &path, const QString &variant, const std::function<T()> &measure)
 {
-    // Once per file (as it is on disk) and layout: rechecks and the next playlist reuse it.
     static QMutex mutex;
-    static QHash<QString, LoudnessMeter::FileLoudness> measured;
+    static QHash<QString, T> measured;
     const QFileInfo info(path);
     const QString key = QStringLiteral("%1|%2|%3|%4").arg(path).arg(info.size())
-                            .arg(info.lastModified().toMSecsSinceEpoch()).arg(AudioLayout::name(speakers));
-    std::optional<LoudnessMeter::FileLoudness> found;
+                            .arg(info.lastModified().toMSecsSinceEpoch()).arg(variant);
     {
         QMutexLocker lock(&mutex);
-        if (measured.contains(key))
-            found = measured.value(key);
+        const auto it = measured.constFind(key);
+        if (it != measured.cend())
+            return *it;
     }
-    if (!found) {
-        // A whole film's audio is decoded: never at the cost of the film on screen.
-        QThread *thread = QThread::currentThread();
-        const QThread::Priority before = thread->priority();
-        if (thread != qApp->thread())
-            thread->setPriority(QThread::IdlePriority);
-        found = LoudnessMeter::measureFile(path, speakers);
-        if (thread != qApp->thread())
-            thread->setPriority(before == QThread::InheritPriority ? QThread::NormalPriority : before);
-        QMutexLocker lock(&mutex);
-        measured.insert(key, *found);
+    QThread *thread = QThread::currentThread();
+    const bool worker = QCoreApplication::instance() && thread != QCoreApplication::instance()->thread();
+    const QThread::Priority before = thread->priority();
+    if (worker)
+        thread->setPriority(QThread::IdlePriority);
+    const T value = measure();
+    if (worker)
+        thread->setPriority(before == QThread::InheritPriority ? QThread::NormalPriority : before);
+    QMutexLocker lock(&mutex);
+    measured.insert(key, value);
+    return value;
+}
+
+struct DecodeSpeed
+{
+    QString decoder;
+    bool hardware = false;
+    double speed = 0;
+};
+
+// The video decoder a playbin chose: the element whose class says Decoder/Video.
+QString videoDecoderOf(GstElement *pipeline)
+{
+    QString name;
+    GstIterator *it = gst_bin_iterate_recurse(GST_BIN(pipeline));
+    GValue item = G_VALUE_INIT;
+    while (gst_iterator_next(it, &item) == GST_ITERATOR_OK) {
+        auto *element = GST_ELEMENT(g_value_get_object(&item));
+        GstElementFactory *factory = gst_element_get_factory(element);
+        const char *klass = factory ? gst_element_factory_get_metadata(factory, GST_ELEMENT_METADATA_KLASS) : nullptr;
+        if (klass && strstr(klass, "Decoder") && strstr(klass, "Video"))
+            name = QString::fromUtf8(GST_OBJECT_NAME(factory));
+        g_value_reset(&item);
     }
-    r.loudnessLufs = found->lufs;
-    r.peakDbfs = found->peakDbfs;
-    r.loudnessError = found->error;
+    g_value_unset(&item);
+    gst_iterator_free(it);
+    return name;
+}
+
+DecodeSpeed decodeSpeedOf(const QString &path)
+{
+    constexpr qint64 kSampleNs = 3'000'000'000;   // of the film's picture
+    constexpr qint64 kTimeoutMs = 30'000;
+    DecodeSpeed result;
+    GstElement *playbin = gst_element_factory_make("playbin", nullptr);
+    if (!playbin)
+        return result;
+    GstPtr<GstElement> pipeline(GST_ELEMENT(gst_object_ref_sink(playbin)));
+    const QByteArray uri = QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()).toEncoded();
+    GstElement *sink = gst_element_factory_make("fakesink", nullptr);
+    g_object_set(sink, "sync", FALSE, nullptr);
+    // flags=video: the picture alone, as fast as it decodes.
+    g_object_set(playbin, "uri", uri.constData(), "flags", 0x1, "video-sink", sink,
+                 "audio-sink", gst_element_factory_make("fakesink", nullptr), nullptr);
+    GstPtr<GstBus> bus(gst_element_get_bus(playbin));
+    QElapsedTimer wall;
+    wall.start();
+    gst_element_set_state(playbin, GST_STATE_PLAYING);
+    gint64 position = 0;
+    bool ended = false;
+    while (!ended && position < kSampleNs && wall.elapsed() < kTimeoutMs) {
+        std::unique_ptr<GstMessage, GstMessageUnref> msg(gst_bus_timed_pop_filtered(
+            bus.get(), 20 * GST_MSECOND, GstMessageType(GST_MESSAGE_ERROR | GST_MESSAGE_EOS)));
+        if (msg && GST_MESSAGE_TYPE(msg.get()) == GST_MESSAGE_ERROR) {
+            gst_element_set_state(playbin, GST_STATE_NULL);
+            return result;
+        }
+        ended = msg != nullptr;
+        gint64 p = 0;
+        if (gst_element_query_position(playbin, GST_FORMAT_TIME, &p))
+            position = std::max(position, p);
+    }
+    const qint64 elapsedNs = std::max<qint64>(1, wall.nsecsElapsed());
+    result.decoder = videoDecoderOf(playbin);
+    gst_element_set_state(playbin, GST_STATE_NULL);
+    static const QStringList hardwarePrefixes{QStringLiteral("va"), QStringLiteral("v4l2"), QStringLiteral("nv"),
+                                              QStringLiteral("qsv"), QStringLiteral("msdk")};
+    for (const QString &prefix : hardwarePrefixes)
+        result.hardware = result.hardware || (result.decoder.startsWith(prefix) && !result.decoder.startsWith(QLatin1String("vp")));
+    result.speed = position > 0 ? double(position) / double(elapsedNs) : 0.0;
+    return result;
+}
+
+} // namespace
+
+MediaReport MediaProbe::report(const PlaybackItem &item, const std::optional<Result> &result, SpeakerLayout speakers,
+                               double gainDb)
+{
+    MediaReport m;
+    m.itemId = item.id;
+    if (item.id.contains(QLatin1Char('/'))) {
+        m.screening = item.id.section(QLatin1Char('/'), 0, 0);
+        m.film = item.id.section(QLatin1Char('/'), 1);
+    }
+    m.file = item.mediaPath;
+    m.startUs = item.startUs;
+    m.runtimeMs = item.durationUs / 1000;
+    m.speakers = AudioLayout::name(speakers);
+    if (!result)
+        return m;
+    const Result &r = *result;
+    m.checked = true;
+    if (!r.ready()) {
+        m.errorCode = PlaybackError::wireName(r.error);
+        m.message = r.message;
+    }
+    m.videoCodec = r.videoCodec;
+    m.width = r.width;
+    m.height = r.height;
+    m.fps = r.fpsDen > 0 ? double(r.fpsNum) / r.fpsDen : 0.0;
+    m.parNum = qMax(1, r.parNum);
+    m.parDen = qMax(1, r.parDen);
+    m.durationMs = r.durationNs >= 0 ? r.durationNs / 1'000'000 : -1;
+    m.audioCodec = r.audioCodec;
+    m.audioChannels = r.audioChannels;
+    m.loudnessLufs = r.loudnessLufs;
+    m.gainDb = gainDb;
+    for (const auto &track : r.subtitles)
+        m.subtitles << track->language();
+    if (!item.sha256Hex.isEmpty())
+        m.checksum = r.error == PlaybackError::Code::ChecksumMismatch ? QStringLiteral("differs") : QStringLiteral("matches");
+    m.decoder = r.decoder;
+    m.hardware = r.hardware;
+    m.decodeSpeed = r.decodeSpeed;
+    return m;
+}
+
+void MediaProbe::measureLoudness(const QString &path, SpeakerLayout speakers, Result &r)
+{
+    const auto found = measuredOnce<LoudnessMeter::FileLoudness>(path, AudioLayout::name(speakers), [&] {
+        return LoudnessMeter::measureFile(path, speakers);
+    });
+    r.loudnessLufs = found.lufs;
+    r.peakDbfs = found.peakDbfs;
+    r.loudnessError = found.error;
+}
+
+void MediaProbe::measureDecodeSpeed(const QString &path, Result &r)
+{
+    const auto found = measuredOnce<DecodeSpeed>(path, QStringLiteral("decode"), [&] { return decodeSpeedOf(path); });
+    r.decoder = found.decoder;
+    r.hardware = found.hardware;
+    r.decodeSpeed = found.speed;
 }
 
 void MediaProbe::readSubtitles(const PlaybackItem &item, Result &r)

@@ -2,6 +2,7 @@
 
 #include "playbackerror.h"
 #include "audiolayout.h"
+#include "mediareport.h"
 #include "playbackitem.h"
 #include "subtitletrack.h"
 
@@ -20,6 +21,9 @@ struct MediaProbeOptions
     // Measure the film's integrated loudness as the room hears it (LoudnessMeter): once
     // per file and layout in this process, at idle priority.
     bool measureLoudness = false;
+    // Decode a few seconds of the picture as fast as the machine can, to tell whether it
+    // keeps up in real time, and note which decoder GStreamer chose (once per file).
+    bool measureDecodeSpeed = false;
 };
 
 // Readiness: checks ahead of time that an item's film is present, readable, matches its
@@ -62,6 +66,9 @@ public:
         std::optional<double> loudnessLufs;
         double peakDbfs = 0;
         QString loudnessError;    // why it could not be measured (the film still plays)
+        QString decoder;          // the video decoder's element factory ("avdec_h264", "vah264dec")
+        bool hardware = false;
+        double decodeSpeed = 0;   // seconds of picture decoded per second; 0 = not measured
         bool ready() const { return error == PlaybackError::Code::None; }
     };
 
@@ -69,6 +76,10 @@ public:
     ~MediaProbe() override;  // waits for running checks
 
     void setOptions(const Options &options) { m_options = options; }
+    // For staff (festctl media check, --probe): what was found, in the protocol's words.
+    // `result` unset: not checked yet.
+    static MediaReport report(const PlaybackItem &item, const std::optional<Result> &result, SpeakerLayout speakers,
+                              double gainDb);
     void check(const PlaybackItem &item);
     // Blocking form, also used by the worker threads.
     static Result checkNow(const PlaybackItem &item, int decodeTimeoutMs = 5000, const Options &options = {});
@@ -79,6 +90,7 @@ Q_SIGNALS:
 private:
     static void readSubtitles(const PlaybackItem &item, Result &r);
     static void measureLoudness(const QString &path, SpeakerLayout speakers, Result &r);
+    static void measureDecodeSpeed(const QString &path, Result &r);
 
     Options m_options;
     QThreadPool m_pool;

@@ -1,5 +1,7 @@
 #include "playbackengine.h"
+
 #include "gstreamerinit.h"
+#include "loudness.h"
 
 #include <QLoggingCategory>
 
@@ -40,7 +42,7 @@ PlaybackEngine::PlaybackEngine(GstClock *clock, const Options &options, QObject 
     GStreamerInit::ensure();
     m_tick.setInterval(options.tickMs);
     connect(&m_tick, &QTimer::timeout, this, &PlaybackEngine::tick);
-    m_probe.setOptions({options.speakers, options.targetLufs.has_value()});
+    m_probe.setOptions({options.speakers, options.targetLufs.has_value(), options.measureDecodeSpeed});
     connect(&m_probe, &MediaProbe::checked, this, [this](const MediaProbe::Result &r) {
         const std::optional<MediaProbe::Result> before = readiness(r.itemId);
         m_readiness.insert(r.itemId, r);
@@ -455,8 +457,8 @@ double PlaybackEngine::filmGainDb(const QString &itemId) const
     const auto r = m_readiness.constFind(itemId);
     if (!m_options.targetLufs || r == m_readiness.cend() || !r->loudnessLufs)
         return 0.0;
-    const double toTarget = *m_options.targetLufs - *r->loudnessLufs;
-    return std::min({toTarget, m_options.maxGainDb, m_options.peakCeilingDbfs - r->peakDbfs});
+    return LoudnessMeter::normalisingGainDb(*m_options.targetLufs, *r->loudnessLufs, r->peakDbfs, m_options.maxGainDb,
+                                            m_options.peakCeilingDbfs);
 }
 
 PlaybackEngine::AudioReport PlaybackEngine::audioReport() const
@@ -469,6 +471,18 @@ PlaybackEngine::AudioReport PlaybackEngine::audioReport() const
         report.gainDb = s->pipe ? s->pipe->filmGainDb() : filmGainDb(s->item.id);
     }
     return report;
+}
+
+QList<MediaReport> PlaybackEngine::mediaReports() const
+{
+    const qint64 now = nowNs();
+    QList<MediaReport> reports;
+    for (const auto &s : m_slots) {
+        if (s->item.endUs() * 1000 <= now || !s->open())
+            continue;
+        reports.append(MediaProbe::report(s->item, readiness(s->item.id), m_options.speakers, filmGainDb(s->item.id)));
+    }
+    return reports;
 }
 
 QList<PlaybackEngine::SubtitleLine> PlaybackEngine::subtitlesNow() const

@@ -55,6 +55,8 @@ public:
         std::optional<double> targetLufs;
         double maxGainDb = 15.0;
         double peakCeilingDbfs = -1.0;
+        // Readiness also measures how fast each film decodes (MediaProbeOptions).
+        bool measureDecodeSpeed = false;
         int realtimePriority = 10;  // streaming threads (RealtimePriority); 0 = normal
         int tickMs = 50;
         // An item that was not ready is checked again this often, so that a film copied
@@ -118,6 +120,8 @@ public:
         double gainDb = 0;
     };
     AudioReport audioReport() const;
+    // Every item still to play (and the one playing), as its readiness check found it.
+    QList<MediaReport> mediaReports() const;
     // The show-clock instant the subtitles next change while the film plays on; -1 when
     // they do not (no subtitles, no more cues, held).
     qint64 nextSubtitleChangeNs() const;

@@ -147,6 +147,10 @@ std::optional<SubtitleTrack> SubtitleTrack::parse(const QByteArray &bytes, const
                 ++i;
             continue;
         }
+        // A time line with a broken arrow ("->", "- ->") is the mistake, not an identifier.
+        static const QRegularExpression brokenArrow(QStringLiteral("\\d[,.]\\d+\\s*[-=\\x{2013}\\x{2014}][- ]*>"));
+        if (!lines[i].contains(QStringLiteral("-->")) && brokenArrow.match(lines[i]).hasMatch())
+            return fail(blockLine, QStringLiteral("expected a time line like %1, found \"%2\"").arg(timingHint, shown(lines[i])));
         // A cue: an optional number (SRT) or identifier (WebVTT), then its time line.
         if (!lines[i].contains(QStringLiteral("-->"))) {
             bool number = false;

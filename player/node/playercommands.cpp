@@ -40,12 +40,18 @@ Reply PlayerCommands::execute(const Request &request)
         return volume(args);
     if (op == QLatin1String("player.blackout"))
         return blackout(args);
+    if (op == QLatin1String("player.media")) {
+        if (!noArgs)
+            return invalidArgs(QStringLiteral("player.media takes no arguments."));
+        // What the readiness checks found of every film still to play (festctl media check).
+        return Reply::success(MediaReport::listToJson(m_engine.mediaReports()));
+    }
     const QStringList simple{QStringLiteral("player.hold"), QStringLiteral("player.resume"), QStringLiteral("player.stop"),
                              QStringLiteral("player.skip"), QStringLiteral("player.restart")};
     if (!simple.contains(op))
         return Reply::failure(ErrorCode::UnknownOp,
                               QStringLiteral("A player does not know \"%1\". Use one of: %2, player.seek, player.volume, "
-                                             "player.blackout.").arg(op, simple.join(QStringLiteral(", "))));
+                                             "player.blackout, player.media.").arg(op, simple.join(QStringLiteral(", "))));
     if (!noArgs)
         return invalidArgs(QStringLiteral("%1 takes no arguments.").arg(op));
 

@@ -9,7 +9,8 @@ class PlaybackEngine;
 
 // Staff commands on a player (docs/player.md): player.hold, player.resume, player.stop,
 // player.skip, player.restart, player.seek {positionMs}, player.volume {level 0..1},
-// player.blackout {on}. Arguments are checked before anything happens; every outcome
+// player.blackout {on}, player.media (every film still to play as its readiness check
+// found it: MediaReport). Arguments are checked before anything happens; every outcome
 // is a typed Reply.
 class PlayerCommands
 {

@@ -59,6 +59,7 @@ PlaybackEngine::Options PlayerNode::engineOptions(const PlayerSettings &s)
     o.speakers = s.speakers;
     o.targetLufs = s.targetLufs;
     o.maxGainDb = s.maxGainDb;
+    o.measureDecodeSpeed = true;
     return o;
 }
 

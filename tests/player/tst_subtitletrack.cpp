@@ -104,6 +104,8 @@ void tst_SubtitleTrack::refusesMalformedFilesNamingTheLine_data()
                               << 5 << "blank line between cues";
     QTest::newRow("not srt") << QByteArray("Title: My film\nDialogue: 0,0:00:01.00\n") << 1 << "cue number";
     QTest::newRow("number alone") << QByteArray("1\n00:00:01,000 --> 00:00:02,000\ntext\n\n2\n") << 5 << "no time line";
+    QTest::newRow("vtt short arrow") << QByteArray("WEBVTT\n\n00:01.000 -> 00:02.000\n你好\n") << 3 << "found \"00:01.000 -> 00:02.000\"";
+    QTest::newRow("srt long dash") << QByteArray("1\n00:00:01,000 \xE2\x80\x94> 00:00:02,000\nx\n") << 2 << "expected a time line";
     QTest::newRow("empty") << QByteArray("\n\n") << 1 << "no cues";
     QTest::newRow("vtt bad") << QByteArray("WEBVTT\n\n00:01.000 --> 00:02.000\nok\n\nid\n00:03 --> 00:04\n") << 7
                              << "00:01:00.000 --> 00:01:02.500";

@@ -1,8 +1,10 @@
-// Subtitles from the programme to the screen's player, both programs real: a film with
-// good English and 繁中 files plays with no complaint; a malformed file and a missing one
-// reach staff in the player's status (subtitle_invalid with file and line,
-// subtitle_missing with the file) before the screening, and those films still start on
-// their instants.
+// The night before, both programs real: subtitles from the programme to the screen's
+// player (a film with good English and 繁中 files plays with no complaint; a malformed file
+// and a missing one reach staff in the player's status, subtitle_invalid with file and
+// line, subtitle_missing with the file, before the screening, and those films still start
+// on their instants), and `festctl media check` lists every scheduled film as the player
+// checked it, worst first (a file longer than its slot first).
+#include "festctlrun.h"
 #include "mediagenerator.h"
 #include "mosquittoprocess.h"
 #include "playerprocess.h"
@@ -13,20 +15,21 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace fest;
 
-class tst_SubtitleFiles : public QObject
+class tst_MediaCheck : public QObject
 {
     Q_OBJECT
 private slots:
     void subtitleProblemsReachStaffBeforeTheScreening();
 };
 
-void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
+void tst_MediaCheck::subtitleProblemsReachStaffBeforeTheScreening()
 {
     QVERIFY2(!ScenarioController::binary().isEmpty(), "festival-controller was not built");
     QVERIFY2(!PlayerProcess::binary().isEmpty(), "festival-player was not built");
@@ -47,6 +50,10 @@ void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
         QCOMPARE(MediaGenerator::generate(media + u'/' + file, options), QString());
         programme.addFilm(id, 2, file);
     }
+    // A file of 5 s in a 2 s slot: its end would be cut off.
+    options.seconds = 5;
+    QCOMPARE(MediaGenerator::generate(media + QStringLiteral("/films/LONG.webm"), options), QString());
+    programme.addFilm(QStringLiteral("LONG"), 2, QStringLiteral("films/LONG.webm"));
     QVERIFY(write("films/SUB-GOOD.en.srt", "1\n00:00:00,500 --> 00:00:01,500\nHello\n"));
     QVERIFY(write("films/SUB-GOOD.zh-Hant.vtt", "WEBVTT\n\n00:00.500 --> 00:01.500\n你好\n"));
     QVERIFY(write("films/SUB-BIG5.en.srt", "1\n00:00:00,500 --> 00:00:01,500\nHello\n"));
@@ -58,7 +65,7 @@ void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
                                                                                            : QStringLiteral(".zh-Hant.srt"))}});
     }
     const QDateTime start = ScenarioProgramme::at(25);
-    programme.addScreening(QStringLiteral("S-SUB"), QStringLiteral("CINE-1"), start, films);
+    programme.addScreening(QStringLiteral("S-SUB"), QStringLiteral("CINE-1"), start, films + QStringList{QStringLiteral("LONG")});
 
     MosquittoProcess broker;
     QString error;
@@ -85,6 +92,32 @@ void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
     const QString big5 = QStringLiteral("S-SUB/SUB-BIG5"), gone = QStringLiteral("S-SUB/SUB-GONE");
     QTRY_VERIFY_WITH_TIMEOUT(errorsSeen().contains(big5) && errorsSeen().contains(gone), 20000);
     QVERIFY2(QDateTime::currentDateTimeUtc() < start, "the problems should be known before the screening");
+
+    // festctl media check, as booth staff run it: every film, worst first, with its facts.
+    QJsonArray checked;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        const FestctlRun run = FestctlRun::run(broker.url(), {"--json", "media", "check", "--screen", "CINE-1"}, QStringLiteral("staff"));
+        checked = QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("films")).toArray();
+        return checked.size() == 4 && checked.at(3).toObject().value(QStringLiteral("checked")).toBool();
+    }(), 20000);
+    QCOMPARE(checked.at(0).toObject().value(QStringLiteral("film")).toString(), QStringLiteral("LONG"));
+    QCOMPARE(checked.at(0).toObject().value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+    QVERIFY2(checked.at(0).toObject().value(QStringLiteral("problems")).toArray().at(0).toString().contains(
+                 QStringLiteral("the end would be cut off")), qPrintable(QJsonDocument(checked.at(0).toObject()).toJson()));
+    QStringList order;
+    for (const QJsonValue &v : checked)
+        order << v.toObject().value(QStringLiteral("film")).toString() + u':' + v.toObject().value(QStringLiteral("severity")).toString();
+    QCOMPARE(order, (QStringList{"LONG:error", "SUB-BIG5:warning", "SUB-GONE:warning", "SUB-GOOD:ok"}));
+    const QJsonObject good = checked.at(3).toObject();
+    QCOMPARE(good.value(QStringLiteral("subtitles")).toArray(), (QJsonArray{"en", "zh-Hant"}));
+    QVERIFY(good.value(QStringLiteral("videoCodec")).toString().contains(QStringLiteral("VP8")));
+    QCOMPARE(good.value(QStringLiteral("durationMs")).toInteger() / 100, 20);
+    QVERIFY(good.value(QStringLiteral("loudnessLufs")).isDouble());
+    QVERIFY(good.value(QStringLiteral("decodeSpeed")).toDouble() > 1.0);
+    const FestctlRun table = FestctlRun::run(broker.url(), {"media", "check", "--screen", "CINE-1"}, QStringLiteral("staff"));
+    QCOMPARE(table.exitCode, 1);   // an error: scripts can tell
+    QVERIFY2(table.out.contains(QStringLiteral("4 film(s) checked: 1 with errors, 2 with warnings")), qPrintable(table.out));
+    qInfo("%s", qPrintable(table.out));
     const QJsonObject invalid = errorsSeen().value(big5), missing = errorsSeen().value(gone);
     QCOMPARE(invalid.value(QStringLiteral("code")).toString(), QStringLiteral("subtitle_invalid"));
     QVERIFY2(invalid.value(QStringLiteral("message")).toString().contains(QStringLiteral("films/SUB-BIG5.zh-Hant.srt line 7: this line is not UTF-8")),
@@ -94,7 +127,7 @@ void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
              qPrintable(missing.value(QStringLiteral("message")).toString()));
 
     // Every film still starts on its instant, the ones with subtitle problems included.
-    const QDateTime over = start.addSecs(6 + 2);
+    const QDateTime over = start.addSecs(8 + 2);
     QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > over, 60000);
     qint64 worstMs = 0;
     for (const QString &film : films) {
@@ -108,11 +141,11 @@ void tst_SubtitleFiles::subtitleProblemsReachStaffBeforeTheScreening()
              qPrintable(QJsonDocument(errorsSeen().value(QStringLiteral("S-SUB/SUB-GOOD"))).toJson()));
     QVERIFY(player.terminate());
     QVERIFY(controller.terminate());
-    ScenarioReport(QStringLiteral("subtitle files through controller and player"))
+    ScenarioReport(QStringLiteral("subtitle files and media check through controller, player and festctl"))
         .set(QStringLiteral("films"), int(films.size()))
         .set(QStringLiteral("worst start deviation ms"), worstMs)
         .write();
 }
 
-QTEST_GUILESS_MAIN(tst_SubtitleFiles)
-#include "tst_subtitlefiles.moc"
+QTEST_GUILESS_MAIN(tst_MediaCheck)
+#include "tst_mediacheck.moc"
