@@ -8,6 +8,9 @@
 #   --festival-date YYYY-MM-DD
 #                   the sample festival's first day (default: today, festival time); every
 #                   screening, event and the ceremony move by the same whole days
+#   --films DIR     the rehearsal plays your own films from DIR (MP4, MOV, MKV, WebM, MXF,
+#                   TS... whatever they hold) instead of test cards, with the subtitle files
+#                   beside them (FILM.en.srt, FILM.zh-Hant.srt or .vtt)
 set -euo pipefail
 build=$1; shift
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,7 +19,8 @@ demo="$build/demo"
 duration=0
 players=3
 ceremony_step=0
-festival_date=today
+festival_date=""
+films_dir=""
 while (($#)); do
   case "$1" in
     --for) duration=$2; shift 2 ;;
@@ -26,9 +30,16 @@ while (($#)); do
     --festival-date) festival_date=$2; shift 2
                      [[ $festival_date =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] && date -d "$festival_date" >/dev/null 2>&1 \
                        || { echo "demo: --festival-date $festival_date: expected a date as YYYY-MM-DD" >&2; exit 2; } ;;
-    *) echo "demo: unknown option $1 (try --for SECONDS, --players N, --ceremony [SECONDS], --festival-date YYYY-MM-DD)" >&2; exit 2 ;;
+    --films) films_dir=${2:-}; shift 2 || true
+             [[ -d $films_dir ]] || { echo "demo: --films ${films_dir:-?}: expected a folder of films" >&2; exit 2; }
+             films_dir=$(cd "$films_dir" && pwd) ;;
+    *) echo "demo: unknown option $1 (try --for SECONDS, --players N, --ceremony [SECONDS], --festival-date YYYY-MM-DD, --films DIR)" >&2; exit 2 ;;
   esac
 done
+
+# Your own films are a rehearsal the day before: the sample festival then starts tomorrow,
+# so that the screens are free for films of any length today.
+[[ -n $festival_date ]] || { [[ -n $films_dir ]] && festival_date=tomorrow || festival_date=today; }
 
 pids=()
 declare -A name_of log_of   # pid -> what it is, pid -> its log
@@ -161,21 +172,47 @@ echo "==> the sample programme, first day $festival_date"
 screens=(HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1)   # the sample programme's screens
 # A technical rehearsal, as the projection team would run one before the festival: three
 # of the programme's films, given 20-second test cards as media (festctl film edit), in a
-# block on the first screens a minute from now.
+# block on the first screens a minute from now; or, with --films, the user's own films.
 rehearsal_films=(F-013 F-039 F-027)
-echo "==> rehearsal test cards for ${rehearsal_films[*]} ($demo/media/films)"
 mkdir -p "$demo/media/films"
-for i in "${!rehearsal_films[@]}"; do
-  film=${rehearsal_films[i]}
-  gst-launch-1.0 -q videotestsrc num-buffers=500 pattern=$((i * 6)) \
-      ! video/x-raw,width=640,height=360,framerate=25/1 \
-      ! timeoverlay halignment=center valignment=center font-desc="Sans 28" text="$film" \
-      ! vp8enc deadline=1 cpu-used=16 ! queue ! webmmux name=mux ! filesink location="$demo/media/films/$film.webm" \
-      audiotestsrc num-buffers=$((20 * 48000 / 1024)) samplesperbuffer=1024 freq=$((440 + i * 110)) volume=0.2 \
-      ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1 \
-    || { echo "demo: gst-launch-1.0 could not make the test card for $film." >&2; show_log "$demo/logs/media.log"; exit 1; }
-  "${festctl[@]}" film edit "$film" --runtime 20 --media "films/$film.webm" | sed 's/^/    /'
-done
+if [[ -n $films_dir ]]; then
+  mapfile -t own < <(find "$films_dir" -maxdepth 1 -type f \( -iname '*.mp4' -o -iname '*.mov' -o -iname '*.mkv' \
+                       -o -iname '*.webm' -o -iname '*.mxf' -o -iname '*.ts' -o -iname '*.m2ts' -o -iname '*.mpg' \
+                       -o -iname '*.m4v' -o -iname '*.avi' \) | sort | head -n 8)
+  ((${#own[@]})) || { echo "demo: no films in $films_dir (looked for .mp4 .mov .mkv .webm .mxf .ts .m2ts .mpg .m4v .avi)" >&2; exit 2; }
+  rehearsal_films=(F-013 F-039 F-027 F-005 F-008 F-010 F-016 F-020)
+  rehearsal_films=("${rehearsal_films[@]:0:${#own[@]}}")
+  echo "==> your films from $films_dir for ${rehearsal_films[*]} (checked as a player will: festival-player --probe)"
+  for i in "${!own[@]}"; do
+    file=${own[i]}; film=${rehearsal_films[i]}; name=$(basename "$file"); base=${name%.*}
+    ln -sf "$file" "$demo/media/films/$name"
+    report=$("$bin/festival-player" --probe "$file" 2>>"$demo/logs/media.log") || true
+    sed 's/^/    /' <<<"$report"
+    ms=$("$bin/festival-player" --probe "$file" --json 2>>"$demo/logs/media.log" | grep -o '"durationMs": [0-9]*' | grep -o '[0-9]*$') || true
+    [[ -n $ms ]] || { echo "demo: $name cannot be played here (see above); leave it out of $films_dir." >&2; exit 1; }
+    edit=(film edit "$film" --runtime $(((ms + 999) / 1000)) --media "films/$name" --title-en "$base" --title-zh "$base")
+    for sub in "$films_dir/$base".*.srt "$films_dir/$base".*.vtt; do
+      [[ -f $sub ]] || continue
+      subname=$(basename "$sub"); lang=${subname#"$base".}; lang=${lang%.*}
+      ln -sf "$sub" "$demo/media/films/$subname"
+      edit+=(--subtitle "$lang=films/$subname")
+    done
+    "${festctl[@]}" "${edit[@]}" | sed 's/^/    /'
+  done
+else
+  echo "==> rehearsal test cards for ${rehearsal_films[*]} ($demo/media/films)"
+  for i in "${!rehearsal_films[@]}"; do
+    film=${rehearsal_films[i]}
+    gst-launch-1.0 -q videotestsrc num-buffers=500 pattern=$((i * 6)) \
+        ! video/x-raw,width=640,height=360,framerate=25/1 \
+        ! timeoverlay halignment=center valignment=center font-desc="Sans 28" text="$film" \
+        ! vp8enc deadline=1 cpu-used=16 ! queue ! webmmux name=mux ! filesink location="$demo/media/films/$film.webm" \
+        audiotestsrc num-buffers=$((20 * 48000 / 1024)) samplesperbuffer=1024 freq=$((440 + i * 110)) volume=0.2 \
+        ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1 \
+      || { echo "demo: gst-launch-1.0 could not make the test card for $film." >&2; show_log "$demo/logs/media.log"; exit 1; }
+    "${festctl[@]}" film edit "$film" --runtime 20 --media "films/$film.webm" | sed 's/^/    /'
+  done
+fi
 start=$(date -u -d "+60 seconds" +%Y-%m-%dT%H:%M:%SZ)   # one instant for every screen
 n=0
 for screen in "${screens[@]}"; do

@@ -1,6 +1,8 @@
 #include "ctlcommand.h"
 #include "ctlsession.h"
 
+#include <QJsonArray>
+
 namespace fest {
 
 namespace {
@@ -32,6 +34,23 @@ int editFilm(CtlSession &s, const QCommandLineParser &args)
             title.insert(QStringLiteral("zh"), args.value(QStringLiteral("title-zh")));
         fields.insert(QStringLiteral("title"), title);
     }
+    // --subtitle en=films/F-001.en.srt (repeated, in the order of the lines on screen);
+    // --subtitle none clears them.
+    const QStringList subtitles = args.values(QStringLiteral("subtitle"));
+    if (!subtitles.isEmpty()) {
+        QJsonArray files;
+        for (const QString &pair : subtitles) {
+            if (pair == QLatin1String("none") && subtitles.size() == 1)
+                break;
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            if (eq <= 0 || eq == pair.size() - 1) {
+                s.err() << "festctl: --subtitle takes LANGUAGE=FILE, e.g. --subtitle zh-Hant=films/F-001.zh-Hant.srt" << Qt::endl;
+                return int(ExitCode::Usage);
+            }
+            files.append(QJsonObject{{"language", pair.left(eq)}, {"file", pair.mid(eq + 1)}});
+        }
+        fields.insert(QStringLiteral("subtitleFiles"), files.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(files));
+    }
     if (fields.isEmpty()) {
         s.err() << "festctl: say what to change, e.g. --runtime 860 or --media films/F-001.webm" << Qt::endl;
         return int(ExitCode::Usage);
@@ -46,14 +65,17 @@ int editFilm(CtlSession &s, const QCommandLineParser &args)
 QList<CtlCommand> filmCommands()
 {
     return {
-        {QStringLiteral("film edit"), QStringLiteral("ID [--runtime S] [--media PATH] [--sha256 HEX] [--title-en T] [--title-zh T]"),
+        {QStringLiteral("film edit"),
+         QStringLiteral("ID [--runtime S] [--media PATH] [--sha256 HEX] [--title-en T] [--title-zh T] [--subtitle LANG=PATH ...]"),
          QStringLiteral("Change a film's details; the playlists of its screenings follow."),
          {{QStringLiteral("runtime"), QStringLiteral("Length in seconds."), QStringLiteral("s")},
           {QStringLiteral("media"), QStringLiteral("Media file under the players' media folder."), QStringLiteral("path")},
           {QStringLiteral("sha256"), QStringLiteral("Checksum of the media file (lower-case hex)."), QStringLiteral("hex")},
           {QStringLiteral("original-title"), QStringLiteral("Title in the film's own script."), QStringLiteral("text")},
           {QStringLiteral("title-en"), QStringLiteral("English title."), QStringLiteral("text")},
-          {QStringLiteral("title-zh"), QStringLiteral("Traditional Chinese title."), QStringLiteral("text")}},
+          {QStringLiteral("title-zh"), QStringLiteral("Traditional Chinese title."), QStringLiteral("text")},
+          {QStringLiteral("subtitle"), QStringLiteral("A subtitle file under the media folder, LANGUAGE=FILE; repeat it for each "
+                                                       "language, top line first; \"none\" removes them."), QStringLiteral("lang=path")}},
          1, editFilm},
     };
 }
