@@ -107,4 +107,11 @@ Window {
         color: "black"
         visible: PlayerView.blackout
     }
+
+    // No pointer on the audience's screen (an X session would show its cross in the middle).
+    MouseArea {
+        anchors.fill: parent
+        acceptedButtons: Qt.NoButton
+        cursorShape: Qt.BlankCursor
+    }
 }
