@@ -190,6 +190,7 @@ void tst_DebianPackages::controlData_data()
     QTest::newRow("broker") << "festival-broker-config" << "mosquitto" << "/etc/mosquitto/conf.d/festival.conf";
     QTest::newRow("controller") << "festival-controller" << "libqt6core6" << "/etc/festival/controller.ini";
     QTest::newRow("player") << "festival-player" << "gstreamer1.0-qt6" << "/etc/festival/player.ini";
+    QTest::newRow("player's Chinese") << "festival-player" << "fonts-noto-cjk" << "/etc/festival/player.ini";
     QTest::newRow("kiosk") << "festival-kiosk" << "fonts-noto-cjk" << "/etc/festival/kiosk.ini";
 }
 
