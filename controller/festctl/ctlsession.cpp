@@ -4,6 +4,7 @@
 #include "messagetype.h"
 #include "mqttrequester.h"
 #include "nodestatus.h"
+#include "programmejson.h"
 #include "topics.h"
 
 #include <QDeadlineTimer>
@@ -214,6 +215,27 @@ int CtlSession::finish(const std::optional<Reply> &reply, const std::function<vo
     }
     m_lastExit = int(ExitCode::Refused);
     return m_lastExit;
+}
+
+std::optional<Programme> CtlSession::retainedProgramme(int *exitCode, QJsonObject *message)
+{
+    const std::optional<QJsonObject> retainedMessage = retained(Topics::programme(), MessageType::programme());
+    if (!retainedMessage) {
+        m_err << "festctl: no programme on the bus yet: import one with `festctl programme import FILE` "
+                 "(or is the controller running?)" << Qt::endl;
+        *exitCode = int(ExitCode::Unreachable);
+        return std::nullopt;
+    }
+    if (message)
+        *message = *retainedMessage;
+    QList<ProgrammeError> errors;
+    std::optional<Programme> programme =
+        ProgrammeJson::fromJson(retainedMessage->value(QStringLiteral("programme")).toObject(), &errors);
+    if (!programme) {
+        m_err << "festctl: the programme on the bus could not be read (" << errors.size() << " problems)" << Qt::endl;
+        *exitCode = int(ExitCode::Refused);
+    }
+    return programme;
 }
 
 } // namespace fest

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mqttclient.h"
+#include "programme.h"
 #include "reply.h"
 
 #include <QJsonObject>
@@ -48,6 +49,10 @@ public:
     std::optional<Reply> callNode(const QString &node, const QString &op, const QJsonObject &args = {});
     // The retained message on a topic, decoded as the given envelope type.
     std::optional<QJsonObject> retained(const QString &topic, const QString &type);
+    // The programme on the bus (its retained message, so it works while the controller is
+    // down), with the message around it (version) when asked; nullopt with the reason
+    // printed and *exitCode set when there is none or it cannot be read.
+    std::optional<Programme> retainedProgramme(int *exitCode, QJsonObject *message = nullptr);
     // Every retained message under a filter (e.g. all node statuses), collected for a moment.
     QList<QJsonObject> retainedAll(const QString &filter, const QString &type, int quietMs = 300);
 

@@ -74,19 +74,10 @@ struct Row
 // it checked it, worst first: so that the night before, staff fix every problem at once.
 int mediaCheck(CtlSession &s, const QCommandLineParser &args)
 {
-    const std::optional<QJsonObject> message = s.retained(Topics::programme(), MessageType::programme());
-    if (!message) {
-        s.err() << "festctl: no programme on the bus yet: import one with `festctl programme import FILE` "
-                   "(or is the controller running?)" << Qt::endl;
-        return int(ExitCode::Unreachable);
-    }
-    QList<ProgrammeError> errors;
-    const std::optional<Programme> programme =
-        ProgrammeJson::fromJson(message->value(QStringLiteral("programme")).toObject(), &errors);
-    if (!programme) {
-        s.err() << "festctl: the programme on the bus could not be read (" << errors.size() << " problems)" << Qt::endl;
-        return int(ExitCode::Refused);
-    }
+    int exitCode = int(ExitCode::Ok);
+    const std::optional<Programme> programme = s.retainedProgramme(&exitCode);
+    if (!programme)
+        return exitCode;
     const QTimeZone zone(programme->timeZone.toUtf8());
     const QString dayText = args.value(QStringLiteral("day"));
     const QDate day = dayText.isEmpty() ? QDate() : TimeArgument::festivalDay(dayText, programme->timeZone);

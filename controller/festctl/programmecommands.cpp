@@ -91,23 +91,15 @@ QString titleOf(const Programme &p, const Screening &sc)
 
 int showProgramme(CtlSession &s, const QCommandLineParser &args)
 {
-    const std::optional<QJsonObject> message = s.retained(Topics::programme(), MessageType::programme());
-    if (!message) {
-        s.err() << "festctl: no programme on the bus yet: import one with `festctl programme import FILE` "
-                   "(or is the controller running?)" << Qt::endl;
-        return int(ExitCode::Unreachable);
-    }
-    if (s.json()) {
-        s.out() << QJsonDocument(*message).toJson(QJsonDocument::Indented);
+    int exitCode = int(ExitCode::Ok);
+    QJsonObject message;
+    const std::optional<Programme> programme = s.retainedProgramme(&exitCode, &message);
+    if (s.json() && !message.isEmpty()) {
+        s.out() << QJsonDocument(message).toJson(QJsonDocument::Indented);
         return int(ExitCode::Ok);
     }
-    QList<ProgrammeError> errors;
-    const std::optional<Programme> programme =
-        ProgrammeJson::fromJson(message->value(QStringLiteral("programme")).toObject(), &errors);
-    if (!programme) {
-        s.err() << "festctl: the programme on the bus could not be read (" << errors.size() << " problems)" << Qt::endl;
-        return int(ExitCode::Refused);
-    }
+    if (!programme)
+        return exitCode;
     const QTimeZone zone(programme->timeZone.toUtf8());
     const QString dayText = args.value(QStringLiteral("day"));
     const QDate dayDate = dayText.isEmpty() ? QDate() : TimeArgument::festivalDay(dayText, programme->timeZone);
@@ -118,7 +110,7 @@ int showProgramme(CtlSession &s, const QCommandLineParser &args)
     const QString day = dayDate.toString(Qt::ISODate);
     const QString screen = args.value(QStringLiteral("screen"));
     s.out() << programme->festivalName.en << " / " << programme->festivalName.zh << ", programme version "
-            << message->value(QStringLiteral("version")).toInteger() << "\n\n";
+            << message.value(QStringLiteral("version")).toInteger() << "\n\n";
     TextTable table({QStringLiteral("day"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("where"),
                      QStringLiteral("id"), QStringLiteral("programme"), QStringLiteral("status")});
     struct Row {

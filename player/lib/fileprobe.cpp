@@ -30,7 +30,6 @@ QList<std::pair<QString, QString>> FileProbe::subtitlesBeside(const QString &pat
 MediaReport FileProbe::probe(const QString &path, const Options &options)
 {
     PlaybackItem item;
-    item.id.clear();
     item.mediaPath = path;
     for (const auto &[language, file] : subtitlesBeside(path))
         item.subtitles.append({language, file});

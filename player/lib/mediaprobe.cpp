@@ -259,7 +259,7 @@ DecodeSpeed decodeSpeedOf(const QString &path)
     static const QStringList hardwarePrefixes{QStringLiteral("va"), QStringLiteral("v4l2"), QStringLiteral("nv"),
                                               QStringLiteral("qsv"), QStringLiteral("msdk")};
     for (const QString &prefix : hardwarePrefixes)
-        result.hardware = result.hardware || (result.decoder.startsWith(prefix) && !result.decoder.startsWith(QLatin1String("vp")));
+        result.hardware = result.hardware || result.decoder.startsWith(prefix);
     result.speed = position > 0 ? double(position) / double(elapsedNs) : 0.0;
     return result;
 }
