@@ -10,7 +10,7 @@
 #                   screening, event and the ceremony move by the same whole days
 #   --films DIR     the rehearsal plays your own films from DIR (MP4, MOV, MKV, WebM, MXF,
 #                   TS... whatever they hold) instead of test cards, with the subtitle files
-#                   beside them (FILM.en.srt, FILM.zh-Hant.srt or .vtt)
+#                   beside them (FILM.en.srt, FILM.zh-Hant.srt or .vtt) or inside them
 set -euo pipefail
 build=$1; shift
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -188,7 +188,8 @@ if [[ -n $films_dir ]]; then
     ln -sf "$file" "$demo/media/films/$name"
     report=$("$bin/festival-player" --probe "$file" 2>>"$demo/logs/media.log") || true
     sed 's/^/    /' <<<"$report"
-    ms=$("$bin/festival-player" --probe "$file" --json 2>>"$demo/logs/media.log" | grep -o '"durationMs": [0-9]*' | grep -o '[0-9]*$') || true
+    json=$("$bin/festival-player" --probe "$file" --json 2>>"$demo/logs/media.log") || true
+    ms=$(grep -o '"durationMs": [0-9]*' <<<"$json" | grep -o '[0-9]*$') || true
     [[ -n $ms ]] || { echo "demo: $name cannot be played here (see above); leave it out of $films_dir." >&2; exit 1; }
     edit=(film edit "$film" --runtime $(((ms + 999) / 1000)) --media "films/$name" --title-en "$base" --title-zh "$base")
     for sub in "$films_dir/$base".*.srt "$films_dir/$base".*.vtt; do
@@ -196,6 +197,10 @@ if [[ -n $films_dir ]]; then
       subname=$(basename "$sub"); lang=${subname#"$base".}; lang=${lang%.*}
       ln -sf "$sub" "$demo/media/films/$subname"
       edit+=(--subtitle "$lang=films/$subname")
+    done
+    # The film's own text tracks, in the languages without a file beside it.
+    for lang in $(sed -n '/"embeddedSubtitles"/,/]/p' <<<"$json" | grep -o '"[A-Za-z0-9-]*"$\|"[A-Za-z0-9-]*",$' | tr -d '",'); do
+      if [[ $lang != und && " ${edit[*]} " != *" $lang="* ]]; then edit+=(--subtitle "$lang=embedded"); fi
     done
     "${festctl[@]}" "${edit[@]}" | sed 's/^/    /'
   done

@@ -35,7 +35,7 @@ int editFilm(CtlSession &s, const QCommandLineParser &args)
         fields.insert(QStringLiteral("title"), title);
     }
     // --subtitle en=films/F-001.en.srt (repeated, in the order of the lines on screen);
-    // --subtitle none clears them.
+    // en=embedded: the film's own text track in English; --subtitle none clears them.
     const QStringList subtitles = args.values(QStringLiteral("subtitle"));
     if (!subtitles.isEmpty()) {
         QJsonArray files;
@@ -47,7 +47,10 @@ int editFilm(CtlSession &s, const QCommandLineParser &args)
                 s.err() << "festctl: --subtitle takes LANGUAGE=FILE, e.g. --subtitle zh-Hant=films/F-001.zh-Hant.srt" << Qt::endl;
                 return int(ExitCode::Usage);
             }
-            files.append(QJsonObject{{"language", pair.left(eq)}, {"file", pair.mid(eq + 1)}});
+            if (pair.mid(eq + 1) == QLatin1String("embedded"))
+                files.append(QJsonObject{{"language", pair.left(eq)}, {"embedded", true}});
+            else
+                files.append(QJsonObject{{"language", pair.left(eq)}, {"file", pair.mid(eq + 1)}});
         }
         fields.insert(QStringLiteral("subtitleFiles"), files.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(files));
     }
@@ -74,8 +77,9 @@ QList<CtlCommand> filmCommands()
           {QStringLiteral("original-title"), QStringLiteral("Title in the film's own script."), QStringLiteral("text")},
           {QStringLiteral("title-en"), QStringLiteral("English title."), QStringLiteral("text")},
           {QStringLiteral("title-zh"), QStringLiteral("Traditional Chinese title."), QStringLiteral("text")},
-          {QStringLiteral("subtitle"), QStringLiteral("A subtitle file under the media folder, LANGUAGE=FILE; repeat it for each "
-                                                       "language, top line first; \"none\" removes them."), QStringLiteral("lang=path")}},
+          {QStringLiteral("subtitle"), QStringLiteral("A subtitle file under the media folder, LANGUAGE=FILE, or LANGUAGE=embedded "
+                                                       "for the film's own text track; repeat it for each language, top line "
+                                                       "first; \"none\" removes them."), QStringLiteral("lang=path")}},
          1, editFilm},
     };
 }

@@ -248,8 +248,12 @@ void ProgrammeJson::appendErrors(const QList<JsonError> &from, const QString &fa
 QJsonArray ProgrammeJson::subtitleFilesToJson(const SubtitleFiles &files)
 {
     QJsonArray array;
-    for (const SubtitleFile &f : files)
-        array.append(QJsonObject{{QStringLiteral("language"), f.language}, {QStringLiteral("file"), f.file}});
+    for (const SubtitleFile &f : files) {
+        if (f.embedded)
+            array.append(QJsonObject{{QStringLiteral("language"), f.language}, {QStringLiteral("embedded"), true}});
+        else
+            array.append(QJsonObject{{QStringLiteral("language"), f.language}, {QStringLiteral("file"), f.file}});
+    }
     return array;
 }
 
@@ -261,7 +265,12 @@ SubtitleFiles ProgrammeJson::readSubtitleFiles(JsonReader &r, const QString &key
         JsonReader entry = r.element(key, array, i);
         SubtitleFile file;
         file.language = entry.requiredString(QStringLiteral("language"), languageRule());
-        file.file = entry.requiredString(QStringLiteral("file"), {.maxLength = 1024, .allowEmpty = false});
+        file.embedded = entry.optionalBool(QStringLiteral("embedded"), false);
+        if (file.embedded && entry.has(QStringLiteral("file")))
+            entry.addError(QStringLiteral("file"), QStringLiteral("give either a file or \"embedded\": true (the film's own "
+                                                                  "text track in this language), not both"));
+        else if (!file.embedded)
+            file.file = entry.requiredString(QStringLiteral("file"), {.maxLength = 1024, .allowEmpty = false});
         entry.rejectUnknownFields();
         for (const SubtitleFile &before : std::as_const(files)) {
             if (before.language == file.language && !file.language.isEmpty())

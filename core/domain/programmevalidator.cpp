@@ -84,8 +84,10 @@ public:
             if (f.runtimeSeconds <= 0)
                 add(where, QStringLiteral("runtimeSeconds"), QStringLiteral("runtime must be positive"));
             media(where, QStringLiteral("media"), f.media);
-            for (qsizetype k = 0; k < f.subtitleFiles.size(); ++k)
-                media(where, QStringLiteral("subtitleFiles[%1].file").arg(k), f.subtitleFiles[k].file);
+            for (qsizetype k = 0; k < f.subtitleFiles.size(); ++k) {
+                if (!f.subtitleFiles[k].embedded)   // else the film's own media, checked above
+                    media(where, QStringLiteral("subtitleFiles[%1].file").arg(k), f.subtitleFiles[k].file);
+            }
             for (const QString &c : f.categoryIds)
                 reference(where, QStringLiteral("categories"), QStringLiteral("award"), c, m_awards.contains(c));
         }

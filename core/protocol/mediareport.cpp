@@ -85,6 +85,7 @@ QJsonObject MediaReport::toJson() const
     put("loudnessLufs", loudnessLufs ? std::round(*loudnessLufs * 10) / 10 : 0.0, loudnessLufs.has_value());
     put("gainDb", std::round(gainDb * 10) / 10, loudnessLufs.has_value());
     put("subtitles", QJsonArray::fromStringList(subtitles), !subtitles.isEmpty());
+    put("embeddedSubtitles", QJsonArray::fromStringList(embeddedSubtitles), !embeddedSubtitles.isEmpty());
     put("checksum", checksum, !checksum.isEmpty());
     put("sha256", sha256, !sha256.isEmpty());
     put("decoder", decoder, !decoder.isEmpty());
@@ -125,6 +126,7 @@ std::optional<MediaReport> MediaReport::fromJson(const QJsonObject &object, QStr
         m.loudnessLufs = r.optionalNumber(QStringLiteral("loudnessLufs"), -200, 20, 0);
     m.gainDb = r.optionalNumber(QStringLiteral("gainDb"), -200, 60, 0);
     m.subtitles = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 8}, {.maxLength = 32});
+    m.embeddedSubtitles = r.optionalStringList(QStringLiteral("embeddedSubtitles"), {.maxLength = 64}, {.maxLength = 32});
     m.checksum = r.optionalString(QStringLiteral("checksum"), {.maxLength = 16});
     m.sha256 = r.optionalString(QStringLiteral("sha256"), {.maxLength = 64});
     m.decoder = r.optionalString(QStringLiteral("decoder"), {.maxLength = 100});

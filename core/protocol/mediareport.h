@@ -39,6 +39,7 @@ struct MediaReport
     std::optional<double> loudnessLufs;
     double gainDb = 0;
     QStringList subtitles;     // languages whose files read well, top line first
+    QStringList embeddedSubtitles;  // the subtitle tracks in the film itself, by language
     QString checksum;          // "matches", "differs", "" (none in the programme)
     QString sha256;            // the file's, when computed (--probe)
     QString decoder;           // the video decoder GStreamer chose

@@ -34,7 +34,20 @@ MediaReport FileProbe::probe(const QString &path, const Options &options)
     for (const auto &[language, file] : subtitlesBeside(path))
         item.subtitles.append({language, file});
     const MediaProbe::Options probeOptions{options.speakers, true, true};
-    const MediaProbe::Result result = MediaProbe::checkNow(item, 10000, probeOptions);
+    MediaProbe::Result result = MediaProbe::checkNow(item, 10000, probeOptions);
+    // The film's own text tracks in languages without a file beside it: read them too
+    // (the measurements are kept, the second check only reads the subtitles).
+    bool more = false;
+    for (const QString &language : std::as_const(result.embeddedSubtitles)) {
+        const bool covered = std::any_of(item.subtitles.cbegin(), item.subtitles.cend(),
+                                         [&](const PlaybackSubtitle &s) { return s.language == language; });
+        if (!covered && language != QLatin1String("und")) {
+            item.subtitles.append({language, QString(), true});
+            more = true;
+        }
+    }
+    if (more && result.ready())
+        result = MediaProbe::checkNow(item, 10000, probeOptions);
     const double gain = options.targetLufs && result.loudnessLufs
         ? LoudnessMeter::normalisingGainDb(*options.targetLufs, *result.loudnessLufs, result.peakDbfs, options.maxGainDb)
         : 0.0;
@@ -77,7 +90,11 @@ QString FileProbe::describe(const MediaReport &r)
             << " (runtimeSeconds " << (r.durationMs + 999) / 1000 << ")\n";
     }
     out << "  subtitles  " << (r.subtitles.isEmpty() ? QStringLiteral("none beside it (FILM.<language>.srt or .vtt)")
-                                                     : r.subtitles.join(QStringLiteral(", "))) << "\n";
+                                                     : r.subtitles.join(QStringLiteral(", ")));
+    if (!r.embeddedSubtitles.isEmpty())
+        out << (r.subtitles.isEmpty() ? "; " : " (") << "in the film: " << r.embeddedSubtitles.join(QStringLiteral(", "))
+            << (r.subtitles.isEmpty() ? "" : ")");
+    out << "\n";
     if (!r.sha256.isEmpty())
         out << "  sha256     " << r.sha256 << "\n";
     const QStringList problems = r.problems();

@@ -150,6 +150,12 @@ bool ItemPipeline::preroll()
     }
     const QByteArray uri = QUrl::fromLocalFile(QFileInfo(m_item.mediaPath).absoluteFilePath()).toEncoded();
     g_object_set(playbin, "uri", uri.constData(), "video-sink", video, "audio-sink", audio, nullptr);
+    // The film's own subtitle tracks are the player's to show (SubtitleLines), in the
+    // screening's languages: playbin would burn the first one into every picture.
+    constexpr guint playTextFlag = 0x4;   // GST_PLAY_FLAG_TEXT
+    guint flags = 0;
+    g_object_get(playbin, "flags", &flags, nullptr);
+    g_object_set(playbin, "flags", flags & ~playTextFlag, nullptr);
     // The room's speakers and the film's loudness gain.
     m_audioFilter = AudioLayout::makeFilter(m_options.speakers);
     if (m_audioFilter) {

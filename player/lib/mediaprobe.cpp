@@ -1,4 +1,6 @@
 #include "mediaprobe.h"
+
+#include "embeddedsubtitles.h"
 #include "gstreamerinit.h"
 #include "gstref.h"
 
@@ -49,6 +51,22 @@ QStringList missingElements(GstDiscovererInfo *info)
             names << name;
     }
     return names;
+}
+
+// Whether every missing element only reads subtitles ("decoder-application/x-subtitle-unknown"
+// for WebVTT in Matroska): the film plays without them.
+bool onlySubtitlesMissing(GstDiscovererInfo *info)
+{
+    const gchar **details = gst_discoverer_info_get_missing_elements_installer_details(info);
+    bool any = false;
+    for (int i = 0; details && details[i]; ++i) {
+        const QString caps = QString::fromUtf8(details[i]).section(QLatin1Char('|'), 4);
+        if (!caps.contains(QLatin1String("subtitle")) && !caps.startsWith(QLatin1String("decoder-subpicture/"))
+            && !caps.startsWith(QLatin1String("decoder-text/")))
+            return false;
+        any = true;
+    }
+    return any;
 }
 
 MediaProbe::Result failure(MediaProbe::Result r, PlaybackError::Code code, const QString &detail = {})
@@ -119,19 +137,29 @@ MediaProbe::Result MediaProbe::checkNow(const PlaybackItem &item, int decodeTime
     GObjectPtr<GstDiscovererInfo> found(
         gst_discoverer_discover_uri(discoverer.get(), uri.constData(), &rawError));
     error.reset(rawError);
-    if (found && gst_discoverer_info_get_result(found.get()) == GST_DISCOVERER_MISSING_PLUGINS) {
+    const bool playable = found && (gst_discoverer_info_get_result(found.get()) == GST_DISCOVERER_OK
+                                    || (gst_discoverer_info_get_result(found.get()) == GST_DISCOVERER_MISSING_PLUGINS
+                                        && onlySubtitlesMissing(found.get())));
+    if (!playable && found && gst_discoverer_info_get_result(found.get()) == GST_DISCOVERER_MISSING_PLUGINS) {
         r.missing = missingElements(found.get());
         return failure(r, PlaybackError::Code::MediaUndecodable,
                        QStringLiteral("this machine has no %1: install gstreamer1.0-libav and gstreamer1.0-plugins-bad "
                                       "(the festival-player package depends on them), or convert the film to H.264/AAC in MP4")
                            .arg(r.missing.isEmpty() ? QStringLiteral("decoder for it") : r.missing.join(QStringLiteral(", "))));
     }
-    if (!found || gst_discoverer_info_get_result(found.get()) != GST_DISCOVERER_OK)
+    if (!playable)
         return failure(r, PlaybackError::Code::MediaUndecodable,
                        error ? QString::fromUtf8(error->message) : QString());
 
     std::unique_ptr<GList, StreamListFree> video(gst_discoverer_info_get_video_streams(found.get()));
     std::unique_ptr<GList, StreamListFree> audio(gst_discoverer_info_get_audio_streams(found.get()));
+    std::unique_ptr<GList, StreamListFree> text(gst_discoverer_info_get_subtitle_streams(found.get()));
+    if (text) {
+        // The discoverer's languages are not always the tracks' own: read them.
+        const EmbeddedSubtitles embedded = embeddedSubtitlesOf(item.mediaPath);
+        for (const EmbeddedSubtitles::Track &track : embedded.tracks())
+            r.embeddedSubtitles << (track.language.isEmpty() ? QStringLiteral("und") : track.language);
+    }
     r.hasVideo = video != nullptr;
     r.hasAudio = audio != nullptr;
     if (video) {
@@ -300,6 +328,7 @@ MediaReport MediaProbe::report(const PlaybackItem &item, const std::optional<Res
     m.gainDb = gainDb;
     for (const auto &track : r.subtitles)
         m.subtitles << track->language();
+    m.embeddedSubtitles = r.embeddedSubtitles;
     if (!item.sha256Hex.isEmpty())
         m.checksum = r.error == PlaybackError::Code::ChecksumMismatch ? QStringLiteral("differs") : QStringLiteral("matches");
     m.decoder = r.decoder;
@@ -326,10 +355,30 @@ void MediaProbe::measureDecodeSpeed(const QString &path, Result &r)
     r.decodeSpeed = found.speed;
 }
 
+EmbeddedSubtitles MediaProbe::embeddedSubtitlesOf(const QString &path)
+{
+    // Read in one pass over the whole film, once per file.
+    return measuredOnce<EmbeddedSubtitles>(path, QStringLiteral("subtitles"), [&] { return EmbeddedSubtitles::read(path); });
+}
+
 void MediaProbe::readSubtitles(const PlaybackItem &item, Result &r)
 {
     QStringList problems;
     for (const PlaybackSubtitle &s : item.subtitles) {
+        if (s.embedded) {
+            // Read in one pass over the whole film, once per file.
+            const EmbeddedSubtitles embedded = embeddedSubtitlesOf(r.mediaPath);
+            if (const EmbeddedSubtitles::Track *track = embedded.find(s.language)) {
+                SubtitleTrack shown = track->cues;
+                shown.setLanguage(s.language);   // as the screening asked ("zh-Hant" for a track tagged "chi")
+                r.subtitles.append(std::make_shared<const SubtitleTrack>(std::move(shown)));
+                continue;
+            }
+            if (r.error == PlaybackError::Code::None)
+                r.error = PlaybackError::Code::SubtitleMissing;
+            problems << embedded.missing(s.language);
+            continue;
+        }
         QString problem;
         auto track = SubtitleTrack::load(s.path, s.language, &problem);
         if (track) {

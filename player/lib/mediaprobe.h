@@ -2,6 +2,7 @@
 
 #include "playbackerror.h"
 #include "audiolayout.h"
+#include "embeddedsubtitles.h"
 #include "mediareport.h"
 #include "playbackitem.h"
 #include "subtitletrack.h"
@@ -61,6 +62,8 @@ public:
         // The item's subtitle files that read well, in its order; a file that did not is
         // the error (subtitle_missing or subtitle_invalid, naming file and line).
         QList<std::shared_ptr<const SubtitleTrack>> subtitles;
+        // The languages of the subtitle tracks in the film itself ("und" when untagged).
+        QStringList embeddedSubtitles;
         // Loudness as the room hears it (Options::measureLoudness): integrated LUFS and
         // sample peak; unset when not measured, silent or without audio.
         std::optional<double> loudnessLufs;
@@ -89,6 +92,7 @@ Q_SIGNALS:
 
 private:
     static void readSubtitles(const PlaybackItem &item, Result &r);
+    static EmbeddedSubtitles embeddedSubtitlesOf(const QString &path);
     static void measureLoudness(const QString &path, SpeakerLayout speakers, Result &r);
     static void measureDecodeSpeed(const QString &path, Result &r);
 

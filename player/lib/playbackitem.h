@@ -6,11 +6,13 @@
 
 namespace fest {
 
-// A subtitle file the player shows with an item, by language, top line first.
+// Subtitles the player shows with an item, by language, top line first: a sidecar file,
+// or the film's own text track in that language.
 struct PlaybackSubtitle
 {
     QString language;  // BCP 47 tag
-    QString path;
+    QString path;      // empty when embedded
+    bool embedded = false;
     bool operator==(const PlaybackSubtitle &other) const = default;
 };
 

@@ -40,13 +40,15 @@ QString decodeEntities(QString text)
     text.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
     text.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
     text.replace(QStringLiteral("&nbsp;"), QString(QChar(0xa0)));
+    text.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    text.replace(QStringLiteral("&apos;"), QStringLiteral("'"));
     text.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
     return text;
 }
 
 // One line of cue text for StyledText: <i>, <b>, <u> kept, other tags and ASS overrides
 // ("{\an8}") dropped, everything else escaped.
-QString styledLine(const QString &raw, bool webVtt)
+QString styledLine(const QString &raw, bool entities)
 {
     static const QRegularExpression markup(QStringLiteral("<(?=[/A-Za-z0-9])[^<>]*>|\\{\\\\[^}]*\\}"));
     static const QRegularExpression kept(QStringLiteral("\\A</?[ibu]>\\z"), QRegularExpression::CaseInsensitiveOption);
@@ -54,7 +56,7 @@ QString styledLine(const QString &raw, bool webVtt)
     qsizetype at = 0;
     auto plain = [&](qsizetype from, qsizetype to) {
         const QString piece = raw.mid(from, to - from);
-        out += (webVtt ? decodeEntities(piece) : piece).toHtmlEscaped();
+        out += (entities ? decodeEntities(piece) : piece).toHtmlEscaped();
     };
     for (auto it = markup.globalMatch(raw); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
@@ -191,15 +193,43 @@ std::optional<SubtitleTrack> SubtitleTrack::parse(const QByteArray &bytes, const
     }
     if (track.m_cues.isEmpty())
         return fail(1, QStringLiteral("no cues: the file is empty or not SRT/WebVTT"));
-    std::stable_sort(track.m_cues.begin(), track.m_cues.end(),
-                     [](const Cue &a, const Cue &b) { return a.startNs < b.startNs; });
-    qint64 maxEnd = 0;
-    track.m_maxEndNs.reserve(track.m_cues.size());
-    for (const Cue &c : std::as_const(track.m_cues)) {
-        maxEnd = qMax(maxEnd, c.endNs);
-        track.m_maxEndNs.append(maxEnd);
-    }
+    track.index();
     return track;
+}
+
+SubtitleTrack SubtitleTrack::fromCues(QList<Cue> cues, const QString &name, const QString &language, bool markup)
+{
+    SubtitleTrack track;
+    track.m_language = language;
+    track.m_name = name;
+    for (Cue &cue : cues) {
+        QStringList lines;
+        cue.text.remove(QLatin1Char('\r'));
+        for (const QString &line : cue.text.split(QLatin1Char('\n'))) {
+            if (!line.trimmed().isEmpty())
+                lines << styledLine(line.trimmed(), markup);
+        }
+        if (lines.isEmpty() || cue.endNs <= cue.startNs)
+            continue;
+        cue.text = lines.join(QStringLiteral("<br>"));
+        track.m_cues.append(cue);
+        if (track.m_cues.size() >= maxCues)
+            break;
+    }
+    track.index();
+    return track;
+}
+
+void SubtitleTrack::index()
+{
+    std::stable_sort(m_cues.begin(), m_cues.end(), [](const Cue &a, const Cue &b) { return a.startNs < b.startNs; });
+    qint64 maxEnd = 0;
+    m_maxEndNs.clear();
+    m_maxEndNs.reserve(m_cues.size());
+    for (const Cue &c : std::as_const(m_cues)) {
+        maxEnd = qMax(maxEnd, c.endNs);
+        m_maxEndNs.append(maxEnd);
+    }
 }
 
 QString SubtitleTrack::textAt(qint64 positionNs) const

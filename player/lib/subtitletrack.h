@@ -33,7 +33,12 @@ public:
     static std::optional<SubtitleTrack> parse(const QByteArray &bytes, const QString &name, const QString &language,
                                               QString *error);
 
+    // A track of cues read elsewhere (a film's own text track); `text` as raw cue text,
+    // lines split by \n, in SRT's tags (markup=false) or Pango markup (markup=true).
+    static SubtitleTrack fromCues(QList<Cue> cues, const QString &name, const QString &language, bool markup);
+
     QString language() const { return m_language; }
+    void setLanguage(const QString &language) { m_language = language; }
     QString fileName() const { return m_name; }
     const QList<Cue> &cues() const { return m_cues; }
     // The text on screen at film position positionNs: every cue that covers it, in start
@@ -44,6 +49,8 @@ public:
     qint64 nextChangeAfter(qint64 positionNs) const;
 
 private:
+    void index();   // sorts the cues by start and fills m_maxEndNs
+
     QString m_language;
     QString m_name;
     QList<Cue> m_cues;          // by start

@@ -200,6 +200,10 @@ bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
         item.startUs = p.startUs;
         item.durationUs = p.durationUs;
         for (const SubtitleFile &sub : p.subtitles) {
+            if (sub.embedded) {
+                item.subtitles.append({sub.language, QString(), true});
+                continue;
+            }
             const QString path = mediaPathFor(m_settings.mediaFolder, sub.file);
             if (path.isEmpty())
                 qCWarning(lcPlayer).noquote() << "item" << item.id << "has a subtitle path outside the media folder:" << sub.file;

@@ -168,12 +168,16 @@ void tst_Playlist::subtitlesSurviveJsonBothWays()
 {
     Programme p = programme();
     p.films[0].subtitleFiles = {{"en", "films/F-1.en.srt"}, {"zh-Hant", "films/F-1.zh-Hant.srt"}};
+    p.films[1].subtitleFiles = {{"zh-Hant", {}, true}};   // the film's own 繁中 track
     p.screenings[0].subtitleLanguages = QStringList{"zh-Hant"};
     p.screenings[1].subtitleLanguages = QStringList{};
     QList<ProgrammeError> errors;
     const auto back = ProgrammeJson::decode(ProgrammeJson::encode(p), &errors);
     QVERIFY2(back, qPrintable(errors.value(0).toString()));
     QCOMPARE(back->films[0].subtitleFiles, p.films[0].subtitleFiles);
+    QCOMPARE(back->films[1].subtitleFiles, p.films[1].subtitleFiles);
+    QCOMPARE(ProgrammeJson::toJson(p.films[1]).value("subtitleFiles").toArray().first().toObject(),
+             (QJsonObject{{"language", "zh-Hant"}, {"embedded", true}}));
     QCOMPARE(back->screenings[0].subtitleLanguages, p.screenings[0].subtitleLanguages);
     QCOMPARE(back->screenings[1].subtitleLanguages, std::optional<QStringList>(QStringList{}));  // none, not "default"
     QCOMPARE(back->screenings[2].subtitleLanguages, std::nullopt);
@@ -184,19 +188,25 @@ void tst_Playlist::subtitlesSurviveJsonBothWays()
     QCOMPARE(read->items, playlist.items);
     QCOMPARE(read->items.at(1).filmId, QStringLiteral("F-1"));
     QCOMPARE(read->items.at(1).subtitles, (SubtitleFiles{{"zh-Hant", "films/F-1.zh-Hant.srt"}}));
+    bool embeddedInPlaylist = false;
+    for (const PlaylistItem &item : read->items)
+        embeddedInPlaylist = embeddedInPlaylist || item.subtitles == SubtitleFiles{{"zh-Hant", {}, true}};
+    QVERIFY(embeddedInPlaylist);
 
     // A language twice, a tag that is not BCP 47, and an unknown field are refused by name.
     QJsonObject film = ProgrammeJson::toJson(p.films[0]);
     film.insert("subtitleFiles", QJsonArray{QJsonObject{{"language", "en"}, {"file", "a.srt"}},
                                             QJsonObject{{"language", "en"}, {"file", "b.srt"}},
                                             QJsonObject{{"language", "english!"}, {"file", "c.srt"}},
-                                            QJsonObject{{"language", "fr"}, {"path", "d.srt"}}});
+                                            QJsonObject{{"language", "fr"}, {"path", "d.srt"}},
+                                            QJsonObject{{"language", "de"}, {"file", "e.srt"}, {"embedded", true}}});
     errors.clear();
     QVERIFY(!ProgrammeJson::filmFromJson(film, "films[0]", &errors));
     const QString all = [&] { QStringList l; for (const auto &e : errors) l << e.toString(); return l.join('\n'); }();
     QVERIFY2(all.contains("en is listed twice"), qPrintable(all));
     QVERIFY2(all.contains("BCP 47"), qPrintable(all));
     QVERIFY2(all.contains("path"), qPrintable(all));
+    QVERIFY2(all.contains("give either a file or \"embedded\": true"), qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(tst_Playlist)

@@ -120,6 +120,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void itemStartsAtItsInstantInTheWindow();
     void subtitlesShowWithTheirFrame();
+    void embeddedSubtitlesAsTheScreeningChose();
     void pictureKeepsItsAspect();
 
 private:
@@ -325,6 +326,65 @@ void tst_PlayerWindow::subtitlesShowWithTheirFrame()
     const qint64 lateAfterSeek = changes.at(2).positionNs - cueNs;
     qInfo("after a seek: on at %.1f ms after the cue's time", lateAfterSeek / 1e6);
     QVERIFY2(lateAfterSeek >= 0 && lateAfterSeek < kFrameNs, qPrintable(QString::number(lateAfterSeek / 1e6)));
+}
+
+// An MKV with English and 繁中 text tracks, shown twice: once with the Chinese track only
+// (one line, from the film itself), once with none (nothing: GStreamer's own overlay would
+// burn the first track into the picture).
+void tst_PlayerWindow::embeddedSubtitlesAsTheScreeningChose()
+{
+    QVERIFY2(!FfmpegMedia::executable().isEmpty(), qPrintable(FfmpegMedia::missingMessage()));
+    auto write = [this](const QString &name, const QByteArray &bytes) {
+        QFile f(m_dir.filePath(name));
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    };
+    QVERIFY(write("muxed.en.srt", "1\n00:00:02,000 --> 00:00:03,000\nTwo seconds in\n"));
+    QVERIFY(write("muxed.zh.srt", "1\n00:00:02,000 --> 00:00:03,000\n兩秒\n"));
+    const QString made = FfmpegMedia::encode(
+        m_dir.filePath(QStringLiteral("muxed.mkv")),
+        {"-f", "lavfi", "-i", "color=c=0x203050:size=640x360:rate=25", "-i", m_dir.filePath(QStringLiteral("muxed.en.srt")),
+         "-i", m_dir.filePath(QStringLiteral("muxed.zh.srt"))},
+        {"-map", "0", "-map", "1", "-map", "2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25",
+         "-c:s", "srt", "-metadata:s:s:0", "language=eng", "-metadata:s:s:1", "language=chi",
+         "-metadata:s:s:1", "title=Traditional Chinese"},
+        5);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
+    auto st = stage();
+    QVERIFY(st);
+    PlaybackEngine &engine = *st->engine;
+    QSignalSpy errors(&engine, &PlaybackEngine::errorOccurred);
+    QList<std::pair<QString, QList<PlaybackEngine::SubtitleLine>>> changes;
+    connect(st->view.get(), &PlayerView::subtitlesChanged, this, [&] {
+        changes.append({engine.currentItem() ? engine.currentItem()->id : QString(), st->view->subtitleLines()});
+    });
+    const qint64 t0 = m_clock->nowUs() + 3'000'000;
+    PlaybackItem chinese;
+    chinese.id = QStringLiteral("ZH");
+    chinese.mediaPath = m_dir.filePath(QStringLiteral("muxed.mkv"));
+    chinese.subtitles = {{"zh-Hant", {}, true}};
+    chinese.startUs = t0;
+    chinese.durationUs = 4'000'000;
+    PlaybackItem none = chinese;
+    none.id = QStringLiteral("NONE");
+    none.subtitles.clear();
+    none.startUs = t0 + 4'500'000;
+    engine.setItems({chinese, none});
+    engine.start();
+
+    QTRY_VERIFY_WITH_TIMEOUT(!changes.isEmpty(), 9000);
+    QCOMPARE(changes.first().first, QStringLiteral("ZH"));
+    QCOMPARE(changes.first().second, (QList<PlaybackEngine::SubtitleLine>{{"zh-Hant", "兩秒"}}));
+    QTest::qWait(200);
+    const QImage on = st->window->grabWindow();
+    keep(on, m_dir.path(), QStringLiteral("embedded-zh.png"));
+    QCOMPARE(brightBands(on, on.height() / 2), 1);   // the Chinese line alone
+
+    QTRY_VERIFY_WITH_TIMEOUT(engine.currentItem() && engine.currentItem()->id == QStringLiteral("NONE")
+                                 && engine.positionNs() > 2'300 * kMs, 9000);
+    const QImage off = st->window->grabWindow();
+    keep(off, m_dir.path(), QStringLiteral("embedded-none.png"));
+    QCOMPARE(brightBands(off, off.height() / 2), 0);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.isEmpty() ? QString() : errors.first().at(1).toString()));
 }
 
 // Scope (2.39:1) gets bars top and bottom on a 16:9 output, 4:3 gets pillars, and a PAL
