@@ -115,13 +115,15 @@ int mediaCheck(CtlSession &s, const QCommandLineParser &args)
             const std::optional<Reply> reply = s.callNode(account, QStringLiteral("player.media"));
             if (reply && reply->ok)
                 reports = MediaReport::listFromJson(reply->result, &why);
-            else
-                why = reply ? reply->message : QStringLiteral("no answer");
+            else if (reply)
+                why = QStringLiteral("answered: %1").arg(reply->message);
+            else  // the broker drops a request from an account the players do not answer
+                why = QStringLiteral("did not answer: players answer staff accounts only (festctl --user booth)");
         } else {
-            why = status ? QStringLiteral("offline") : QStringLiteral("never seen on the bus");
+            why = status ? QStringLiteral("is offline") : QStringLiteral("has never been on the bus");
         }
         if (!reports)
-            unreachable << QStringLiteral("%1 (%2)").arg(account, why);
+            unreachable << QStringLiteral("%1 %2").arg(account, why);
         QHash<QString, MediaReport> byItem;
         for (const MediaReport &r : reports.value_or(QList<MediaReport>()))
             byItem.insert(r.itemId, r);
@@ -135,7 +137,8 @@ int mediaCheck(CtlSession &s, const QCommandLineParser &args)
                 r.errorCode = QStringLiteral("not_checked");
                 r.message = reports ? QStringLiteral("%1 does not have it in its playlist (an older programme, or it has "
                                                      "played already)").arg(account)
-                                    : QStringLiteral("%1 is %2: start it to check this film").arg(account, why);
+                                    : QStringLiteral("%1 %2%3").arg(account, why, online ? QString()
+                                                                                 : QStringLiteral(": start it to check this film"));
             }
             rows.append({screen, start, r});
         }
