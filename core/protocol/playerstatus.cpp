@@ -108,6 +108,14 @@ QJsonObject PlayerStatus::toJson() const
             a.insert(QStringLiteral("filmLufs"), std::round(*audio->filmLufs * 10) / 10);
         s.insert(QStringLiteral("audio"), a);
     }
+    if (video) {
+        QJsonObject v{{"decoding", video->decoding}, {"hardwareDecoders", QJsonArray::fromStringList(video->hardwareDecoders)}};
+        if (!video->decoder.isEmpty()) {
+            v.insert(QStringLiteral("decoder"), video->decoder);
+            v.insert(QStringLiteral("hardware"), video->hardware);
+        }
+        s.insert(QStringLiteral("video"), v);
+    }
     for (auto it = sections.begin(); it != sections.end(); ++it)
         s.insert(it.key(), it.value());
     return s;
@@ -171,6 +179,16 @@ std::optional<PlayerStatus> PlayerStatus::fromJson(const QJsonObject &body, QStr
                 audio.filmLufs = a.optionalNumber(QStringLiteral("filmLufs"), -120, 20, -23);
             a.rejectUnknownFields();
             s.audio = audio;
+        }
+        if (r.has(QStringLiteral("video"))) {
+            JsonReader v = r.child(QStringLiteral("video"));
+            Video video;
+            video.decoding = v.requiredString(QStringLiteral("decoding"), {.maxLength = 16});
+            video.hardwareDecoders = v.optionalStringList(QStringLiteral("hardwareDecoders"), {.maxLength = 64}, {.maxLength = 64});
+            video.decoder = v.optionalString(QStringLiteral("decoder"), {.maxLength = 64});
+            video.hardware = v.optionalBool(QStringLiteral("hardware"), false);
+            v.rejectUnknownFields();
+            s.video = video;
         }
         for (const QString &name : sectionNames)
             if (r.has(name))

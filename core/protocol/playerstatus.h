@@ -57,6 +57,15 @@ struct PlayerStatus
         double gainDb = 0;
         bool operator==(const Audio &) const = default;
     };
+    // How the picture is decoded: the [video] decoding setting, the hardware decoders the
+    // machine offers, and the decoder of the film playing now (docs/player.md, "Formats").
+    struct Video {
+        QString decoding;                 // "auto" or "software"
+        QStringList hardwareDecoders;     // e.g. vah264dec, vah265dec; empty: software only
+        QString decoder;                  // the current film's ("avdec_h264"); empty when none plays
+        bool hardware = false;
+        bool operator==(const Video &) const = default;
+    };
     struct Error {
         QString code;
         QString message;
@@ -84,6 +93,7 @@ struct PlayerStatus
     std::optional<Ended> ended;
     std::optional<Error> lastError;
     std::optional<Audio> audio;
+    std::optional<Video> video;
     // Sections other parts of the player own (e.g. "ceremony", the cue follower's),
     // carried as they are.
     QJsonObject sections;

@@ -1,4 +1,6 @@
 #include "itempipeline.h"
+
+#include "decoderchoice.h"
 #include "realtimepriority.h"
 
 #include <QFileInfo>
@@ -474,6 +476,8 @@ bool ItemPipeline::onBusMessage(GstMessage *msg)
             finish();
         break;
     case GST_MESSAGE_ASYNC_DONE:
+        if (m_videoDecoder.isEmpty())
+            m_videoDecoder = DecoderChoice::videoDecoderOf(m_pipeline.get());
         onAsyncDone();
         break;
     case GST_MESSAGE_BUFFERING: {

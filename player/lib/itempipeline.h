@@ -79,6 +79,9 @@ public:
     // The film's loudness gain (dB), on top of the screen's volume; any time.
     void setFilmGainDb(double gainDb);
     double filmGainDb() const { return m_filmGainDb; }
+    // The video decoder GStreamer chose for the film ("avdec_h264", "vah264dec"), known
+    // once prerolled; empty before, or without a picture.
+    QString videoDecoder() const { return m_videoDecoder; }
     GstElement *audioSinkElement() const { return m_audioSink; }  // what the playbin was given
 
     bool isPrerolled() const { return m_prerollNs >= 0; }
@@ -151,6 +154,7 @@ private:
     GstElement *m_audioSink = nullptr;  // owned by the pipeline
     GstElement *m_audioFilter = nullptr;  // owned by the pipeline; AudioLayout::makeFilter
     double m_filmGainDb = 0;
+    QString m_videoDecoder;
     GstElement *m_renderSink = nullptr; // owned by the pipeline; the element that renders (may be inside m_videoSink)
     std::shared_ptr<StateGate> m_gate = std::make_shared<StateGate>();
     std::atomic<quint64> m_qosDropped{0};

@@ -1,5 +1,6 @@
 #include "mediaprobe.h"
 
+#include "decoderchoice.h"
 #include "embeddedsubtitles.h"
 #include "gstreamerinit.h"
 #include "gstref.h"
@@ -229,25 +230,6 @@ struct DecodeSpeed
     double speed = 0;
 };
 
-// The video decoder a playbin chose: the element whose class says Decoder/Video.
-QString videoDecoderOf(GstElement *pipeline)
-{
-    QString name;
-    GstIterator *it = gst_bin_iterate_recurse(GST_BIN(pipeline));
-    GValue item = G_VALUE_INIT;
-    while (gst_iterator_next(it, &item) == GST_ITERATOR_OK) {
-        auto *element = GST_ELEMENT(g_value_get_object(&item));
-        GstElementFactory *factory = gst_element_get_factory(element);
-        const char *klass = factory ? gst_element_factory_get_metadata(factory, GST_ELEMENT_METADATA_KLASS) : nullptr;
-        if (klass && strstr(klass, "Decoder") && strstr(klass, "Video"))
-            name = QString::fromUtf8(GST_OBJECT_NAME(factory));
-        g_value_reset(&item);
-    }
-    g_value_unset(&item);
-    gst_iterator_free(it);
-    return name;
-}
-
 DecodeSpeed decodeSpeedOf(const QString &path)
 {
     constexpr qint64 kSampleNs = 3'000'000'000;   // of the film's picture
@@ -282,12 +264,9 @@ DecodeSpeed decodeSpeedOf(const QString &path)
             position = std::max(position, p);
     }
     const qint64 elapsedNs = std::max<qint64>(1, wall.nsecsElapsed());
-    result.decoder = videoDecoderOf(playbin);
+    result.decoder = DecoderChoice::videoDecoderOf(playbin);
     gst_element_set_state(playbin, GST_STATE_NULL);
-    static const QStringList hardwarePrefixes{QStringLiteral("va"), QStringLiteral("v4l2"), QStringLiteral("nv"),
-                                              QStringLiteral("qsv"), QStringLiteral("msdk")};
-    for (const QString &prefix : hardwarePrefixes)
-        result.hardware = result.hardware || result.decoder.startsWith(prefix);
+    result.hardware = DecoderChoice::isHardware(result.decoder);
     result.speed = position > 0 ? double(position) / double(elapsedNs) : 0.0;
     return result;
 }

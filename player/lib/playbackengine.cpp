@@ -473,6 +473,12 @@ PlaybackEngine::AudioReport PlaybackEngine::audioReport() const
     return report;
 }
 
+QString PlaybackEngine::videoDecoder() const
+{
+    const Slot *s = current();
+    return s && s->pipe ? s->pipe->videoDecoder() : QString();
+}
+
 QList<MediaReport> PlaybackEngine::mediaReports() const
 {
     const qint64 now = nowNs();

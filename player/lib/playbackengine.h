@@ -120,6 +120,8 @@ public:
         double gainDb = 0;
     };
     AudioReport audioReport() const;
+    // The video decoder of the film playing now (empty when none plays).
+    QString videoDecoder() const;
     // Every item still to play (and the one playing), as its readiness check found it.
     QList<MediaReport> mediaReports() const;
     // The show-clock instant the subtitles next change while the film plays on; -1 when

@@ -74,6 +74,9 @@ PlayerNode::PlayerNode(const PlayerSettings &settings, const PlaybackEngine::Opt
     , m_commands(*m_engine)
     , m_cache(settings.cachePath)
 {
+    m_hardwareDecoders = DecoderChoice::apply(settings.decoding);
+    qCInfo(lcPlayer).noquote() << "video decoding" << DecoderChoice::name(settings.decoding) << "- hardware decoders:"
+                               << (m_hardwareDecoders.isEmpty() ? QStringLiteral("none") : m_hardwareDecoders.join(QStringLiteral(", ")));
     MqttOptions broker = settings.broker;
     broker.will = MqttMessage{Topics::nodeStatus(settings.account), PlayerStatus::offline(settings.screen).encode(), 1, true};
     m_client = std::make_unique<MqttClient>(broker);
@@ -314,6 +317,9 @@ PlayerStatus PlayerNode::status() const
     s.volume = m_engine->volume();
     const PlaybackEngine::AudioReport audio = m_engine->audioReport();
     s.audio = PlayerStatus::Audio{AudioLayout::name(audio.speakers), audio.targetLufs, audio.filmLufs, audio.gainDb};
+    const QString decoder = m_engine->videoDecoder();
+    s.video = PlayerStatus::Video{DecoderChoice::name(m_settings.decoding), m_hardwareDecoders, decoder,
+                                  DecoderChoice::isHardware(decoder)};
     s.blackout = m_engine->blackout();
     const qint64 nowUs = m_clock->nowUs();
     s.sentAt = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, Qt::UTC);

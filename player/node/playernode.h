@@ -67,6 +67,7 @@ private:
     void noteScreeningShown();
 
     PlayerSettings m_settings;
+    QStringList m_hardwareDecoders;   // what DecoderChoice left GStreamer to pick
     std::unique_ptr<ShowClock> m_clock;
     std::unique_ptr<PlaybackEngine> m_engine;
     std::unique_ptr<MqttClient> m_client;

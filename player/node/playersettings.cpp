@@ -104,6 +104,13 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
         config.addError(QStringLiteral("audio/target_lufs"),
                         QStringLiteral("\"%1\" is not a loudness from -40 to -5 (LUFS) or off").arg(target));
     s.maxGainDb = config.integer(QStringLiteral("audio/max_gain_db"), 15, 0, 30);
+    const QString decoding = config.string(QStringLiteral("video/decoding"), QStringLiteral("auto"));
+    if (const auto mode = DecoderChoice::fromName(decoding))
+        s.decoding = *mode;
+    else
+        config.addError(QStringLiteral("video/decoding"),
+                        QStringLiteral("\"%1\" is not a way to decode: use auto (hardware when the machine has it) or "
+                                       "software").arg(decoding));
     if (!config.ok()) {
         *errors = config.errors();
         return std::nullopt;

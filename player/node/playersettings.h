@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audiolayout.h"
+#include "decoderchoice.h"
 #include "mqttoptions.h"
 
 #include <QCommandLineParser>
@@ -34,6 +35,8 @@ struct PlayerSettings
     SpeakerLayout speakers = SpeakerLayout::Stereo;
     std::optional<double> targetLufs = -23.0;
     double maxGainDb = 15.0;
+    // [video] decoding: hardware decoders when the machine has them (auto), or never.
+    DecoderChoice::Mode decoding = DecoderChoice::Mode::Auto;
     QString videoSink;   // headless only; gst-launch description
     QString audioSink;
 

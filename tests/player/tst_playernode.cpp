@@ -216,6 +216,11 @@ void tst_PlayerNode::startsOnTimeAndReportsStatus()
     QVERIFY(status.value("clock").toObject().value("synced").toBool());
     QVERIFY(qAbs(status.value("clock").toObject().value("offsetUs").toInteger()) < 5000);
     QVERIFY(!status.contains("lastError"));
+    // How the picture is decoded: the test film is VP8, decoded in software (no VA device here).
+    const QJsonObject video = status.value("video").toObject();
+    QCOMPARE(video.value("decoding").toString(), QStringLiteral("auto"));
+    QCOMPARE(video.value("decoder").toString(), QStringLiteral("vp8dec"));
+    QCOMPARE(video.value("hardware").toBool(true), false);
     // Once a second while playing, with the position moving.
     const int before = int(m_statuses.size());
     QTRY_VERIFY_WITH_TIMEOUT(m_statuses.size() >= before + 2, 3500);

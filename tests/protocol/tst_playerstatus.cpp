@@ -47,6 +47,8 @@ static PlayerStatus playing()
     s.ended = PlayerStatus::Ended{QStringLiteral("S-0100"), 1796443100000000};
     s.lastError = PlayerStatus::Error{QStringLiteral("media_missing"), QStringLiteral("gone"), QStringLiteral("S-0100/0")};
     s.audio = PlayerStatus::Audio{QStringLiteral("5.1"), -23.0, -35.2, 12.2};
+    s.video = PlayerStatus::Video{QStringLiteral("auto"), {QStringLiteral("vah264dec"), QStringLiteral("vah265dec")},
+                                  QStringLiteral("vah265dec"), true};
     s.sections.insert(QStringLiteral("ceremony"), QJsonObject{{"seq", 4}, {"appliedAtUs", qint64(1796443200000001)}});
     return s;
 }
@@ -109,6 +111,9 @@ void tst_PlayerStatus::refused_data()
     QTest::newRow("unknown field") << QJsonObject{{"screeningId", "S-1"}} << "screeningId";
     QTest::newRow("audio without layout") << QJsonObject{{"audio", QJsonObject{{"gainDb", 3}}}} << "layout";
     QTest::newRow("absurd gain") << QJsonObject{{"audio", QJsonObject{{"layout", "stereo"}, {"gainDb", 400}}}} << "gainDb";
+    QTest::newRow("video without decoding") << QJsonObject{{"video", QJsonObject{{"decoder", "avdec_h264"}}}} << "decoding";
+    QTest::newRow("video decoders not a list") << QJsonObject{{"video", QJsonObject{{"decoding", "auto"}, {"hardwareDecoders", "va"}}}}
+                                               << "hardwareDecoders";
     QTest::newRow("ended without its instant") << QJsonObject{{"ended", QJsonObject{{"screening", "S-1"}}}} << "atUs";
 }
 

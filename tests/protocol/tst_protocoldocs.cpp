@@ -231,6 +231,7 @@ QHash<QString, QList<QByteArray>> tst_ProtocolDocs::samples()
     player.ended = PlayerStatus::Ended{QStringLiteral("S-0"), 1796452100000000};
     player.lastError = PlayerStatus::Error{QStringLiteral("media_missing"), QStringLiteral("…"), QStringLiteral("S-0/F-9")};
     player.audio = PlayerStatus::Audio{QStringLiteral("5.1"), -23.0, -31.4, 8.4};
+    player.video = PlayerStatus::Video{QStringLiteral("auto"), {QStringLiteral("vah264dec")}, QStringLiteral("vah264dec"), true};
     player.sections.insert(QStringLiteral("ceremony"), QJsonObject{{"seq", 41}, {"appliedAtUs", qint64(1796452201423456)}});
     s[QStringLiteral("status/player")] << player.encode() << PlayerStatus::offline(QStringLiteral("CINE-1")).encode();
 
