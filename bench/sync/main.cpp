@@ -23,6 +23,9 @@ int main(int argc, char **argv)
     const QCommandLineOption priority(QStringLiteral("realtime-priority"),
         QStringLiteral("SCHED_FIFO priority of the players' streaming threads (default 10, the player's default; 0 = normal)."),
         QStringLiteral("n"), QStringLiteral("10"));
+    const QCommandLineOption film(QStringLiteral("film"),
+        QStringLiteral("What the players play: %1 (default vp8, a test card; the others a festival's H.264/AAC MP4 made with ffmpeg).")
+            .arg(SyncBench::films().join(QStringLiteral(", "))), QStringLiteral("kind"), QStringLiteral("vp8"));
     // Worker mode, started by the benchmark itself.
     const QCommandLineOption worker(QStringLiteral("worker"));
     const QCommandLineOption baseline(QStringLiteral("baseline"));
@@ -33,7 +36,7 @@ int main(int argc, char **argv)
     const QCommandLineOption items(QStringLiteral("items"), {}, QStringLiteral("n"), QStringLiteral("1"));
     for (auto *o : {&worker, &baseline, &clockPort, &media, &startUs, &durationUs, &items})
         const_cast<QCommandLineOption *>(o)->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({seconds, players, outFile, latency, priority, worker, baseline, clockPort, media, startUs, durationUs, items});
+    parser.addOptions({seconds, players, outFile, latency, priority, film, worker, baseline, clockPort, media, startUs, durationUs, items});
     parser.process(app);
 
     const qint64 latencyNs = parser.value(latency).toLongLong() * 1'000'000;
@@ -61,6 +64,11 @@ int main(int argc, char **argv)
         o.playerCounts.append(qMax(1, n.toInt()));
     o.outputLatencyNs = latencyNs;
     o.realtimePriority = parser.value(priority).toInt();
+    o.film = parser.value(film);
+    if (!SyncBench::films().contains(o.film)) {
+        qCritical("festival-bench-sync: --film is one of %s", qPrintable(SyncBench::films().join(QStringLiteral(", "))));
+        return 2;
+    }
     o.workDir = QDir::current().filePath(QStringLiteral("bench-results"));
     o.outPath = parser.isSet(outFile) ? parser.value(outFile) : QDir(o.workDir).filePath(QStringLiteral("sync.json"));
     return SyncBench(o).run();

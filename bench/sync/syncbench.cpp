@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QThread>
 #include <QTextStream>
 
@@ -63,6 +64,29 @@ SyncBench::Stats SyncBench::stats(QList<double> values)
 
 QString SyncBench::film(const QString &name, int seconds, QString *error) const
 {
+    if (m_options.film != QLatin1String("vp8")) {
+        const QString size = m_options.film == QLatin1String("h264-1080p") ? QStringLiteral("1920x1080") : QStringLiteral("1280x720");
+        const QString path = QDir(m_options.workDir).filePath(QStringLiteral("%1-%2-%3s.mp4").arg(name, m_options.film).arg(seconds));
+        if (QFile::exists(path))
+            return path;
+        const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
+        if (ffmpeg.isEmpty()) {
+            *error = QStringLiteral("ffmpeg is missing (apt-get install ffmpeg)");
+            return {};
+        }
+        // A festival's usual file: H.264 High, a keyframe every 2 s, AAC stereo.
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(ffmpeg, {"-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                         QStringLiteral("testsrc2=size=%1:rate=25").arg(size), "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                         "-t", QString::number(seconds), "-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast",
+                         "-pix_fmt", "yuv420p", "-g", "50", "-c:a", "aac", "-ac", "2", "-b:a", "192k", path});
+        if (!p.waitForFinished(600000) || p.exitCode() != 0) {
+            *error = QStringLiteral("ffmpeg could not make %1: %2").arg(path, QString::fromUtf8(p.readAll()));
+            return {};
+        }
+        return path;
+    }
     const QString path = QDir(m_options.workDir).filePath(QStringLiteral("%1-%2s.webm").arg(name).arg(seconds));
     if (QFile::exists(path))
         return path;
@@ -266,7 +290,7 @@ int SyncBench::run()
                      .arg(t.value("lateFrames").toInt())
               << Qt::endl;
     }
-    const QJsonObject doc{{"seconds", m_options.seconds}, {"outputLatencyMs", m_options.outputLatencyNs / 1'000'000},
+    const QJsonObject doc{{"film", m_options.film}, {"seconds", m_options.seconds}, {"outputLatencyMs", m_options.outputLatencyNs / 1'000'000},
                           {"realtimePriority", m_options.realtimePriority},
                           {"cores", QThread::idealThreadCount()}, {"results", results}};
     QFile file(m_options.outPath);

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace fest {
 
@@ -20,6 +21,10 @@ public:
         QString outPath;
         qint64 outputLatencyNs = 100'000'000;
         int realtimePriority = 10;  // the players' streaming threads (the product default)
+        // The film the players play: "vp8" (a 640x360 test card, GStreamer's encoders), or
+        // a festival's usual file made with ffmpeg: "h264-720p" (720p25 H.264 High/AAC in
+        // MP4), "h264-1080p" (1080p25).
+        QString film = QStringLiteral("vp8");
     };
     struct Stats
     {
@@ -33,6 +38,7 @@ public:
     int run();
 
     static Stats stats(QList<double> values);
+    static QStringList films() { return {QStringLiteral("vp8"), QStringLiteral("h264-720p"), QStringLiteral("h264-1080p")}; }
 
 private:
     struct Run

@@ -144,7 +144,7 @@ int runWindow(int argc, char **argv)
     }
     gst_object_unref(probe);
 
-    PlayerView view(settings->screen);
+    PlayerView view(settings->screen, nullptr, settings->maskingAspect);
     PlaybackEngine::Options options = PlayerNode::engineOptions(*settings);
     options.videoSinkFactory = [&view](const PlaybackItem &item) { return view.makeVideoSink(item.id); };
     options.stateChangeRunner = [&view](std::function<void()> job) { view.runOnRenderThread(std::move(job)); };
@@ -173,10 +173,16 @@ int runWindow(int argc, char **argv)
                        window->findChild<QObject *>(QStringLiteral("video1")));
     ceremonyVideos[0] = window->findChild<QObject *>(QStringLiteral("ceremonyVideo0"));
     ceremonyVideos[1] = window->findChild<QObject *>(QStringLiteral("ceremonyVideo1"));
-    if (settings->fullScreen)
-        window->showFullScreen();
-    else
+    if (settings->output) {
+        // A given output (e.g. the projector beside the booth's monitor): exactly there.
+        window->setFlags(window->flags() | Qt::FramelessWindowHint);
+        window->setGeometry(*settings->output);
         window->show();
+    } else if (settings->fullScreen) {
+        window->showFullScreen();
+    } else {
+        window->show();
+    }
     // Pipelines change state in render jobs (PlayerView::runOnRenderThread), so the node
     // can follow its schedule at once: an item prerolls once the window has drawn.
     node.start();

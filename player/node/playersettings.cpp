@@ -6,6 +6,7 @@
 #include "topics.h"
 
 #include <QDir>
+#include <QRegularExpression>
 
 namespace fest {
 
@@ -104,6 +105,26 @@ std::optional<PlayerSettings> PlayerSettings::fromParser(const QCommandLineParse
         config.addError(QStringLiteral("audio/target_lufs"),
                         QStringLiteral("\"%1\" is not a loudness from -40 to -5 (LUFS) or off").arg(target));
     s.maxGainDb = config.integer(QStringLiteral("audio/max_gain_db"), 15, 0, 30);
+    // 1920x1080+1920+0: the second output of a booth machine; masking 2.39, 1.85 or 239:100.
+    static const QRegularExpression geometry(QStringLiteral("\\A(\\d{3,5})x(\\d{3,5})(?:\\+(\\d{1,5})\\+(\\d{1,5}))?\\z"));
+    const QString output = config.string(QStringLiteral("video/output"), QString());
+    if (const QRegularExpressionMatch m = geometry.match(output); m.hasMatch())
+        s.output = QRect(m.captured(3).toInt(), m.captured(4).toInt(), m.captured(1).toInt(), m.captured(2).toInt());
+    else if (!output.isEmpty())
+        config.addError(QStringLiteral("video/output"),
+                        QStringLiteral("\"%1\" is not an output: give WIDTHxHEIGHT+X+Y, e.g. 1920x1080+1920+0").arg(output));
+    const QString masking = config.string(QStringLiteral("video/masking"), QStringLiteral("none"));
+    bool maskingOk = masking == QLatin1String("none");
+    if (!maskingOk) {
+        const QStringList ratio = masking.split(QLatin1Char(':'));
+        bool a = false, b = true;
+        const double value = ratio.size() == 2 ? ratio[0].toDouble(&a) / ratio[1].toDouble(&b) : masking.toDouble(&a);
+        maskingOk = a && b && ratio.size() <= 2 && value >= 1.0 && value <= 3.0;
+        s.maskingAspect = maskingOk ? value : 0;
+    }
+    if (!maskingOk)
+        config.addError(QStringLiteral("video/masking"),
+                        QStringLiteral("\"%1\" is not an aspect ratio from 1 to 3: use none, 1.85, 2.39 or W:H").arg(masking));
     const QString decoding = config.string(QStringLiteral("video/decoding"), QStringLiteral("auto"));
     if (const auto mode = DecoderChoice::fromName(decoding))
         s.decoding = *mode;

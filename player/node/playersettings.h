@@ -5,6 +5,7 @@
 #include "mqttoptions.h"
 
 #include <QCommandLineParser>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,10 @@ struct PlayerSettings
     double maxGainDb = 15.0;
     // [video] decoding: hardware decoders when the machine has them (auto), or never.
     DecoderChoice::Mode decoding = DecoderChoice::Mode::Auto;
+    // [video] output: where the picture goes on the desktop (WxH+X+Y; unset = full screen
+    // on the primary output); masking: the picture area's aspect ratio (0 = whole output).
+    std::optional<QRect> output;
+    double maskingAspect = 0;
     QString videoSink;   // headless only; gst-launch description
     QString audioSink;
 

@@ -24,9 +24,10 @@ void PlayerView::setInstance(PlayerView *view)
     s_instance = view;
 }
 
-PlayerView::PlayerView(const QString &screen, QObject *parent)
+PlayerView::PlayerView(const QString &screen, QObject *parent, double pictureAspect)
     : QObject(parent)
     , m_screen(screen)
+    , m_pictureAspect(pictureAspect)
 {
     // A countdown in whole seconds needs no more than a few refreshes a second.
     m_refresh.setInterval(250);

@@ -32,6 +32,8 @@ class PlayerView : public QObject
     Q_PROPERTY(int countdownSeconds READ countdownSeconds NOTIFY changed)
     Q_PROPERTY(QString errorText READ errorText NOTIFY changed)
     Q_PROPERTY(QString screen READ screen CONSTANT)
+    // The picture area's aspect ratio ([video] masking, e.g. 2.39); 0 = the whole output.
+    Q_PROPERTY(double pictureAspect READ pictureAspect CONSTANT)
     // The subtitle lines on screen, top first: [{language, text (StyledText)}].
     Q_PROPERTY(QVariantList subtitles READ subtitles NOTIFY subtitlesChanged)
 
@@ -39,7 +41,7 @@ public:
     static PlayerView *create(QQmlEngine *, QJSEngine *);
     static void setInstance(PlayerView *view);
 
-    PlayerView(const QString &screen, QObject *parent = nullptr);
+    PlayerView(const QString &screen, QObject *parent = nullptr, double pictureAspect = 0);
     void setEngine(PlaybackEngine *engine);
     // The QML video items (GstGLQt6VideoItem objects) once the window has loaded. Their
     // window's frames also pace the subtitles: each frame shows the cues of its moment.
@@ -58,6 +60,7 @@ public:
     bool videoVisible() const { return m_videoVisible; }
     int activeVideo() const { return m_activeVideo; }
     bool blackout() const { return m_blackout; }
+    double pictureAspect() const { return m_pictureAspect; }
     QString nextTitleEn() const { return m_nextEn; }
     QString nextTitleZh() const { return m_nextZh; }
     int countdownSeconds() const { return m_countdown; }
@@ -82,6 +85,7 @@ private:
     QTimer m_refresh;
     QTimer m_subtitleTimer;   // fires when the next cue starts or ends
     QString m_screen;
+    double m_pictureAspect = 0;
     QString m_state = QStringLiteral("idle");
     bool m_videoVisible = false;
     int m_activeVideo = 0;

@@ -73,6 +73,9 @@ void tst_PlayerSettings::invalid_data()
     QTest::newRow("target in dB SPL") << QStringList{"--screen", "A", "--set", "audio/target_lufs=85"} << "audio/target_lufs";
     QTest::newRow("target a word") << QStringList{"--screen", "A", "--set", "audio/target_lufs=loud"} << "audio/target_lufs";
     QTest::newRow("gain too high") << QStringList{"--screen", "A", "--set", "audio/max_gain_db=40"} << "audio/max_gain_db";
+    QTest::newRow("output without size") << QStringList{"--screen", "A", "--set", "video/output=+1920+0"} << "video/output";
+    QTest::newRow("masking a word") << QStringList{"--screen", "A", "--set", "video/masking=scope"} << "video/masking";
+    QTest::newRow("masking taller than wide") << QStringList{"--screen", "A", "--set", "video/masking=9:16"} << "video/masking";
     QTest::newRow("decoding by a GPU name") << QStringList{"--screen", "A", "--set", "video/decoding=nvidia"} << "video/decoding";
     QTest::newRow("missing password file") << QStringList{"--screen", "A", "--password-file", "/nonexistent/pw"} << "broker/password_file";
 }
@@ -94,7 +97,7 @@ void tst_PlayerSettings::fileAndSetOverrides()
     QFile ini(dir.filePath("player.ini"));
     QVERIFY(ini.open(QIODevice::WriteOnly));
     ini.write("[player]\nscreen=CINE-2\nmedia_folder=films\nno_buffer_timeout_ms=5000\n[clock]\naddress=127.0.0.1:7100\n"
-              "[audio]\nlayout=5.1\ntarget_lufs=-27.5\n[video]\ndecoding=software\n");
+              "[audio]\nlayout=5.1\ntarget_lufs=-27.5\n[video]\ndecoding=software\noutput=1920x1080+1920+0\nmasking=239:100\n");
     ini.close();
     QStringList errors;
     const auto s = parse({"--config", ini.fileName(), "--set", "player/output_latency_ms=80"}, &errors);
@@ -110,11 +113,16 @@ void tst_PlayerSettings::fileAndSetOverrides()
     QCOMPARE(s->targetLufs, std::optional<double>(-27.5));
     QCOMPARE(s->maxGainDb, 15.0);
     QCOMPARE(s->decoding, DecoderChoice::Mode::Software);
+    QCOMPARE(s->output, std::optional<QRect>(QRect(1920, 0, 1920, 1080)));
+    QCOMPARE(s->maskingAspect, 2.39);
     const auto off = parse({"--config", ini.fileName(), "--set", "audio/target_lufs=off"}, &errors);
     QVERIFY2(off, qPrintable(errors.join('\n')));
     QVERIFY(!off->targetLufs);
     QCOMPARE(off->decoding, DecoderChoice::Mode::Software);
-    QCOMPARE(parse({"--screen", "A"}, &errors)->decoding, DecoderChoice::Mode::Auto);
+    const auto defaults = parse({"--screen", "A", "--set", "video/masking=1.85"}, &errors);
+    QCOMPARE(defaults->decoding, DecoderChoice::Mode::Auto);
+    QVERIFY(!defaults->output);
+    QCOMPARE(defaults->maskingAspect, 1.85);
 }
 
 QTEST_GUILESS_MAIN(tst_PlayerSettings)
