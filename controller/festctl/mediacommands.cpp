@@ -19,7 +19,8 @@ namespace fest {
 
 namespace {
 
-QString severityName(MediaReport::Severity s)
+// The table's word: errors shout.
+QString severityLabel(MediaReport::Severity s)
 {
     switch (s) {
     case MediaReport::Severity::Error:
@@ -158,8 +159,6 @@ int mediaCheck(CtlSession &s, const QCommandLineParser &args)
             QJsonObject o = row.report.toJson();
             o.insert(QStringLiteral("screen"), row.screen);
             o.insert(QStringLiteral("start"), ProgrammeJson::timeToString(row.start));
-            o.insert(QStringLiteral("severity"), severityName(row.report.severity()).toLower());
-            o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(row.report.problems()));
             films.append(o);
         }
         s.out() << QJsonDocument(QJsonObject{{"films", films}, {"errors", errorCount}, {"warnings", warningCount},
@@ -172,7 +171,7 @@ int mediaCheck(CtlSession &s, const QCommandLineParser &args)
         for (const Row &row : rows) {
             const MediaReport &r = row.report;
             const QStringList problems = r.problems();
-            table.addRow({severityName(r.severity()), row.start.toString(QStringLiteral("MM-dd HH:mm")), row.screen,
+            table.addRow({severityLabel(r.severity()), row.start.toString(QStringLiteral("MM-dd HH:mm")), row.screen,
                           r.itemId, runText(r), pictureText(r), soundText(r),
                           r.subtitles.isEmpty() ? QStringLiteral("-") : r.subtitles.join(QLatin1Char('+')),
                           problems.isEmpty() ? QStringLiteral("-")

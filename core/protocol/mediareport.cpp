@@ -91,7 +91,19 @@ QJsonObject MediaReport::toJson() const
     put("decoder", decoder, !decoder.isEmpty());
     put("hardware", hardware, !decoder.isEmpty());
     put("decodeSpeed", std::round(decodeSpeed * 100) / 100, decodeSpeed > 0);
+    o.insert(QStringLiteral("severity"), severityName(severity()));
+    o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(problems()));
     return o;
+}
+
+QString MediaReport::severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error: return QStringLiteral("error");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Fine: break;
+    }
+    return QStringLiteral("ok");
 }
 
 std::optional<MediaReport> MediaReport::fromJson(const QJsonObject &object, QString *error)
@@ -132,6 +144,9 @@ std::optional<MediaReport> MediaReport::fromJson(const QJsonObject &object, QStr
     m.decoder = r.optionalString(QStringLiteral("decoder"), {.maxLength = 100});
     m.hardware = r.optionalBool(QStringLiteral("hardware"), false);
     m.decodeSpeed = r.optionalNumber(QStringLiteral("decodeSpeed"), 0, 100000, 0);
+    // Derived from the facts above (toJson): read for their shape, recomputed by problems().
+    r.optionalString(QStringLiteral("severity"), {.maxLength = 16});
+    r.optionalStringList(QStringLiteral("problems"), {.maxLength = 32}, {.maxLength = 4000});
     r.rejectUnknownFields();
     if (!r.ok()) {
         if (error)

@@ -49,9 +49,13 @@ struct MediaReport
     // Every problem, in words that say what to do, worst first.
     QStringList problems() const;
     Severity severity() const;
+    static QString severityName(Severity severity);   // "error", "warning", "ok"
+
     static constexpr qint64 runtimeToleranceMs = 2000;
     static constexpr double realTimeMargin = 1.1;   // decodes at least this much faster than it plays
 
+    // With the derived "severity" and "problems", for readers that are not C++ (the
+    // console); fromJson recomputes them.
     QJsonObject toJson() const;
     static std::optional<MediaReport> fromJson(const QJsonObject &object, QString *error);
     // The `player.media` result: {"films": [...]}.

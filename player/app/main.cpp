@@ -97,9 +97,7 @@ int runProbe(int argc, char **argv)
     gst_init(nullptr, nullptr);
     const MediaReport report = FileProbe::probe(parser.value(QStringLiteral("probe")), options);
     if (parser.isSet(QStringLiteral("json"))) {
-        QJsonObject o = report.toJson();
-        o.insert(QStringLiteral("problems"), QJsonArray::fromStringList(report.problems()));
-        out << QJsonDocument(o).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented);
     } else {
         out << FileProbe::describe(report);
     }

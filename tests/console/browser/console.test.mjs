@@ -273,6 +273,30 @@ await step('hold and resume from a staff login reach the player after a confirma
   await staff.locator('.toast').filter({ hasText: /screenings delayed/ }).waitFor({ timeout: 15000 });
 });
 
+await step('staff check a screen\'s films and set its volume from the console (the player answers)', async () => {
+  await staff.goto(`${consoleUrl}/#/screens`);
+  await staff.waitForSelector(`[data-screen="${screen}"][data-state="playing"]`, { timeout: 15000 });
+  await card(staff).locator('[data-action="media"]').click();
+  const rows = card(staff).locator('[data-role="media"] .media-row');
+  await rows.first().waitFor({ timeout: 20000 });
+  const facts = await card(staff).locator('[data-role="media"] .media-facts').first().textContent();
+  expect(/VP8/.test(facts) && /vp8dec/.test(facts), `the player's facts are not shown: ${facts}`);
+  const head = await card(staff).locator('[data-role="media"] h3').textContent();
+  expect(/film\(s\): \d+ with errors, \d+ with warnings/.test(head), `summary: ${head}`);
+  await card(staff).locator('[data-role="media"]').scrollIntoViewIfNeeded();
+  await shoot(staff, 'screens-media-check-en-tablet');
+  // The fader: 50% reaches the player, whose reply the notice reports, and its status comes back at 50%.
+  await card(staff).locator('[data-role="volume"]').evaluate((input) => {
+    input.value = '50';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await staff.locator('.toast').filter({ hasText: /volume 50%/ }).waitFor({ timeout: 15000 });
+  await card(staff).locator('[data-role="volume"]').evaluate((input) => input.blur());
+  await staff.waitForFunction((s) => document.querySelector(`[data-screen="${s}"] [data-role="volume-value"]`)?.textContent === '50%',
+    screen, { timeout: 15000 });
+});
+
 // --- Language --------------------------------------------------------------------------
 await step('繁體中文 is switchable and remembered', async () => {
   await staff.goto(`${consoleUrl}/#/screens`);

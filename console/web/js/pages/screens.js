@@ -70,10 +70,20 @@ class ScreenCard {
       skip: this.button('skip', 'player.skip'),
       blackout: this.button('blackout', 'player.blackout'),
     };
+    this.buttons.media = h('button', { type: 'button', class: 'btn', dataset: { action: 'media' }, onclick: () => this.checkMedia() },
+      t('screens.checkFilms'));
+    // The screen's fader (player.volume), as staff set it from the booth.
+    this.volume = h('input', { type: 'range', min: 0, max: 100, step: 5, class: 'fader', dataset: { role: 'volume' },
+      'aria-label': t('screens.volume'), onchange: () => this.setVolume() });
+    this.volumeText = h('output', { class: 'fader-value', dataset: { role: 'volume-value' } });
+    this.volume.addEventListener('input', () => { this.volumeText.textContent = `${this.volume.value}%`; });
+    this.fader = h('label', { class: 'fader-label' }, h('span', {}, t('screens.volume')), this.volume, this.volumeText);
+    this.media = h('section', { class: 'media-check', dataset: { role: 'media' }, hidden: true, 'aria-live': 'polite' });
     this.title = h('h2', { class: 'card-title' });
     this.element = h('article', { class: 'card screen-card', dataset: { screen: id }, 'aria-labelledby': `screen-${id}-title` },
       this.body,
-      this.actions = h('div', { class: 'card-actions' }, Object.values(this.buttons)));
+      this.actions = h('div', { class: 'card-actions' }, Object.values(this.buttons), this.fader),
+      this.media);
     this.title.id = `screen-${id}-title`;
   }
 
@@ -107,6 +117,7 @@ class ScreenCard {
     if (status) children.push(this.facts(row, status));
     // The broker lets only projection staff accounts command players (staff ACL).
     this.actions.hidden = !status || this.context.role === 'organiser';
+    if (this.context.role === 'organiser') this.media.hidden = true;
     if (status?.lastError?.code) {
       children.push(h('p', { class: 'last-error' }, h('strong', {}, t('screens.lastError'), ' '),
         `${status.lastError.code}: ${status.lastError.message ?? ''}`));
@@ -179,9 +190,51 @@ class ScreenCard {
     this.buttons.resume.disabled = !held;
     this.buttons.skip.disabled = !playing;
     this.buttons.blackout.disabled = !online;
+    this.buttons.media.disabled = !online;
+    this.volume.disabled = !online;
+    if (document.activeElement !== this.volume) {
+      this.volume.value = String(Math.round((status?.volume ?? 1) * 100));
+      this.volumeText.textContent = `${this.volume.value}%`;
+    }
+    this.buttons.media.textContent = t('screens.checkFilms');
     this.buttons.blackout.textContent = status?.blackout ? t('screens.blackoutOff') : t('screens.blackout');
     this.buttons.blackout.setAttribute('aria-pressed', status?.blackout ? 'true' : 'false');
     for (const name of ['hold', 'resume', 'skip']) this.buttons[name].textContent = t(`screens.${name}`);
+  }
+
+  async setVolume() {
+    const row = this.row;
+    if (!row?.node) return;
+    const level = Number(this.volume.value) / 100;
+    const reply = await this.context.bus.request(`node/${row.node.account}`, 'player.volume', { level });
+    if (!reply.ok) notify(t('screens.commandFailed', { screen: row.id, reason: replyText(reply) }), 'error');
+    else notify(t('screens.volumeSet', { screen: row.id, level: Math.round(level * 100) }));
+  }
+
+  // The player's own check of every film still to play (player.media, as festctl media
+  // check asks it): worst first, with what to fix in the player's words.
+  async checkMedia() {
+    const row = this.row;
+    if (!row?.node) return;
+    this.media.hidden = false;
+    replaceChildren(this.media, h('p', { class: 'muted' }, t('screens.checking')));
+    const reply = await this.context.bus.request(`node/${row.node.account}`, 'player.media');
+    if (!reply.ok) {
+      replaceChildren(this.media, h('p', { class: 'error-text' }, t('screens.commandFailed', { screen: row.id, reason: replyText(reply) })));
+      return;
+    }
+    const films = [...(reply.result.films ?? [])];
+    const rank = { error: 0, warning: 1, ok: 2 };
+    films.sort((a, b) => (rank[a.severity] ?? 1) - (rank[b.severity] ?? 1) || (a.startUs ?? 0) - (b.startUs ?? 0));
+    const tz = this.context.state.timeZone();
+    const counts = { error: 0, warning: 0, ok: 0 };
+    for (const f of films) counts[f.severity ?? 'ok'] = (counts[f.severity ?? 'ok'] ?? 0) + 1;
+    const close = h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { this.media.hidden = true; } }, t('screens.closeCheck'));
+    replaceChildren(this.media,
+      h('div', { class: 'media-head' },
+        h('h3', {}, t('screens.mediaSummary', { total: films.length, errors: counts.error, warnings: counts.warning })), close),
+      films.length === 0 ? h('p', { class: 'muted' }, t('screens.noFilms'))
+        : h('ul', { class: 'media-list' }, films.map((f) => mediaRow(f, tz, this.context.state.programme?.programme))));
   }
 
   // After a hold the screen runs late: its later screenings can follow (screening.delay
@@ -226,6 +279,27 @@ class ScreenCard {
       notify(t(`screens.done.${what}`, { screen: row.id }));
     }
   }
+}
+
+function mediaRow(f, tz, programme) {
+  const film = programme?.films?.find((candidate) => candidate.id === f.film);
+  const severity = f.checked ? (f.severity ?? 'ok') : 'pending';
+  const picture = f.videoCodec
+    ? `${f.videoCodec} · ${f.width}×${f.height}${f.fps ? ` · ${f.fps} fps` : ''}${f.decoder ? ` · ${f.decoder}${f.hardware ? ` (${t('screens.hardware')})` : ''}` : ''}`
+    : '';
+  const sound = f.audioCodec
+    ? `${f.audioCodec} · ${f.audioChannels} ch${f.loudnessLufs !== undefined ? ` · ${f.loudnessLufs} LUFS → ${f.gainDb >= 0 ? '+' : ''}${f.gainDb} dB` : ''}`
+    : '';
+  const runs = f.durationMs !== undefined && f.durationMs >= 0 ? `${duration(f.durationMs)} / ${t('screens.slot')} ${duration(f.runtimeMs ?? 0)}` : '';
+  return h('li', { class: `media-row media-${severity}`, dataset: { severity, film: f.film ?? '' } },
+    h('div', { class: 'media-title' },
+      h('span', { class: `pill media-pill media-pill-${severity}` }, t(`media.${severity}`)),
+      h('strong', {}, film ? filmTitle(film) : (f.film ?? f.file)),
+      film ? h('span', { class: 'muted' }, ` ${f.film}`) : null,
+      f.startUs ? h('span', { class: 'muted' }, ` ${f.screening ?? ''} · ${clockTime(f.startUs / 1000, tz)}`) : null),
+    h('div', { class: 'media-facts' }, [runs, picture, sound, f.subtitles?.length ? `${t('screens.subtitles')} ${f.subtitles.join(' + ')}` : '']
+      .filter(Boolean).join('  ·  ')),
+    (f.problems ?? []).length ? h('ul', { class: 'problems' }, f.problems.map((p) => h('li', {}, p))) : null);
 }
 
 function countdown(ms) {
