@@ -18,7 +18,6 @@
 #include <QFileInfo>
 #include <QUrl>
 
-#include <cstring>
 #include <functional>
 #include <memory>
 
@@ -345,7 +344,6 @@ void MediaProbe::readSubtitles(const PlaybackItem &item, Result &r)
     QStringList problems;
     for (const PlaybackSubtitle &s : item.subtitles) {
         if (s.embedded) {
-            // Read in one pass over the whole film, once per file.
             const EmbeddedSubtitles embedded = embeddedSubtitlesOf(r.mediaPath);
             if (const EmbeddedSubtitles::Track *track = embedded.find(s.language)) {
                 SubtitleTrack shown = track->cues;
