@@ -102,13 +102,20 @@ int mediaCheck(CtlSession &s, const QCommandLineParser &args)
         return int(ExitCode::Ok);
     }
 
+    // Every player's last status at once (a festival of 100 screens has some without a
+    // player yet: none of them is waited for).
+    QHash<QString, QJsonObject> statuses;
+    for (const QJsonObject &status : s.retainedAll(Topics::nodeStatus(QStringLiteral("+")), MessageType::status(), 1000)) {
+        if (const auto account = Topics::parseNodeStatus(status.value(QStringLiteral("_topic")).toString()))
+            statuses.insert(*account, status);
+    }
     QList<Row> rows;
     QStringList unreachable;
     for (auto it = scheduled.cbegin(); it != scheduled.cend(); ++it) {
         const QString screen = it.key();
         const QString account = PlayerStatus::accountForScreen(screen);
         // A player that is gone is not asked (and waited for): its films are listed unchecked.
-        const std::optional<QJsonObject> status = s.retained(Topics::nodeStatus(account), MessageType::status());
+        const std::optional<QJsonObject> status = statuses.contains(account) ? std::optional(statuses.value(account)) : std::nullopt;
         const bool online = status && status->value(QStringLiteral("state")).toString() != QLatin1String("offline");
         std::optional<QList<MediaReport>> reports;
         QString why;

@@ -66,6 +66,12 @@ void tst_MediaCheck::subtitleProblemsReachStaffBeforeTheScreening()
     }
     const QDateTime start = ScenarioProgramme::at(25);
     programme.addScreening(QStringLiteral("S-SUB"), QStringLiteral("CINE-1"), start, films + QStringList{QStringLiteral("LONG")});
+    // Two screens whose players are not installed yet: listed, never waited for.
+    for (const char *screen : {"EMPTY-1", "EMPTY-2"}) {
+        programme.addScreen(QLatin1String(screen));
+        programme.addScreening(QStringLiteral("S-%1").arg(QLatin1String(screen)), QLatin1String(screen), start,
+                               {QStringLiteral("LONG")});
+    }
 
     MosquittoProcess broker;
     QString error;
@@ -118,6 +124,14 @@ void tst_MediaCheck::subtitleProblemsReachStaffBeforeTheScreening()
     QCOMPARE(table.exitCode, 1);   // an error: scripts can tell
     QVERIFY2(table.out.contains(QStringLiteral("4 film(s) checked: 1 with errors, 2 with warnings")), qPrintable(table.out));
     qInfo("%s", qPrintable(table.out));
+    // The whole festival: the screens without a player are named at once. (Waiting for
+    // each one's status for festctl's --timeout, 10 s here, would outlast the run's 20 s.)
+    const FestctlRun all = FestctlRun::run(broker.url(), {"media", "check"}, QStringLiteral("staff"), 20000);
+    QCOMPARE(all.exitCode, 1);
+    for (const char *screen : {"EMPTY-1", "EMPTY-2"})
+        QVERIFY2(all.out.contains(QStringLiteral("Not checked: player-%1 has never been on the bus").arg(QLatin1String(screen))),
+                 qPrintable(all.out + all.err));
+    QVERIFY2(all.out.contains(QStringLiteral("S-SUB/SUB-GOOD")), qPrintable(all.out));
     const QJsonObject invalid = errorsSeen().value(big5), missing = errorsSeen().value(gone);
     QCOMPARE(invalid.value(QStringLiteral("code")).toString(), QStringLiteral("subtitle_invalid"));
     QVERIFY2(invalid.value(QStringLiteral("message")).toString().contains(QStringLiteral("films/SUB-BIG5.zh-Hant.srt line 7: this line is not UTF-8")),
