@@ -44,6 +44,11 @@ QStringList MediaReport::problems() const
         errors << QStringLiteral("this player decodes it at only %1x real time (%2%3): convert it to H.264 1080p, or play "
                                  "it on a player with hardware decoding")
                       .arg(decodeSpeed, 0, 'f', 2).arg(decoder, hardware ? QStringLiteral(", hardware") : QString());
+    if (targetLufs && loudnessLufs && *targetLufs - *loudnessLufs - gainDb > loudnessToleranceDb)
+        warnings << QStringLiteral("it plays %1 dB under the screen's %2 LUFS: its gain stops at %3 dB (its peaks, or "
+                                   "[audio] max_gain_db). Raise the volume for it, or ask for a louder master")
+                        .arg(*targetLufs - *loudnessLufs - gainDb, 0, 'f', 1).arg(*targetLufs, 0, 'f', 1)
+                        .arg(gainDb, 0, 'f', 1);
     if (errorCode.isEmpty() && audioCodec.isEmpty() && durationMs >= 0)
         warnings << QStringLiteral("the file has no sound track: is it the right version?");
     return errors + warnings;
@@ -84,6 +89,7 @@ QJsonObject MediaReport::toJson() const
     put("speakers", speakers, !speakers.isEmpty());
     put("loudnessLufs", loudnessLufs ? std::round(*loudnessLufs * 10) / 10 : 0.0, loudnessLufs.has_value());
     put("gainDb", std::round(gainDb * 10) / 10, loudnessLufs.has_value());
+    put("targetLufs", targetLufs ? *targetLufs : 0.0, targetLufs.has_value());
     put("subtitles", QJsonArray::fromStringList(subtitles), !subtitles.isEmpty());
     put("embeddedSubtitles", QJsonArray::fromStringList(embeddedSubtitles), !embeddedSubtitles.isEmpty());
     put("checksum", checksum, !checksum.isEmpty());
@@ -136,6 +142,8 @@ std::optional<MediaReport> MediaReport::fromJson(const QJsonObject &object, QStr
     m.speakers = r.optionalString(QStringLiteral("speakers"), {.maxLength = 16});
     if (r.has(QStringLiteral("loudnessLufs")))
         m.loudnessLufs = r.optionalNumber(QStringLiteral("loudnessLufs"), -200, 20, 0);
+    if (r.has(QStringLiteral("targetLufs")))
+        m.targetLufs = r.optionalNumber(QStringLiteral("targetLufs"), -70, 0, -23);
     m.gainDb = r.optionalNumber(QStringLiteral("gainDb"), -200, 60, 0);
     m.subtitles = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 8}, {.maxLength = 32});
     m.embeddedSubtitles = r.optionalStringList(QStringLiteral("embeddedSubtitles"), {.maxLength = 64}, {.maxLength = 32});

@@ -37,6 +37,7 @@ struct MediaReport
     int audioChannels = 0;
     QString speakers;          // the room's layout the film is mixed to
     std::optional<double> loudnessLufs;
+    std::optional<double> targetLufs;   // the screen's level ([audio] target_lufs); unset = off
     double gainDb = 0;
     QStringList subtitles;     // languages whose files read well, top line first
     QStringList embeddedSubtitles;  // the subtitle tracks in the film itself, by language
@@ -53,6 +54,7 @@ struct MediaReport
 
     static constexpr qint64 runtimeToleranceMs = 2000;
     static constexpr double realTimeMargin = 1.1;   // decodes at least this much faster than it plays
+    static constexpr double loudnessToleranceDb = 1.0;   // a film may play this far under the target
 
     // With the derived "severity" and "problems", for readers that are not C++ (the
     // console); fromJson recomputes them.

@@ -51,7 +51,7 @@ MediaReport FileProbe::probe(const QString &path, const Options &options)
     const double gain = options.targetLufs && result.loudnessLufs
         ? LoudnessMeter::normalisingGainDb(*options.targetLufs, *result.loudnessLufs, result.peakDbfs, options.maxGainDb)
         : 0.0;
-    MediaReport report = MediaProbe::report(item, result, options.speakers, gain);
+    MediaReport report = MediaProbe::report(item, result, options.speakers, options.targetLufs, gain);
     QFile file(path);
     if (result.error != PlaybackError::Code::MediaMissing && file.open(QIODevice::ReadOnly)) {
         QCryptographicHash hash(QCryptographicHash::Sha256);

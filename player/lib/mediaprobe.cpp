@@ -273,7 +273,7 @@ DecodeSpeed decodeSpeedOf(const QString &path)
 } // namespace
 
 MediaReport MediaProbe::report(const PlaybackItem &item, const std::optional<Result> &result, SpeakerLayout speakers,
-                               double gainDb)
+                               std::optional<double> targetLufs, double gainDb)
 {
     MediaReport m;
     m.itemId = item.id;
@@ -304,6 +304,7 @@ MediaReport MediaProbe::report(const PlaybackItem &item, const std::optional<Res
     m.audioChannels = r.audioChannels;
     m.loudnessLufs = r.loudnessLufs;
     m.gainDb = gainDb;
+    m.targetLufs = r.loudnessLufs ? targetLufs : std::nullopt;
     for (const auto &track : r.subtitles)
         m.subtitles << track->language();
     m.embeddedSubtitles = r.embeddedSubtitles;

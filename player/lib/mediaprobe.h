@@ -82,7 +82,7 @@ public:
     // For staff (festctl media check, --probe): what was found, in the protocol's words.
     // `result` unset: not checked yet.
     static MediaReport report(const PlaybackItem &item, const std::optional<Result> &result, SpeakerLayout speakers,
-                              double gainDb);
+                              std::optional<double> targetLufs, double gainDb);
     void check(const PlaybackItem &item);
     // Blocking form, also used by the worker threads.
     static Result checkNow(const PlaybackItem &item, int decodeTimeoutMs = 5000, const Options &options = {});

@@ -486,7 +486,8 @@ QList<MediaReport> PlaybackEngine::mediaReports() const
     for (const auto &s : m_slots) {
         if (s->item.endUs() * 1000 <= now || !s->open())
             continue;
-        reports.append(MediaProbe::report(s->item, readiness(s->item.id), m_options.speakers, filmGainDb(s->item.id)));
+        reports.append(MediaProbe::report(s->item, readiness(s->item.id), m_options.speakers, m_options.targetLufs,
+                                          filmGainDb(s->item.id)));
     }
     return reports;
 }

@@ -186,7 +186,7 @@ void tst_MediaProbe::embeddedSubtitles()
     QCOMPARE(zh.textAt(3'500'000'000), QStringLiteral("再見"));
 
     // Staff see what is in the file.
-    const MediaReport report = MediaProbe::report(item, r, SpeakerLayout::Stereo, 0);
+    const MediaReport report = MediaProbe::report(item, r, SpeakerLayout::Stereo, std::nullopt, 0);
     QCOMPARE(report.subtitles, (QStringList{"en", "zh-Hant"}));
     QCOMPARE(report.embeddedSubtitles, r.embeddedSubtitles);
 }
