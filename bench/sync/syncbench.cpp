@@ -1,5 +1,6 @@
 #include "syncbench.h"
 
+#include "ffmpegmedia.h"
 #include "mediagenerator.h"
 #include "showclock.h"
 #include "showclockprovider.h"
@@ -12,7 +13,6 @@
 #include <QJsonDocument>
 #include <QMap>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QThread>
 #include <QTextStream>
 
@@ -69,23 +69,13 @@ QString SyncBench::film(const QString &name, int seconds, QString *error) const
         const QString path = QDir(m_options.workDir).filePath(QStringLiteral("%1-%2-%3s.mp4").arg(name, m_options.film).arg(seconds));
         if (QFile::exists(path))
             return path;
-        const QString ffmpeg = QStandardPaths::findExecutable(QStringLiteral("ffmpeg"));
-        if (ffmpeg.isEmpty()) {
-            *error = QStringLiteral("ffmpeg is missing (apt-get install ffmpeg)");
-            return {};
-        }
         // A festival's usual file: H.264 High, a keyframe every 2 s, AAC stereo.
-        QProcess p;
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(ffmpeg, {"-nostdin", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                         QStringLiteral("testsrc2=size=%1:rate=25").arg(size), "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                         "-t", QString::number(seconds), "-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast",
-                         "-pix_fmt", "yuv420p", "-g", "50", "-c:a", "aac", "-ac", "2", "-b:a", "192k", path});
-        if (!p.waitForFinished(600000) || p.exitCode() != 0) {
-            *error = QStringLiteral("ffmpeg could not make %1: %2").arg(path, QString::fromUtf8(p.readAll()));
-            return {};
-        }
-        return path;
+        *error = FfmpegMedia::encode(path, {"-f", "lavfi", "-i", QStringLiteral("testsrc2=size=%1:rate=25").arg(size),
+                                            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000"},
+                                     {"-c:v", "libx264", "-profile:v", "high", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                                      "-g", "50", "-c:a", "aac", "-ac", "2", "-b:a", "192k"},
+                                     seconds);
+        return error->isEmpty() ? path : QString();
     }
     const QString path = QDir(m_options.workDir).filePath(QStringLiteral("%1-%2s.webm").arg(name).arg(seconds));
     if (QFile::exists(path))

@@ -23,7 +23,6 @@ constexpr qint64 kSecondNs = 1'000'000'000;
 
 struct Stream
 {
-    GstPtr<GstPad> sinkPad;     // the fakesink's
     QString language;           // from the first tags that name them
     QString title;
     bool picture = false;
@@ -134,11 +133,11 @@ void onPadAdded(GstElement *, GstPad *pad, gpointer data)
     g_object_set(sink, "sync", FALSE, "async", FALSE, nullptr);
     gst_bin_add(GST_BIN(collector->pipeline), sink);
     gst_element_sync_state_with_parent(sink);
-    stream->sinkPad.reset(gst_element_get_static_pad(sink, "sink"));
+    const GstPtr<GstPad> sinkPad(gst_element_get_static_pad(sink, "sink"));
     if (text || stream->picture)
-        gst_pad_add_probe(stream->sinkPad.get(), GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
+        gst_pad_add_probe(sinkPad.get(), GstPadProbeType(GST_PAD_PROBE_TYPE_BUFFER | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM),
                           onData, stream.get(), nullptr);
-    gst_pad_link(pad, stream->sinkPad.get());
+    gst_pad_link(pad, sinkPad.get());
     if (text || stream->picture) {
         QMutexLocker lock(&collector->mutex);
         collector->streams.append(stream);

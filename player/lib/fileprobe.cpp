@@ -35,19 +35,17 @@ MediaReport FileProbe::probe(const QString &path, const Options &options)
         item.subtitles.append({language, file});
     const MediaProbe::Options probeOptions{options.speakers, true, true};
     MediaProbe::Result result = MediaProbe::checkNow(item, 10000, probeOptions);
-    // The film's own text tracks in languages without a file beside it: read them too
-    // (the measurements are kept, the second check only reads the subtitles).
-    bool more = false;
+    // The film's own text tracks in languages without a file beside it: read them too.
+    PlaybackItem embedded = item;
+    embedded.subtitles.clear();
     for (const QString &language : std::as_const(result.embeddedSubtitles)) {
         const bool covered = std::any_of(item.subtitles.cbegin(), item.subtitles.cend(),
                                          [&](const PlaybackSubtitle &s) { return s.language == language; });
-        if (!covered && language != QLatin1String("und")) {
-            item.subtitles.append({language, QString(), true});
-            more = true;
-        }
+        if (!covered && language != QLatin1String("und"))
+            embedded.subtitles.append({language, QString(), true});
     }
-    if (more && result.ready())
-        result = MediaProbe::checkNow(item, 10000, probeOptions);
+    if (!embedded.subtitles.isEmpty() && result.ready())
+        MediaProbe::readSubtitles(embedded, result);
     const double gain = options.targetLufs && result.loudnessLufs
         ? LoudnessMeter::normalisingGainDb(*options.targetLufs, *result.loudnessLufs, result.peakDbfs, options.maxGainDb)
         : 0.0;

@@ -86,12 +86,14 @@ public:
     void check(const PlaybackItem &item);
     // Blocking form, also used by the worker threads.
     static Result checkNow(const PlaybackItem &item, int decodeTimeoutMs = 5000, const Options &options = {});
+    // Reads the item's subtitles (files, or the film's own tracks) into r: the tracks that
+    // read well, and the first problem as r's error (subtitle_missing or subtitle_invalid).
+    static void readSubtitles(const PlaybackItem &item, Result &r);
 
 Q_SIGNALS:
     void checked(const fest::MediaProbe::Result &result);
 
 private:
-    static void readSubtitles(const PlaybackItem &item, Result &r);
     static EmbeddedSubtitles embeddedSubtitlesOf(const QString &path);
     static void measureLoudness(const QString &path, SpeakerLayout speakers, Result &r);
     static void measureDecodeSpeed(const QString &path, Result &r);

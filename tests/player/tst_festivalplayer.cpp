@@ -1,12 +1,9 @@
-#include "envelope.h"
 #include "mediagenerator.h"
 #include "mosquittoprocess.h"
-#include "mqttclient.h"
-#include "playlistjson.h"
 #include "projectbinaries.h"
+#include "screenbus.h"
 #include "showclock.h"
 #include "showclockprovider.h"
-#include "topics.h"
 
 #include <QDir>
 #include <QProcess>
@@ -66,19 +63,8 @@ QProcess *tst_FestivalPlayer::startPlayer()
 
 void tst_FestivalPlayer::killedMidFilmGoesOfflineAndRejoins()
 {
-    MqttOptions o;
-    o.host = m_broker.host();
-    o.port = m_broker.port();
-    o.username = QStringLiteral("controller");
-    MqttClient bus(o);
-    QJsonObject status;
-    connect(&bus, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
-        if (const auto body = Envelope::decode(m.payload, QStringLiteral("status")))
-            status = *body;
-    });
-    bus.subscribe(Topics::nodeStatus(QStringLiteral("player-ARTS-1")), 1);
-    bus.open();
-    QTRY_COMPARE_WITH_TIMEOUT(bus.state(), MqttClient::State::Connected, 5000);
+    ScreenBus bus(m_broker, QStringLiteral("ARTS-1"));
+    QVERIFY(bus.connectToBroker());
 
     ShowClock clock(QStringLiteral("127.0.0.1"), m_provider->port());
     QVERIFY(clock.waitForSync(5000));
@@ -93,31 +79,30 @@ void tst_FestivalPlayer::killedMidFilmGoesOfflineAndRejoins()
     item.startUs = clock.nowUs() + 2'000'000;
     item.durationUs = 8'000'000;
     playlist.items = {item};
-    QVERIFY(bus.publish({Topics::playlist(QStringLiteral("ARTS-1")),
-                         Envelope::encode(QStringLiteral("playlist"), PlaylistJson::toJson(playlist)), 1, true}) > 0);
+    QVERIFY(bus.publish(playlist));
 
     QProcess *first = startPlayer();
     QVERIFY(first->waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(status.value("state").toString(), QStringLiteral("playing"), 10000);
-    QCOMPARE(status.value("programmeVersion").toInteger(), 11);
-    QTRY_VERIFY_WITH_TIMEOUT(status.value("positionMs").toInteger() > 1500, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(bus.status().value("state").toString(), QStringLiteral("playing"), 10000);
+    QCOMPARE(bus.status().value("programmeVersion").toInteger(), 11);
+    QTRY_VERIFY_WITH_TIMEOUT(bus.status().value("positionMs").toInteger() > 1500, 5000);
     first->kill();  // SIGKILL: no offline status of its own, only the Will
     first->waitForFinished();
-    QTRY_COMPARE_WITH_TIMEOUT(status.value("state").toString(), QStringLiteral("offline"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(bus.status().value("state").toString(), QStringLiteral("offline"), 10000);
 
     QProcess *second = startPlayer();
     QVERIFY(second->waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(status.value("state").toString(), QStringLiteral("playing"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(bus.status().value("state").toString(), QStringLiteral("playing"), 10000);
     // It reports the position the show is at, not the start of the film.
     const qint64 expectedMs = (clock.nowUs() - item.startUs) / 1000;
-    const qint64 positionMs = status.value("positionMs").toInteger();
+    const qint64 positionMs = bus.status().value("positionMs").toInteger();
     QVERIFY2(positionMs > 1000 && qAbs(positionMs - expectedMs) < 1500,
              qPrintable(QStringLiteral("position %1 ms, show at %2 ms").arg(positionMs).arg(expectedMs)));
-    QCOMPARE(status.value("item").toObject().value("screening").toString(), QStringLiteral("S-9"));
+    QCOMPARE(bus.status().value("item").toObject().value("screening").toString(), QStringLiteral("S-9"));
     second->terminate();  // SIGTERM: clean shutdown publishes offline itself
     QVERIFY(second->waitForFinished(5000));
     QCOMPARE(second->exitCode(), 0);
-    QTRY_COMPARE_WITH_TIMEOUT(status.value("state").toString(), QStringLiteral("offline"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(bus.status().value("state").toString(), QStringLiteral("offline"), 5000);
 }
 
 void tst_FestivalPlayer::badConfigurationExitsWithTheKey()

@@ -28,6 +28,7 @@ private Q_SLOTS:
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString muxedFilm(const QString &file, const QString &codec, bool named);
     QTemporaryDir m_dir;
     QByteArray m_goodSha;
 };
@@ -124,23 +125,22 @@ void tst_MediaProbe::embeddedSubtitles_data()
     QTest::newRow("MP4, timed text (tx3g)") << "muxed.mp4" << "mov_text" << false << false;
 }
 
-void tst_MediaProbe::embeddedSubtitles()
+// An H.264/AAC film with English and 繁中 text tracks in `codec` (ffmpeg's subtitle
+// encoder), and with `named` a Simplified Chinese track before the 繁中 one, both tagged
+// "chi" and told apart by their names; empty on success, else what went wrong.
+QString tst_MediaProbe::muxedFilm(const QString &file, const QString &codec, bool named)
 {
-    QFETCH(QString, file);
-    QFETCH(QString, codec);
-    QFETCH(bool, markup);
-    QFETCH(bool, named);
     if (FfmpegMedia::executable().isEmpty())
-        QFAIL(qPrintable(FfmpegMedia::missingMessage()));
+        return FfmpegMedia::missingMessage();
     auto write = [this](const QString &name, const QByteArray &bytes) {
         QFile f(path(name));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(bytes);
+        return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
     };
-    write("muxed.en.srt", "1\n00:00:01,000 --> 00:00:02,000\nHello <i>world</i> & more\n\n"
-                          "2\n00:00:03,000 --> 00:00:04,500\nSecond cue\non two lines\n");
-    write("muxed.hans.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好 (简)\n");
-    write("muxed.hant.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n\n2\n00:00:03,000 --> 00:00:04,500\n再見\n");
+    if (!write("muxed.en.srt", "1\n00:00:01,000 --> 00:00:02,000\nHello <i>world</i> & more\n\n"
+                               "2\n00:00:03,000 --> 00:00:04,500\nSecond cue\non two lines\n")
+        || !write("muxed.hans.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好 (简)\n")
+        || !write("muxed.hant.srt", "1\n00:00:01,000 --> 00:00:02,000\n你好\n\n2\n00:00:03,000 --> 00:00:04,500\n再見\n"))
+        return QStringLiteral("cannot write the subtitle files in %1").arg(m_dir.path());
     QStringList inputs{"-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i", "sine=frequency=440",
                        "-i", path("muxed.en.srt")};
     QStringList options{"-map", "0", "-map", "1", "-map", "2", "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac",
@@ -153,7 +153,16 @@ void tst_MediaProbe::embeddedSubtitles()
     inputs << "-i" << path("muxed.hant.srt");
     options << "-map" << (named ? "4" : "3") << "-metadata:s:s:" + last << "language=chi"
             << "-metadata:s:s:" + last << "title=Traditional Chinese";
-    const QString made = FfmpegMedia::encode(path(file), inputs, options, 6);
+    return FfmpegMedia::encode(path(file), inputs, options, 6);
+}
+
+void tst_MediaProbe::embeddedSubtitles()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, codec);
+    QFETCH(bool, markup);
+    QFETCH(bool, named);
+    const QString made = muxedFilm(file, codec, named);
     QVERIFY2(made.isEmpty(), qPrintable(made));
 
     PlaybackItem item;
@@ -195,8 +204,8 @@ void tst_MediaProbe::embeddedSubtitles()
 // file has; a film without any says so too. Either way the film itself is ready to play.
 void tst_MediaProbe::embeddedSubtitlesAbsent()
 {
-    if (!QFileInfo::exists(path("muxed.mkv")))
-        QSKIP("needs the film of embeddedSubtitles");
+    const QString made = muxedFilm(QStringLiteral("muxed.mkv"), QStringLiteral("srt"), true);
+    QVERIFY2(made.isEmpty(), qPrintable(made));
     PlaybackItem item;
     item.id = QStringLiteral("S-1/F-1");
     item.mediaPath = path("muxed.mkv");

@@ -3,15 +3,12 @@
 // a masked screen ([video] masking), playing an H.264 film with subtitles from a playlist
 // on a real broker. The X screen itself is captured (ffmpeg's x11grab, pointer drawn), so
 // what is checked is what the audience would see.
-#include "envelope.h"
 #include "ffmpegmedia.h"
 #include "mosquittoprocess.h"
-#include "mqttclient.h"
-#include "playlistjson.h"
 #include "projectbinaries.h"
+#include "screenbus.h"
 #include "showclock.h"
 #include "showclockprovider.h"
-#include "topics.h"
 #include "xvfbdisplay.h"
 
 #include <QFile>
@@ -30,25 +27,15 @@ bool isGrey(QRgb c) { return qAbs(qRed(c) - 128) < 24 && qAbs(qGreen(c) - 128) <
 bool isBlack(QRgb c) { return qRed(c) < 24 && qGreen(c) < 24 && qBlue(c) < 24; }
 bool isBright(QRgb c) { return qRed(c) > 200 && qGreen(c) > 200 && qBlue(c) > 200; }
 
-// The first and last row (at column x) or column (at row y) of the film's grey.
-std::pair<int, int> greyRows(const QImage &image, int x)
+// The first and last row (down column `at`) or column (along row `at`) of the film's grey.
+std::pair<int, int> greySpan(const QImage &image, int at, Qt::Orientation along)
 {
+    const int length = along == Qt::Vertical ? image.height() : image.width();
     int first = -1, last = -1;
-    for (int y = 0; y < image.height(); ++y) {
-        if (isGrey(image.pixel(x, y))) {
-            first = first < 0 ? y : first;
-            last = y;
-        }
-    }
-    return {first, last};
-}
-std::pair<int, int> greyColumns(const QImage &image, int y)
-{
-    int first = -1, last = -1;
-    for (int x = 0; x < image.width(); ++x) {
-        if (isGrey(image.pixel(x, y))) {
-            first = first < 0 ? x : first;
-            last = x;
+    for (int i = 0; i < length; ++i) {
+        if (isGrey(along == Qt::Vertical ? image.pixel(at, i) : image.pixel(i, at))) {
+            first = first < 0 ? i : first;
+            last = i;
         }
     }
     return {first, last};
@@ -129,19 +116,8 @@ QImage tst_PlayerOutput::grabScreen(const QString &name)
 // pointer, which X leaves in the middle of the screen, is not drawn.
 void tst_PlayerOutput::maskedPictureAreaWithSubtitlesAndNoPointer()
 {
-    MqttOptions o;
-    o.host = m_broker.host();
-    o.port = m_broker.port();
-    o.username = QStringLiteral("controller");
-    MqttClient bus(o);
-    QJsonObject status;
-    connect(&bus, &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
-        if (const auto body = Envelope::decode(m.payload, QStringLiteral("status")))
-            status = *body;
-    });
-    bus.subscribe(Topics::nodeStatus(QStringLiteral("player-SCOPE-1")), 1);
-    bus.open();
-    QTRY_COMPARE_WITH_TIMEOUT(bus.state(), MqttClient::State::Connected, 5000);
+    ScreenBus bus(m_broker, QStringLiteral("SCOPE-1"));
+    QVERIFY(bus.connectToBroker());
 
     ShowClock clock(QStringLiteral("127.0.0.1"), m_provider->port());
     QVERIFY(clock.waitForSync(5000));
@@ -157,8 +133,7 @@ void tst_PlayerOutput::maskedPictureAreaWithSubtitlesAndNoPointer()
     item.startUs = clock.nowUs() + 6'000'000;
     item.durationUs = 5'000'000;
     playlist.items = {item};
-    QVERIFY(bus.publish({Topics::playlist(QStringLiteral("SCOPE-1")),
-                         Envelope::encode(QStringLiteral("playlist"), PlaylistJson::toJson(playlist)), 1, true}) > 0);
+    QVERIFY(bus.publish(playlist));
 
     m_player = std::make_unique<QProcess>();
     m_player->setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -173,16 +148,16 @@ void tst_PlayerOutput::maskedPictureAreaWithSubtitlesAndNoPointer()
                      "--preroll-lead-ms", "1500", "--set", "video/output=1280x720+0+0", "--set", "video/masking=2.39",
                      "--set", "audio/target_lufs=off"});
     QVERIFY(m_player->waitForStarted());
-    QTRY_COMPARE_WITH_TIMEOUT(status.value("state").toString(), QStringLiteral("playing"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(bus.status().value("state").toString(), QStringLiteral("playing"), 15000);
     // Inside the cue (film 1-3 s).
-    QTRY_VERIFY_WITH_TIMEOUT(status.value("positionMs").toInteger() >= 1200, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(bus.status().value("positionMs").toInteger() >= 1200, 5000);
     QTest::qWait(300);
     const QImage shot = grabScreen(QStringLiteral("masked-2.39.png"));
     QVERIFY2(!shot.isNull(), "the X screen could not be captured");
     QCOMPARE(shot.size(), QSize(1280, 720));
 
-    const auto [top, bottom] = greyRows(shot, 640);
-    const auto [left, right] = greyColumns(shot, 200);   // a row above the subtitle
+    const auto [top, bottom] = greySpan(shot, 640, Qt::Vertical);
+    const auto [left, right] = greySpan(shot, 200, Qt::Horizontal);   // a row above the subtitle
     qInfo("picture: rows %d-%d, columns %d-%d", top, bottom, left, right);
     QVERIFY2(qAbs(top - 92) <= 2 && qAbs(bottom - 627) <= 2, qPrintable(QStringLiteral("rows %1-%2").arg(top).arg(bottom)));
     QVERIFY2(qAbs(left - 164) <= 2 && qAbs(right - 1115) <= 2, qPrintable(QStringLiteral("columns %1-%2").arg(left).arg(right)));
