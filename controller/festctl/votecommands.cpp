@@ -3,8 +3,7 @@
 #include "ctlcommand.h"
 #include "ctlsession.h"
 #include "texttable.h"
-
-#include <qrencode.h>
+#include "ticketqr.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,37 +12,15 @@
 #include <QJsonArray>
 #include <QSaveFile>
 
-#include <memory>
-
 namespace fest {
 
 namespace {
 
-struct QrDeleter
-{
-    void operator()(QRcode *code) const { QRcode_free(code); }
-};
-
-// A printable QR image of text: 8 px modules and the standard 4-module quiet zone.
+// A printable QR image of text (TicketQr).
 bool writeQr(const QString &text, const QString &path)
 {
-    const std::unique_ptr<QRcode, QrDeleter> qr(QRcode_encodeString(text.toLatin1().constData(), 0, QR_ECLEVEL_M, QR_MODE_8, 1));
-    if (!qr)
-        return false;
-    constexpr int scale = 8, quiet = 4;
-    const int side = (qr->width + 2 * quiet) * scale;
-    QImage image(side, side, QImage::Format_Mono);
-    image.fill(1);
-    for (int y = 0; y < qr->width; ++y) {
-        for (int x = 0; x < qr->width; ++x) {
-            if (!(qr->data[y * qr->width + x] & 1))
-                continue;
-            for (int dy = 0; dy < scale; ++dy)
-                for (int dx = 0; dx < scale; ++dx)
-                    image.setPixel((x + quiet) * scale + dx, (y + quiet) * scale + dy, 0);
-        }
-    }
-    return image.save(path, "PNG");
+    const QImage image = TicketQr::image(text);
+    return !image.isNull() && image.save(path, "PNG");
 }
 
 int issueTickets(CtlSession &s, const QCommandLineParser &args)
