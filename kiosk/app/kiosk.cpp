@@ -29,6 +29,7 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     m_votable.setVotingOpenOnly(true);
     m_votable.setVenueId(config.venueId);
     m_idle.setSeconds(config.idleSeconds);
+    m_idle.setWarningSeconds(config.idleWarningSeconds);
     connect(&m_idle, &IdleMonitor::idle, this, &Kiosk::resetToHome);
     connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
         m_feed.setLanguage(m_language.language());
@@ -67,6 +68,8 @@ Kiosk::~Kiosk()
     // The client says goodbye (state changes) while it closes: nobody here listens any more.
     if (m_bus)
         m_bus->client()->disconnect(this);
+    m_camera.disconnect(this);
+    m_camera.stop();
     m_vote.reset();
     m_outbox.reset();   // before its database
     m_outboxDb.reset();
@@ -107,6 +110,12 @@ bool Kiosk::start(QString *error, ProgrammeLoading loading)
     });
     m_vote = std::make_unique<VoteSession>(m_outbox.get(), m_config.replyWaitMs);
     m_vote->setOnline(connection() == Connection::Online);
+    connect(&m_keyScanner, &TicketScanner::scanned, this, &Kiosk::ticketScanned);
+    connect(&m_camera, &TicketCamera::scanned, this, &Kiosk::ticketScanned);
+    connect(&m_camera, &TicketCamera::errorChanged, this, &Kiosk::scannerChanged);
+    connect(&m_camera, &TicketCamera::runningChanged, this, &Kiosk::scannerChanged);
+    // A camera that cannot read is staff's business (log, staff panel): the kiosk works on.
+    m_camera.start(m_config.cameraSource);
     if (!loadProgramme(loading, error))
         return false;
     if (m_bus)
@@ -252,6 +261,15 @@ QVariantMap Kiosk::screening(const QString &id) const
 {
     const ScreeningListModel *model = m_feed.screenings();
     return model->get(model->indexOf(id));
+}
+
+void Kiosk::ticketScanned(const QString &code)
+{
+    // The stage has the kiosk during the ceremony; staff use theirs without scanning.
+    if (m_ceremony.isActive() || !m_vote)
+        return;
+    m_idle.poke();
+    m_vote->scan(code);
 }
 
 void Kiosk::resetToHome()

@@ -9,6 +9,8 @@
 #include "screeningfiltermodel.h"
 #include "screenstatusbook.h"
 #include "staffaccess.h"
+#include "ticketcamera.h"
+#include "ticketscanner.h"
 #include "votesession.h"
 #include "votingstatus.h"
 
@@ -65,6 +67,11 @@ class Kiosk : public QObject
     Q_PROPERTY(IdleMonitor *idle READ idle CONSTANT)
     Q_PROPERTY(bool ceremonyAvailable READ ceremonyAvailable NOTIFY ceremonyAvailableChanged)
     Q_PROPERTY(fest::KioskCeremony *ceremony READ ceremony CONSTANT)
+    // The vote page invites a scan (a USB scanner is attached, or the camera reads).
+    Q_PROPERTY(bool canScan READ canScan NOTIFY scannerChanged)
+    Q_PROPERTY(bool cameraScans READ cameraScans NOTIFY scannerChanged)
+    // For staff (the staff panel, the log): why the camera does not read, empty when fine.
+    Q_PROPERTY(QString scannerProblem READ scannerProblem NOTIFY scannerChanged)
 public:
     enum class Connection { Standalone, Connecting, Online, Offline };
     Q_ENUM(Connection)
@@ -115,6 +122,10 @@ public:
     // The ceremony view is offered while a ceremony runs (the kiosk switches to it by itself).
     bool ceremonyAvailable() const { return m_ceremony.isActive(); }
     KioskCeremony *ceremony() { return &m_ceremony; }
+    bool canScan() const { return m_config.usbScanner || cameraScans(); }
+    bool cameraScans() const { return m_camera.running(); }
+    QString scannerProblem() const { return m_camera.errorString(); }
+    TicketCamera *camera() { return &m_camera; }
 
     ProgrammeFeed *feed() { return &m_feed; }
     VotingStatus *votingWindows() { return &m_windows; }
@@ -142,6 +153,7 @@ signals:
     void connectionChanged();
     void outboxPendingChanged();
     void ceremonyAvailableChanged();
+    void scannerChanged();
     void homeRequested();
     void screenRequested(const QString &name, const QString &argument);
     void programmeFileFailed(const QString &why);
@@ -149,6 +161,7 @@ signals:
 private:
     void tick();
     void publishStatus();
+    void ticketScanned(const QString &code);
     bool loadProgramme(ProgrammeLoading loading, QString *error);
 
     static Kiosk *s_instance;
@@ -164,6 +177,8 @@ private:
     StaffAccess m_staff;
     IdleMonitor m_idle;
     KioskCeremony m_ceremony;
+    TicketScanner m_keyScanner;
+    TicketCamera m_camera;
     std::unique_ptr<KioskBus> m_bus;
     std::unique_ptr<Database> m_outboxDb;
     std::unique_ptr<VoteOutbox> m_outbox;

@@ -51,6 +51,12 @@ KioskConfig KioskConfig::fromConfig(const Config &config)
         config.addError(QStringLiteral("kiosk/id"), QStringLiteral("\"%1\" is not a valid id (letters, digits, '-' and '_')").arg(k.kioskId));
     k.venueId = config.string(QStringLiteral("kiosk/venue")).trimmed();
     k.idleSeconds = config.integer(QStringLiteral("kiosk/idle_seconds"), k.idleSeconds, 10, 3600);
+    k.idleWarningSeconds = config.integer(QStringLiteral("kiosk/idle_warning_seconds"), k.idleWarningSeconds, 0, 120);
+    if (k.idleWarningSeconds >= k.idleSeconds)
+        config.addError(QStringLiteral("kiosk/idle_warning_seconds"),
+                        QStringLiteral("must be shorter than idle_seconds (%1)").arg(k.idleSeconds));
+    k.cameraSource = config.string(QStringLiteral("scanner/camera")).trimmed();
+    k.usbScanner = config.boolean(QStringLiteral("scanner/usb"), k.usbScanner);
     k.replyWaitMs = config.integer(QStringLiteral("kiosk/reply_wait_ms"), k.replyWaitMs, 0, 30000);
     k.language = config.string(QStringLiteral("kiosk/language"), k.language);
     bool known = false;

@@ -24,7 +24,10 @@ struct KioskConfig
     QString clockAddress;                       // show clock (controller) host:port, for the ceremony
     QString screenshotDir;                      // render every screen to PNGs and exit
     QDateTime fakeNow;                          // demo and screenshots: pretend it is then
+    QString cameraSource;                       // [scanner] camera: V4L2 device or source; empty: none
+    bool usbScanner = false;                    // [scanner] usb: a scanner is attached (the UI invites scans)
     int idleSeconds = 90;
+    int idleWarningSeconds = 15;                // "still there?" this long before the idle reset
     int replyWaitMs = 4000;                     // how long the thank-you waits for the controller
     QString language = QStringLiteral("en");
     QString staffPinHash;                       // StaffAccess::hashPin() form

@@ -61,11 +61,40 @@ void VoteSession::setOnline(bool online)
 
 void VoteSession::choose(const QString &screeningId, const QString &filmId)
 {
+    const QString scannedCode = m_step == Step::Choose && m_codeState == CodeState::Ok ? m_code : QString();
     reset();
     m_screeningId = screeningId;
     m_filmId = filmId;
     emit choiceChanged();
     setStep(Step::Code);
+    if (!scannedCode.isEmpty()) {
+        setCode(scannedCode);
+        submitCode();
+    }
+}
+
+void VoteSession::scan(const QString &code)
+{
+    if (codeStateOf(code) != CodeState::Ok || m_step == Step::Waiting)
+        return;
+    switch (m_step) {
+    case Step::Thanks:
+    case Step::Problem:
+        reset();   // the next visitor
+        [[fallthrough]];
+    case Step::Choose:
+    case Step::Rate:
+    case Step::Confirm:
+        setCode(code);
+        break;
+    case Step::Code:
+        setCode(code);
+        submitCode();
+        break;
+    case Step::Waiting:
+        break;
+    }
+    emit scanned();
 }
 
 bool VoteSession::submitCode()

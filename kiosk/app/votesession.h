@@ -62,7 +62,13 @@ public:
     void setOnline(bool online);
     QString voteId() const { return m_voteId; }
 
+    // Choosing keeps a code that was scanned before the choice (and skips the code step).
     Q_INVOKABLE void choose(const QString &screeningId, const QString &filmId);
+    // A code read by a scanner or the camera (already checked): entered and submitted at
+    // the code step; before the choice (or on the verdict of a previous voter) it is kept
+    // for the choice; it replaces the code while rating. Emits scanned() so that the UI
+    // shows the vote.
+    Q_INVOKABLE void scan(const QString &code);
     // Enter or a tap on "Next": moves on only when the code passes the offline check.
     Q_INVOKABLE bool submitCode();
     Q_INVOKABLE void rate(int score);
@@ -81,6 +87,7 @@ signals:
     void scoreChanged();
     void outcomeChanged();
     void onlineChanged();
+    void scanned();
 
 private:
     void onSettled(const QString &voteId, const BallotReply &reply);

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.Templates as T
 import Festival.Kiosk
 
 ApplicationWindow {
@@ -103,7 +104,8 @@ ApplicationWindow {
         property bool preload: false
         property bool built: false
         active: built || preload || window.page === name
-        onLoaded: built = true
+        // Later, not inside the evaluation of `active` that loaded the page (a binding loop).
+        onLoaded: Qt.callLater(() => { built = true })
     }
 
     StackLayout {
@@ -162,7 +164,6 @@ ApplicationWindow {
     footer: Rectangle {
         implicitHeight: 112
         color: Theme.surface
-        visible: !keyboard.visible
         RowLayout {
             anchors.fill: parent
             anchors.margins: 16
@@ -205,19 +206,85 @@ ApplicationWindow {
         }
     }
 
-    // The keyboard (and the Qt Virtual Keyboard module, by its URL) is loaded only when
-    // the vote page needs it: a faster first frame.
+    // The on-screen keyboard, for the programme's search only (the ticket code has its own
+    // pad). It and the Qt Virtual Keyboard module are loaded, by URL, only when the search
+    // asks for them: a faster first frame. Leaving the page hides it.
     Loader {
         id: keyboard
-        readonly property bool wanted: window.page === "vote" && (Qt.inputMethod.visible || (votePage.item !== null && votePage.item.wantsKeyboard))
-        active: window.page === "vote"
+        objectName: "keyboard"
+        readonly property bool wanted: window.page === "programme" && Qt.inputMethod.visible
+        active: wanted || item !== null
         visible: wanted && status === Loader.Ready
         // Narrower than the screen in landscape so that it stays low and never covers
-        // the ticket field above it.
+        // the search field above it.
         width: window.portrait ? window.width : Math.min(window.width, 1280)
         height: item ? item.height : 0
         x: (window.width - width) / 2
         y: parent.height - height
         source: "KeyboardPanel.qml"
+    }
+    onPageChanged: Qt.inputMethod.hide()
+
+    // A ticket scanned on any page: the vote, with the code in.
+    Connections {
+        target: Kiosk.vote
+        function onScanned() { window.page = "vote" }
+    }
+
+    // Nobody has touched the kiosk for a while and a visitor's work would be lost: ask
+    // before starting over. Any touch (this button or anywhere) gives the full time back
+    // and keeps everything as it was.
+    Rectangle {
+        id: idleWarning
+        objectName: "idleWarning"
+        anchors.fill: parent
+        parent: T.Overlay.overlay
+        visible: Kiosk.idle.warning && (window.page !== "home" || Kiosk.vote.code.length > 0
+                                        || Kiosk.language !== Kiosk.defaultLanguage)
+        color: "#CC0E1116"
+        MouseArea { anchors.fill: parent; onClicked: Kiosk.idle.poke() }
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.min(parent.width - 2 * Theme.gap, 960)
+            height: warningColumn.implicitHeight + 2 * Theme.gap
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.accent
+            border.width: 3
+            ColumnLayout {
+                id: warningColumn
+                anchors.fill: parent
+                anchors.margins: Theme.gap
+                spacing: Theme.gap
+                Text {
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("Are you still there?")
+                    color: Theme.text
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                }
+                Text {
+                    objectName: "idleCountdown"
+                    Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
+                    wrapMode: Text.Wrap
+                    text: qsTr("The kiosk will start over in %n second(s).", "", Kiosk.idle.secondsLeft)
+                    color: Theme.text
+                    font.pixelSize: Theme.heading
+                }
+                KioskButton {
+                    objectName: "moreTime"
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.preferredWidth: 420
+                    Layout.preferredHeight: 96
+                    primary: true
+                    font.pixelSize: Theme.heading
+                    text: qsTr("More time")
+                    onClicked: Kiosk.idle.poke()
+                }
+            }
+        }
     }
 }

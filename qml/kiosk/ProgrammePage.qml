@@ -17,6 +17,12 @@ Item {
         searchField.text = ""
         day = Kiosk.days.length > 0 ? Kiosk.days[0] : ""
     }
+    // The search keyboard goes away on Enter, when the results are scrolled and when the
+    // visitor leaves the page (Main.qml).
+    function dismissKeyboard() {
+        searchField.focus = false
+        Qt.inputMethod.hide()
+    }
     function search(text) {
         searchField.text = text
     }
@@ -51,6 +57,8 @@ Item {
                 color: Theme.text
                 font.pixelSize: Theme.body
                 inputMethodHints: Qt.ImhNoPredictiveText
+                // The results are already there as one types: Enter only puts the keyboard away.
+                onAccepted: root.dismissKeyboard()
                 background: Rectangle {
                     radius: Theme.radius
                     color: Theme.surfaceHigh
@@ -141,6 +149,7 @@ Item {
             visible: !root.filmsView
             model: Kiosk.programme
             boundsBehavior: Flickable.StopAtBounds
+            onMovementStarted: root.dismissKeyboard()
             delegate: ScreeningRow {
                 width: list.width
                 showDay: Kiosk.programme.query.length > 0
@@ -159,6 +168,7 @@ Item {
             visible: root.filmsView
             model: Kiosk.filmSearch
             boundsBehavior: Flickable.StopAtBounds
+            onMovementStarted: root.dismissKeyboard()
             delegate: Rectangle {
                 required property string filmId
                 required property string title

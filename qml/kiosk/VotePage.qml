@@ -17,7 +17,7 @@ Item {
     property int demoOutcome: VoteSession.None
     readonly property int step: demoMode ? demoStep : Kiosk.vote.step
     readonly property int outcome: demoMode ? demoOutcome : Kiosk.vote.outcome
-    readonly property bool wantsKeyboard: active && step === VoteSession.Code
+    property string demoCode: ""
     // A block of shorts: the voter picks the film before the code.
     property var blockChoice: null
     readonly property var chosen: {
@@ -44,7 +44,7 @@ Item {
         demoMode = name !== "choose"
         demoStep = s[0]
         demoOutcome = s[1]
-        codeField.text = name === "code" ? "K7QF-4M9X-R2" : (name === "mistyped" ? "K7QF-4M9X-R2DA-BC3X" : "")
+        demoCode = name === "code" ? "K7QF4M9XR2" : (name === "mistyped" ? "K7QF4M9XR2DABC3X" : "")
     }
     function choose(screeningId, filmIds) {
         if (filmIds.length > 1) {
@@ -57,15 +57,10 @@ Item {
     function symbols(text) { return text.replace(/[-\s]/g, "").length }
 
     onActiveChanged: if (!active) { demoMode = false; blockChoice = null }
-    onStepChanged: if (step === VoteSession.Code) codeField.forceActiveFocus()
+    onStepChanged: if (step === VoteSession.Code) codePad.forceActiveFocus()
 
     Connections {
         target: Kiosk.vote
-        function onCodeChanged() {
-            // Cleared after a vote or on idle: wipe what is on screen too (privacy).
-            if (Kiosk.vote.code.length === 0 && !root.demoMode)
-                codeField.text = ""
-        }
         function onStepChanged() { if (Kiosk.vote.step === VoteSession.Choose) root.blockChoice = null }
     }
 
@@ -108,6 +103,16 @@ Item {
             // 0: choose the screening
             ColumnLayout {
                 spacing: Theme.gap
+                Text {
+                    objectName: "scannedNote"
+                    Layout.fillWidth: true
+                    visible: !root.demoMode && Kiosk.vote.codeState === VoteSession.Ok
+                    text: qsTr("✓ Ticket read. Now choose the screening you saw.")
+                    color: Theme.good
+                    font.pixelSize: Theme.heading
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                }
                 Text {
                     objectName: "chooseTitle"
                     Layout.fillWidth: true
@@ -183,75 +188,60 @@ Item {
                 Item { Layout.fillHeight: true }
             }
 
-            // 2: the ticket code; the keyboard opens below, the field stays above it
+            // 2: the ticket code, on the code's own pad (or scanned)
             ColumnLayout {
                 spacing: 16
                 Text {
+                    objectName: "codeTitle"
                     Layout.fillWidth: true
-                    text: qsTr("Enter the code on your ticket")
+                    text: Kiosk.canScan ? qsTr("Scan your ticket, or type its code") : qsTr("Type the code on your ticket")
                     color: Theme.text
                     font.pixelSize: Theme.title
                     font.bold: true
+                    wrapMode: Text.Wrap
                 }
-                RowLayout {
-                    Layout.fillWidth: true
-                    spacing: 16
-                    TextField {
-                        id: codeField
-                        objectName: "codeField"
-                        Layout.fillWidth: true
-                        Layout.maximumWidth: 900
-                        Layout.preferredHeight: 96
-                        font.pixelSize: Theme.title
-                        font.letterSpacing: 4
-                        font.capitalization: Font.AllUppercase
-                        color: Theme.text
-                        placeholderText: "XXXX-XXXX-XXXX-XXXX"
-                        placeholderTextColor: Theme.textMuted
-                        inputMethodHints: Qt.ImhPreferUppercase | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
-                        maximumLength: 40
-                        leftPadding: Theme.gap
-                        onTextEdited: Kiosk.vote.code = text
-                        // A scanner types the code and Enter.
-                        onAccepted: Kiosk.vote.submitCode()
-                        background: Rectangle {
-                            radius: Theme.radius
-                            color: Theme.surfaceHigh
-                            border.width: 3
-                            border.color: codeHint.problem ? Theme.bad : (codeField.activeFocus ? Theme.accent : Theme.outline)
-                        }
+                CodePad {
+                    id: codePad
+                    objectName: "codePad"
+                    Layout.alignment: Qt.AlignHCenter
+                    keyWidth: root.portrait ? 96 : 132
+                    keyHeight: root.portrait ? 120 : 88
+                    code: root.demoMode ? root.demoCode : Kiosk.vote.code
+                    verdict: codeHint.problem ? "bad" : (codeHint.state === VoteSession.Ok ? "ok" : "")
+                    onEdited: code => {
+                        Kiosk.vote.code = code
+                        // The check symbol says the code is right: no "Next" to find.
+                        if (Kiosk.vote.codeState === VoteSession.Ok)
+                            Kiosk.vote.submitCode()
                     }
-                    KioskButton {
-                        objectName: "codeNext"
-                        primary: true
-                        Layout.preferredHeight: 96
-                        text: qsTr("Next")
-                        onClicked: Kiosk.vote.submitCode()
-                    }
+                    onEnterPressed: Kiosk.vote.submitCode()
                 }
                 Text {
                     id: codeHint
                     objectName: "codeHint"
                     readonly property int state: root.demoMode
-                        ? (codeField.text.length > 16 ? VoteSession.Mistyped : VoteSession.Incomplete)
+                        ? (root.demoCode.length >= 16 ? VoteSession.Mistyped : VoteSession.Incomplete)
                         : Kiosk.vote.codeState
                     readonly property bool problem: state === VoteSession.Malformed || state === VoteSession.Mistyped
                     Layout.fillWidth: true
+                    horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.body
+                    font.bold: problem
                     color: problem ? Theme.bad : (state === VoteSession.Ok ? Theme.good : Theme.textMuted)
                     text: {
                         switch (state) {
                         case VoteSession.Incomplete:
-                            return qsTr("%1 of 16 characters").arg(root.symbols(codeField.text))
+                            return qsTr("%1 of 16 characters").arg(codePad.symbols.length)
                         case VoteSession.Ok:
-                            return qsTr("The code looks right. Tap Next.")
+                            return qsTr("The code looks right.")
                         case VoteSession.Malformed:
                             return qsTr("A ticket code has 16 letters and digits. Check the code on your ticket and type it again.")
                         case VoteSession.Mistyped:
                             return qsTr("That code has a typing mistake. Compare it with your ticket, character by character.")
                         default:
-                            return qsTr("Type the 16-character code printed on your ticket, or scan its barcode.")
+                            return Kiosk.canScan ? qsTr("Hold the QR code of your ticket under the scanner, or type the 16 characters printed on it.")
+                                                 : qsTr("Type the 16 characters printed on your ticket.")
                         }
                     }
                 }

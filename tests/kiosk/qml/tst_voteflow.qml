@@ -3,8 +3,9 @@ import QtTest
 import Festival.Kiosk
 import Festival.Kiosk.Test
 
-// A visitor votes at the kiosk: picks the screening, types the code (with a mistake
-// first), rates, confirms and is thanked; offline, the vote is saved.
+// A visitor votes at the kiosk: picks the screening, types the code on a keyboard (with
+// a mistake first) or taps it on the code pad or scans it, rates, confirms and is
+// thanked; offline, the vote is saved.
 Item {
     id: root
     width: 1920
@@ -57,21 +58,22 @@ Item {
             compare(Kiosk.vote.step, VoteSession.Code)
             compare(Kiosk.vote.filmId, "F-001")
 
-            const field = findChild(page, "codeField")
-            tryVerify(() => field.activeFocus)
+            const pad = findChild(page, "codePad")
+            tryVerify(() => pad.activeFocus)
             const code = TestTickets.issue()
-            // A typo in the last symbol: the check character catches it on the kiosk.
+            // A typo in the last symbol, typed on a keyboard in lower case: the check
+            // symbol catches it on the kiosk, and the code is not taken.
             const last = code[code.length - 1]
-            typeText(code.slice(0, -1) + (last === "A" ? "B" : "A"))
+            typeText((code.slice(0, -1) + (last === "A" ? "B" : "A")).toLowerCase())
             compare(Kiosk.vote.codeState, VoteSession.Mistyped)
             keyClick(Qt.Key_Return)
             compare(Kiosk.vote.step, VoteSession.Code)
             verify(findChild(page, "codeHint").text.indexOf("typing mistake") >= 0)
 
+            // Corrected, the code is taken as soon as it is complete: no Next to find.
             keyClick(Qt.Key_Backspace)
             keyClick(last)
             compare(Kiosk.vote.codeState, VoteSession.Ok)
-            keyClick(Qt.Key_Return)            // what a scanner sends after the code
             compare(Kiosk.vote.step, VoteSession.Rate)
 
             mouseClick(findChild(page, "star4"))
@@ -83,7 +85,54 @@ Item {
             compare(Kiosk.vote.outcome, VoteSession.Saved)
             compare(Kiosk.outboxPending, before + 1)
             compare(findChild(page, "verdictText").text, "Your vote is saved and will be counted.")
-            compare(field.text, "")            // nothing of the code left on screen
+            compare(pad.symbols, "")           // nothing of the code left on screen
+        }
+
+        // A visitor with the ticket in hand and nothing else: every symbol by a tap on the pad.
+        function test_codeByTapsOnThePad() {
+            tryVerify(() => rowFor("S-0202") !== null)
+            mouseClick(rowFor("S-0202"))
+            const code = TestTickets.issue().replace(/-/g, "")
+            const boxes = findChild(page, "codeBoxes")
+            for (let i = 0; i < code.length - 1; ++i)
+                mouseClick(findChild(page, "key" + code[i]))
+            compare(Kiosk.vote.codeState, VoteSession.Incomplete)
+            compare(findChild(page, "codeHint").text, "15 of 16 characters")
+            // The pad offers exactly the code's alphabet: no I, L, O or U to mistype.
+            for (const letter of ["I", "L", "O", "U"])
+                compare(findChild(page, "key" + letter), null)
+            mouseClick(findChild(page, "keyBackspace"))
+            compare(findChild(page, "codePad").symbols, code.slice(0, 14))
+            mouseClick(findChild(page, "key" + code[14]))
+            mouseClick(findChild(page, "key" + code[15]))
+            compare(Kiosk.vote.step, VoteSession.Rate)
+            compare(Kiosk.vote.code, code)
+        }
+
+        // A scan before the choice: the code is kept, the choice goes straight to the stars.
+        function test_scanBeforeTheChoiceSkipsTheCode() {
+            const code = TestTickets.issue()
+            Kiosk.vote.scan(code)
+            compare(Kiosk.vote.step, VoteSession.Choose)
+            verify(findChild(page, "scannedNote").visible)
+            tryVerify(() => rowFor("S-0202") !== null)
+            mouseClick(rowFor("S-0202"))
+            compare(Kiosk.vote.step, VoteSession.Rate)
+            compare(Kiosk.vote.code, code)
+        }
+
+        // A scan at the code step puts the code in and moves on; a code that fails its check
+        // symbol is not a scan.
+        function test_scanAtTheCodeStep() {
+            tryVerify(() => rowFor("S-0202") !== null)
+            mouseClick(rowFor("S-0202"))
+            const code = TestTickets.issue()
+            const last = code[code.length - 1]
+            Kiosk.vote.scan(code.slice(0, -1) + (last === "A" ? "B" : "A"))
+            compare(Kiosk.vote.step, VoteSession.Code)
+            compare(Kiosk.vote.code, "")
+            Kiosk.vote.scan(code)
+            compare(Kiosk.vote.step, VoteSession.Rate)
         }
 
         function test_blockAsksForTheFilm() {
