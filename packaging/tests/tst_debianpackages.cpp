@@ -192,6 +192,8 @@ void tst_DebianPackages::controlData_data()
     QTest::newRow("player") << "festival-player" << "gstreamer1.0-qt6" << "/etc/festival/player.ini";
     QTest::newRow("player's Chinese") << "festival-player" << "fonts-noto-cjk" << "/etc/festival/player.ini";
     QTest::newRow("kiosk") << "festival-kiosk" << "fonts-noto-cjk" << "/etc/festival/kiosk.ini";
+    QTest::newRow("kiosk's on-screen keyboard") << "festival-kiosk" << "qt6-virtualkeyboard-plugin" << "/etc/festival/kiosk.ini";
+    QTest::newRow("kiosk's QR camera") << "festival-kiosk" << "gstreamer1.0-plugins-bad" << "/etc/festival/kiosk.ini";
 }
 
 void tst_DebianPackages::controlData()
