@@ -298,6 +298,24 @@ void Kiosk::tick()
 {
     m_feed.nowNext()->update(*m_feed.screenings(), m_players, now());
     emit nowChanged();
+    if (const QString day = programmeDay(); day != m_programmeDay) {
+        m_programmeDay = day;
+        emit programmeDayChanged();
+    }
+}
+
+QString Kiosk::programmeDay() const
+{
+    const QStringList festivalDays = days();
+    if (festivalDays.isEmpty())
+        return {};
+    const QTimeZone zone = m_feed.screenings()->timeZone();
+    const QString today = (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).date().toString(Qt::ISODate);
+    for (const QString &day : festivalDays) {
+        if (day >= today)
+            return day;
+    }
+    return festivalDays.last();
 }
 
 void Kiosk::publishStatus()

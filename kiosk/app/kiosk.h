@@ -51,6 +51,9 @@ class Kiosk : public QObject
     Q_PROPERTY(ScreeningFilterModel *filmScreenings READ filmScreenings CONSTANT)
     Q_PROPERTY(ScreeningFilterModel *votable READ votable CONSTANT)
     Q_PROPERTY(QStringList days READ days NOTIFY programmeChanged)
+    // The day the programme opens on: today, or the next festival day (before the
+    // festival), or its last day (after it).
+    Q_PROPERTY(QString programmeDay READ programmeDay NOTIFY programmeDayChanged)
     Q_PROPERTY(QVariantList categories READ categories NOTIFY categoriesChanged)
     Q_PROPERTY(qint64 programmeVersion READ programmeVersion NOTIFY programmeChanged)
     Q_PROPERTY(QString festivalName READ festivalName NOTIFY categoriesChanged)
@@ -105,6 +108,7 @@ public:
     ScreeningFilterModel *filmScreenings() { return &m_filmScreenings; }
     ScreeningFilterModel *votable() { return &m_votable; }
     QStringList days() const { return m_feed.screenings()->days(); }
+    QString programmeDay() const;
     QVariantList categories() const;
     qint64 programmeVersion() const { return m_feed.version(); }
     QString festivalName() const;
@@ -154,6 +158,7 @@ signals:
     void outboxPendingChanged();
     void ceremonyAvailableChanged();
     void scannerChanged();
+    void programmeDayChanged();
     void homeRequested();
     void screenRequested(const QString &name, const QString &argument);
     void programmeFileFailed(const QString &why);
@@ -188,6 +193,7 @@ private:
     // or cut off before the broker noticed) within 15 s.
     QTimer m_heartbeat;
     QDateTime m_fixedNow;
+    QString m_programmeDay;
 };
 
 } // namespace fest

@@ -79,6 +79,8 @@ ApplicationWindow {
                 // Staff gesture: five quick taps on the clock open the staff panel.
                 MouseArea {
                     id: staffGesture
+                    // A hidden staff gesture, not a control for visitors.
+                    Accessible.ignored: true
                     anchors.fill: parent
                     anchors.margins: -Theme.gap
                     property int taps: 0
@@ -242,7 +244,7 @@ ApplicationWindow {
         visible: Kiosk.idle.warning && (window.page !== "home" || Kiosk.vote.code.length > 0
                                         || Kiosk.language !== Kiosk.defaultLanguage)
         color: "#CC0E1116"
-        MouseArea { anchors.fill: parent; onClicked: Kiosk.idle.poke() }
+        MouseArea { anchors.fill: parent; onClicked: Kiosk.idle.poke(); Accessible.ignored: true }
         Rectangle {
             anchors.centerIn: parent
             width: Math.min(parent.width - 2 * Theme.gap, 960)

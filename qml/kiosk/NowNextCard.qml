@@ -34,6 +34,11 @@ Rectangle {
         return qsTr("in %1 h %2 min").arg(Math.floor(minutes / 60)).arg(minutes % 60)
     }
 
+    Accessible.role: Accessible.Button
+    Accessible.name: card.venueName + ", " + card.screenName + ". "
+                     + (card.nowTitle.length > 0 ? qsTr("Now: %1, until %2.").arg(card.nowTitle).arg(card.nowEndTime) + " " : "")
+                     + (card.nextTitle.length > 0 ? qsTr("Next: %1 at %2.").arg(card.nextTitle).arg(card.nextStartTime) : "")
+
     TapHandler { onTapped: card.tapped() }
 
     ColumnLayout {

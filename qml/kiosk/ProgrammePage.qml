@@ -8,14 +8,15 @@ import Festival.Kiosk
 Item {
     id: root
     property bool portrait: false
-    property string day: Kiosk.days.length > 0 ? Kiosk.days[0] : ""
+    // Opens on today (or the nearest festival day); a tapped day stays until the reset.
+    property string day: Kiosk.programmeDay
     property bool filmsView: false
     signal filmRequested(string id)
 
     function reset() {
         filmsView = false
         searchField.text = ""
-        day = Kiosk.days.length > 0 ? Kiosk.days[0] : ""
+        day = Qt.binding(() => Kiosk.programmeDay)
     }
     // The search keyboard goes away on Enter, when the results are scrolled and when the
     // visitor leaves the page (Main.qml).
@@ -178,6 +179,8 @@ Item {
                 height: Math.max(Theme.touch, filmColumn.implicitHeight + 24)
                 radius: Theme.radius
                 color: Theme.surface
+                Accessible.role: Accessible.Button
+                Accessible.name: title + ", " + makers + ", " + countryName
                 TapHandler { onTapped: root.filmRequested(filmId) }
                 Column {
                     id: filmColumn

@@ -15,6 +15,10 @@ Rectangle {
     required property string endTime
     required property string day
     required property bool cancelled
+    required property date end
+    // Over already: shown dimmed and said so (a visitor should not walk to it).
+    property bool markPast: true
+    readonly property bool past: markPast && !isNaN(end.getTime()) && end < Kiosk.now
     property bool showDay: false
     property bool highlighted: false
     signal tapped()
@@ -24,6 +28,9 @@ Rectangle {
     color: highlighted ? Theme.surfaceHigh : Theme.surface
     border.color: highlighted ? Theme.accent : "transparent"
     border.width: 2
+    opacity: past ? 0.62 : 1
+    Accessible.role: Accessible.Button
+    Accessible.name: row.startTime + " " + row.title + ", " + (row.cancelled ? qsTr("Cancelled") : row.venueName + ", " + row.screenName)
 
     TapHandler { onTapped: row.tapped() }
 
@@ -80,7 +87,8 @@ Rectangle {
             }
             Text {
                 width: parent.width
-                text: row.cancelled ? qsTr("Cancelled") : row.venueName + "  ·  " + row.screenName
+                text: row.cancelled ? qsTr("Cancelled")
+                    : (row.past ? qsTr("Over") + "  ·  " : "") + row.venueName + "  ·  " + row.screenName
                 color: row.cancelled ? Theme.bad : Theme.textMuted
                 font.pixelSize: Theme.small
                 elide: Text.ElideRight

@@ -147,6 +147,7 @@ Item {
                     model: Kiosk.votable
                     delegate: ScreeningRow {
                         width: votableList.width
+                        markPast: false   // the screening the voter just saw
                         onTapped: root.choose(screeningId, filmIds)
                     }
                 }
