@@ -185,10 +185,11 @@ QVariantList Kiosk::categories() const
     return list;
 }
 
-QString Kiosk::categoryName(const QString &id) const
+QString Kiosk::categoryName(const QString &id, const QString &language) const
 {
     const AwardCategory *a = m_feed.programme().award(id);
-    return a ? DisplayLanguage::pick(a->name, m_language.language(), id) : id;
+    const DisplayLanguage::Language shown = language.isEmpty() ? m_language.language() : DisplayLanguage::fromCode(language);
+    return a ? DisplayLanguage::pick(a->name, shown, id) : id;
 }
 
 QString Kiosk::festivalName() const
@@ -214,12 +215,13 @@ QString Kiosk::clockText() const
     return (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).toString(QStringLiteral("HH:mm"));
 }
 
-QString Kiosk::dayLabel(const QString &day) const
+QString Kiosk::dayLabel(const QString &day, const QString &language) const
 {
     const QDate date = QDate::fromString(day, Qt::ISODate);
     if (!date.isValid())
         return day;
-    if (m_language.language() == DisplayLanguage::Language::Chinese)
+    const DisplayLanguage::Language shown = language.isEmpty() ? m_language.language() : DisplayLanguage::fromCode(language);
+    if (shown == DisplayLanguage::Language::Chinese)
         return QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::HongKong).toString(date, QStringLiteral("M月d日 (ddd)"));
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("ddd d MMM"));
 }
@@ -251,13 +253,13 @@ int Kiosk::outboxPending() const
     return m_outbox ? m_outbox->pending() : 0;
 }
 
-QVariantMap Kiosk::film(const QString &id) const
+QVariantMap Kiosk::film(const QString &id, const QString &) const
 {
     const FilmListModel *model = m_feed.films();
     return model->get(model->indexOf(id));
 }
 
-QVariantMap Kiosk::screening(const QString &id) const
+QVariantMap Kiosk::screening(const QString &id, const QString &) const
 {
     const ScreeningListModel *model = m_feed.screenings();
     return model->get(model->indexOf(id));
@@ -272,6 +274,22 @@ void Kiosk::ticketScanned(const QString &code)
     m_vote->scan(code);
 }
 
+void Kiosk::setLargeText(bool on)
+{
+    if (m_largeText == on)
+        return;
+    m_largeText = on;
+    emit readingChanged();
+}
+
+void Kiosk::setHighContrast(bool on)
+{
+    if (m_highContrast == on)
+        return;
+    m_highContrast = on;
+    emit readingChanged();
+}
+
 void Kiosk::resetToHome()
 {
     if (m_vote)
@@ -283,6 +301,8 @@ void Kiosk::resetToHome()
     m_programme.setCategoryId({});
     m_staff.lock();
     setLanguage(m_config.language);
+    setLargeText(false);
+    setHighContrast(false);
     emit homeRequested();
 }
 

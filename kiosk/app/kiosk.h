@@ -71,6 +71,9 @@ class Kiosk : public QObject
     Q_PROPERTY(bool ceremonyAvailable READ ceremonyAvailable NOTIFY ceremonyAvailableChanged)
     Q_PROPERTY(fest::KioskCeremony *ceremony READ ceremony CONSTANT)
     // The vote page invites a scan (a USB scanner is attached, or the camera reads).
+    // Reading help a visitor can switch on from any page; back off on the idle reset.
+    Q_PROPERTY(bool largeText READ largeText WRITE setLargeText NOTIFY readingChanged)
+    Q_PROPERTY(bool highContrast READ highContrast WRITE setHighContrast NOTIFY readingChanged)
     Q_PROPERTY(bool canScan READ canScan NOTIFY scannerChanged)
     Q_PROPERTY(bool cameraScans READ cameraScans NOTIFY scannerChanged)
     // For staff (the staff panel, the log): why the camera does not read, empty when fine.
@@ -126,6 +129,10 @@ public:
     // The ceremony view is offered while a ceremony runs (the kiosk switches to it by itself).
     bool ceremonyAvailable() const { return m_ceremony.isActive(); }
     KioskCeremony *ceremony() { return &m_ceremony; }
+    bool largeText() const { return m_largeText; }
+    void setLargeText(bool on);
+    bool highContrast() const { return m_highContrast; }
+    void setHighContrast(bool on);
     bool canScan() const { return m_config.usbScanner || cameraScans(); }
     bool cameraScans() const { return m_camera.running(); }
     QString scannerProblem() const { return m_camera.errorString(); }
@@ -139,10 +146,14 @@ public:
     void setEngine(QQmlEngine *engine) { m_language.setEngine(engine); }
     void setNow(const QDateTime &now);   // fixes the clock (tests, screenshots)
 
-    Q_INVOKABLE QVariantMap film(const QString &id) const;
-    Q_INVOKABLE QVariantMap screening(const QString &id) const;
-    Q_INVOKABLE QString dayLabel(const QString &day) const;
-    Q_INVOKABLE QString categoryName(const QString &id) const;
+    // `language` (Kiosk.language from QML) only binds the caller to the language: the
+    // film is given in the language shown.
+    Q_INVOKABLE QVariantMap film(const QString &id, const QString &language = {}) const;
+    Q_INVOKABLE QVariantMap screening(const QString &id, const QString &language = {}) const;   // as film()
+    // A festival day as the visitor reads it. QML passes Kiosk.language, so that the label
+    // is bound to it (a bare `Kiosk.language;` statement is compiled away).
+    Q_INVOKABLE QString dayLabel(const QString &day, const QString &language = {}) const;
+    Q_INVOKABLE QString categoryName(const QString &id, const QString &language = {}) const;
     Q_INVOKABLE void toggleLanguage();
     // Back to the attract screen: default language, vote and search cleared, staff locked.
     Q_INVOKABLE void resetToHome();
@@ -158,6 +169,7 @@ signals:
     void outboxPendingChanged();
     void ceremonyAvailableChanged();
     void scannerChanged();
+    void readingChanged();
     void programmeDayChanged();
     void homeRequested();
     void screenRequested(const QString &name, const QString &argument);
@@ -194,6 +206,8 @@ private:
     QTimer m_heartbeat;
     QDateTime m_fixedNow;
     QString m_programmeDay;
+    bool m_largeText = false;
+    bool m_highContrast = false;
 };
 
 } // namespace fest

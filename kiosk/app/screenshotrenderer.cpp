@@ -47,12 +47,15 @@ void ScreenshotRenderer::start()
 void ScreenshotRenderer::next()
 {
     const int perLanguage = int(m_shots.size());
-    const int total = perLanguage * 2 * int(orientations().size());
+    const int perReading = perLanguage * 2;
+    const int perOrientation = perReading * 2;
+    const int total = perOrientation * int(orientations().size());
     if (m_index >= total) {
         emit done();
         return;
     }
-    const int orientation = m_index / (perLanguage * 2);
+    const int orientation = m_index / perOrientation;
+    const bool large = (m_index / perReading) % 2 == 1;
     const int language = (m_index / perLanguage) % 2;
     const Shot &shot = m_shots.at(m_index % perLanguage);
     const QSize size = orientations().at(orientation);
@@ -60,6 +63,9 @@ void ScreenshotRenderer::next()
         m_window->resize(size);
     m_kiosk->resetToHome();
     m_kiosk->setLanguage(language == 0 ? QStringLiteral("en") : QStringLiteral("zh_HK"));
+    // The reading help a visitor can turn on: larger text and high contrast together.
+    m_kiosk->setLargeText(large);
+    m_kiosk->setHighContrast(large);
     m_kiosk->showScreen(shot.screen, shot.argument);
     // Let bindings, layouts and transitions settle before the grab.
     QTimer::singleShot(400, this, &ScreenshotRenderer::grab);
@@ -68,9 +74,10 @@ void ScreenshotRenderer::next()
 void ScreenshotRenderer::grab()
 {
     const int perLanguage = int(m_shots.size());
-    const QString name = QStringLiteral("%1-%2-%3.png")
+    const QString name = QStringLiteral("%1-%2-%3%4.png")
                              .arg(m_window->width() > m_window->height() ? u"landscape" : u"portrait",
-                                  m_kiosk->language(), m_shots.at(m_index % perLanguage).screen);
+                                  m_kiosk->language(), m_kiosk->largeText() ? u"large-" : u"",
+                                  m_shots.at(m_index % perLanguage).screen);
     const QString path = QDir(m_dir).filePath(name);
     const QImage image = m_window->grabWindow();
     if (image.isNull() || !image.save(path))

@@ -10,9 +10,10 @@ namespace fest {
 
 class Kiosk;
 
-// --screenshot DIR: shows every screen in both languages and both orientations, grabs
-// each frame to DIR/<orientation>-<language>-<screen>.png, then reports done(). Used by
-// the screenshot test and to review the UI without a display.
+// --screenshot DIR: shows every screen in both languages and both orientations, as it
+// is and with the reading help on (larger text, high contrast), grabs each frame to
+// DIR/<orientation>-<language>-[large-]<screen>.png, then reports done(). Used by the
+// screenshot test and to review the UI without a display.
 class ScreenshotRenderer : public QObject
 {
     Q_OBJECT

@@ -12,7 +12,7 @@ Item {
     signal back()
 
     // Re-read on language changes and new programme versions.
-    readonly property var film: { Kiosk.language; Kiosk.programmeVersion; return Kiosk.film(filmId) }
+    readonly property var film: Kiosk.programmeVersion >= 0 ? Kiosk.film(filmId, Kiosk.language) : ({})
     Binding { target: Kiosk.filmScreenings; property: "filmId"; value: root.filmId }
 
     Flickable {
@@ -87,7 +87,7 @@ Item {
                             Text {
                                 id: badge
                                 anchors.centerIn: parent
-                                text: { Kiosk.language; return Kiosk.categoryName(parent.modelData) }
+                                text: Kiosk.categoryName(parent.modelData, Kiosk.language)
                                 color: Theme.accent
                                 font.pixelSize: Theme.small
                                 font.bold: true

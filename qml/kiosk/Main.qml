@@ -95,6 +95,7 @@ ApplicationWindow {
                     Timer { id: tapWindow; interval: 2500; onTriggered: staffGesture.taps = 0 }
                 }
             }
+            ReadingButton {}
             LanguageButton { objectName: "languageButton" }
         }
     }

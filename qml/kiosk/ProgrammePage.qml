@@ -92,7 +92,8 @@ Item {
                 model: root.filmsView || Kiosk.programme.query.length > 0 ? [] : Kiosk.days
                 KioskButton {
                     required property string modelData
-                    text: { Kiosk.language; return Kiosk.dayLabel(modelData) }
+                    objectName: "day-" + modelData
+                    text: Kiosk.dayLabel(modelData, Kiosk.language)
                     selected: root.day === modelData
                     onClicked: root.day = modelData
                 }

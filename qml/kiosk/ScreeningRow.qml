@@ -46,7 +46,7 @@ Rectangle {
             Layout.alignment: Qt.AlignVCenter
             Text {
                 visible: row.showDay
-                text: { Kiosk.language; return Kiosk.dayLabel(row.day) }
+                text: Kiosk.dayLabel(row.day, Kiosk.language)
                 color: Theme.textMuted
                 font.pixelSize: Theme.small
             }

@@ -21,14 +21,12 @@ Item {
     // A block of shorts: the voter picks the film before the code.
     property var blockChoice: null
     readonly property var chosen: {
-        Kiosk.language
         const id = demoMode ? demoScreening() : Kiosk.vote.screeningId
-        return id.length > 0 ? Kiosk.screening(id) : ({})
+        return id.length > 0 ? Kiosk.screening(id, Kiosk.language) : ({})
     }
     readonly property string chosenFilmTitle: {
-        Kiosk.language
         const id = demoMode ? (chosen.filmIds ? chosen.filmIds[0] : "") : Kiosk.vote.filmId
-        const f = id.length > 0 ? Kiosk.film(id) : ({})
+        const f = id.length > 0 ? Kiosk.film(id, Kiosk.language) : ({})
         return f.title ?? ""
     }
 
@@ -178,7 +176,7 @@ Item {
                     KioskButton {
                         required property string modelData
                         Layout.fillWidth: true
-                        text: { Kiosk.language; return Kiosk.film(modelData).title ?? modelData }
+                        text: Kiosk.film(modelData, Kiosk.language).title ?? modelData
                         onClicked: Kiosk.vote.choose(root.blockChoice.id, modelData)
                     }
                 }

@@ -9,7 +9,8 @@
 using namespace fest;
 
 // festival-kiosk --screenshot renders every screen in English and 繁體中文, landscape
-// 1920x1080 and portrait 1080x1920, offscreen with the software renderer. The PNGs are
+// 1920x1080 and portrait 1080x1920, as it is and with the reading help on (larger text,
+// high contrast), offscreen with the software renderer. The PNGs are
 // kept in the build folder (kiosk-screenshots/) for people to look at.
 class tst_KioskScreenshots : public QObject
 {
@@ -30,21 +31,25 @@ void tst_KioskScreenshots::rendersEveryScreenInBothLanguagesAndOrientations()
     p.start(kiosk, {"--programme", QString::fromLocal8Bit(qgetenv("FEST_SOURCE_DIR")) + "/config/programme.sample.json",
                     "--set", "kiosk/outbox=" + work.filePath("outbox.db"), "--set", "kiosk/venue=V-HALL",
                     "--now", "2026-12-05T14:40:00+08:00", "--screenshot", out});
-    QVERIFY(p.waitForFinished(150000));
+    QVERIFY(p.waitForFinished(280000));
     QCOMPARE(p.exitCode(), 0);
     const QStringList pngs = QDir(out).entryList({"*.png"});
-    QCOMPARE(pngs.size(), 2 * 2 * 18);
+    QCOMPARE(pngs.size(), 2 * 2 * 2 * 18);
     for (const char *orientation : {"landscape", "portrait"}) {
         for (const char *language : {"en", "zh_HK"}) {
-            for (const char *screen : {"home", "programme", "film", "vote-code", "vote-thanks", "staff",
-                                       "ceremony-title", "ceremony-nominee", "ceremony-reveal"}) {
-                const QString name = QStringLiteral("%1-%2-%3.png").arg(orientation, language, screen);
-                const QImage image(QDir(out).filePath(name));
-                QVERIFY2(!image.isNull(), qPrintable(name));
-                QCOMPARE(image.size(), qstrcmp(orientation, "landscape") == 0 ? QSize(1920, 1080) : QSize(1080, 1920));
+            for (const char *reading : {"", "large-"}) {
+                for (const char *screen : {"home", "programme", "film", "vote-code", "vote-thanks", "staff",
+                                           "ceremony-title", "ceremony-nominee", "ceremony-reveal"}) {
+                    const QString name = QStringLiteral("%1-%2-%3%4.png").arg(orientation, language, reading, screen);
+                    const QImage image(QDir(out).filePath(name));
+                    QVERIFY2(!image.isNull(), qPrintable(name));
+                    QCOMPARE(image.size(), qstrcmp(orientation, "landscape") == 0 ? QSize(1920, 1080) : QSize(1080, 1920));
+                }
             }
         }
     }
+    // The reading help really changes the page.
+    QVERIFY(QImage(QDir(out).filePath("landscape-en-home.png")) != QImage(QDir(out).filePath("landscape-en-large-home.png")));
     // The ceremony cards show their cue (a title card is not the reveal), the same in both
     // languages (the view is bilingual already).
     QVERIFY(QImage(QDir(out).filePath("landscape-en-ceremony-title.png")) != QImage(QDir(out).filePath("landscape-en-ceremony-reveal.png")));

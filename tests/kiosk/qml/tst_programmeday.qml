@@ -27,5 +27,16 @@ Item {
             page.reset()
             compare(page.day, "2026-12-06")
         }
+
+        // Dates are retranslated at once, both ways (they stayed in the last language).
+        function test_daysFollowTheLanguage() {
+            const page = createTemporaryObject(pageComponent, root)
+            const chip = findChild(page, "day-2026-12-06")
+            compare(chip.text, "Sun 6 Dec")
+            Kiosk.language = "zh_HK"
+            compare(chip.text, "12月6日 (週日)")
+            Kiosk.language = "en"
+            compare(chip.text, "Sun 6 Dec")
+        }
     }
 }
