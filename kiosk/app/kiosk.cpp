@@ -185,6 +185,14 @@ QVariantList Kiosk::categories() const
     return list;
 }
 
+QVariantList Kiosk::venueChoices() const
+{
+    QVariantList list;
+    for (const Venue &v : m_feed.programme().venues)
+        list << QVariantMap{{"id", v.id}, {"name", DisplayLanguage::pick(v.name, m_language.language(), v.id)}};
+    return list;
+}
+
 QString Kiosk::categoryName(const QString &id, const QString &language) const
 {
     const AwardCategory *a = m_feed.programme().award(id);

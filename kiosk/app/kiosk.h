@@ -55,6 +55,8 @@ class Kiosk : public QObject
     // festival), or its last day (after it).
     Q_PROPERTY(QString programmeDay READ programmeDay NOTIFY programmeDayChanged)
     Q_PROPERTY(QVariantList categories READ categories NOTIFY categoriesChanged)
+    // The venues as {id, name} in the language shown (the programme's venue filter).
+    Q_PROPERTY(QVariantList venueChoices READ venueChoices NOTIFY categoriesChanged)
     Q_PROPERTY(qint64 programmeVersion READ programmeVersion NOTIFY programmeChanged)
     Q_PROPERTY(QString festivalName READ festivalName NOTIFY categoriesChanged)
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
@@ -113,6 +115,7 @@ public:
     QStringList days() const { return m_feed.screenings()->days(); }
     QString programmeDay() const;
     QVariantList categories() const;
+    QVariantList venueChoices() const;
     qint64 programmeVersion() const { return m_feed.version(); }
     QString festivalName() const;
     QDateTime now() const;

@@ -98,46 +98,24 @@ Item {
                     onClicked: root.day = modelData
                 }
             }
-        }
-
-        Flow {
-            Layout.fillWidth: true
-            spacing: 12
-            visible: !root.filmsView
-            KioskButton {
-                text: qsTr("All venues")
-                selected: Kiosk.programme.venueId === ""
-                onClicked: Kiosk.programme.venueId = ""
+            Item { width: Theme.gap; height: 1 }
+            ChoiceButton {
+                objectName: "venueFilter"
+                visible: !root.filmsView
+                label: qsTr("Venue")
+                allText: qsTr("All venues")
+                options: Kiosk.venueChoices
+                current: Kiosk.programme.venueId
+                onChosen: id => Kiosk.programme.venueId = id
             }
-            Repeater {
-                model: Kiosk.venues
-                KioskButton {
-                    required property string venueId
-                    required property string name
-                    text: name
-                    selected: Kiosk.programme.venueId === venueId
-                    onClicked: Kiosk.programme.venueId = venueId
-                }
-            }
-        }
-
-        Flow {
-            Layout.fillWidth: true
-            spacing: 12
-            visible: Kiosk.categories.length > 0
-            KioskButton {
-                text: qsTr("All categories")
-                selected: Kiosk.programme.categoryId === ""
-                onClicked: Kiosk.programme.categoryId = ""
-            }
-            Repeater {
-                model: Kiosk.categories
-                KioskButton {
-                    required property var modelData
-                    text: modelData.name
-                    selected: Kiosk.programme.categoryId === modelData.id
-                    onClicked: Kiosk.programme.categoryId = modelData.id
-                }
+            ChoiceButton {
+                objectName: "categoryFilter"
+                visible: Kiosk.categories.length > 0
+                label: qsTr("Award")
+                allText: qsTr("All categories")
+                options: Kiosk.categories
+                current: Kiosk.programme.categoryId
+                onChosen: id => Kiosk.programme.categoryId = id
             }
         }
 
