@@ -23,10 +23,11 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     Q_ASSERT(!s_instance);
     s_instance = this;
     m_filmSearch.setSourceModel(m_feed.films());
-    for (ScreeningFilterModel *m : {&m_programme, &m_filmScreenings, &m_votable})
+    for (ScreeningFilterModel *m : {&m_programme, &m_filmScreenings, &m_votable, &m_upcoming})
         m->setSourceModel(m_feed.screenings());
     m_filmScreenings.setFilmRequired(true);
     m_votable.setVotingOpenOnly(true);
+    m_upcoming.setDay(QStringLiteral("-"));   // no day until the clock says which
     m_votable.setVenueId(config.venueId);
     m_idle.setSeconds(config.idleSeconds);
     m_idle.setWarningSeconds(config.idleWarningSeconds);
@@ -326,10 +327,37 @@ void Kiosk::tick()
 {
     m_feed.nowNext()->update(*m_feed.screenings(), m_players, now());
     emit nowChanged();
-    if (const QString day = programmeDay(); day != m_programmeDay) {
+    const QString day = programmeDay();
+    const QString todayIs = today();
+    const QDateTime instant = now();
+    bool left = false;
+    const ScreeningListModel *screenings = m_feed.screenings();
+    for (int row = 0; row < screenings->rowCount() && !left; ++row) {
+        const QModelIndex i = screenings->index(row);
+        left = i.data(ScreeningListModel::DayRole).toString() == todayIs
+               && i.data(ScreeningListModel::EndRole).toDateTime() > instant
+               && !i.data(ScreeningListModel::CancelledRole).toBool();
+    }
+    QString next;
+    for (const QString &d : days()) {
+        if (d > todayIs) {
+            next = d;
+            break;
+        }
+    }
+    if (day != m_programmeDay || left != m_screeningsLeftToday || next != m_nextFestivalDay) {
         m_programmeDay = day;
+        m_screeningsLeftToday = left;
+        m_nextFestivalDay = next;
+        m_upcoming.setDay(next.isEmpty() ? QStringLiteral("-") : next);
         emit programmeDayChanged();
     }
+}
+
+QString Kiosk::today() const
+{
+    const QTimeZone zone = m_feed.screenings()->timeZone();
+    return (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).date().toString(Qt::ISODate);
 }
 
 QString Kiosk::programmeDay() const
@@ -337,10 +365,9 @@ QString Kiosk::programmeDay() const
     const QStringList festivalDays = days();
     if (festivalDays.isEmpty())
         return {};
-    const QTimeZone zone = m_feed.screenings()->timeZone();
-    const QString today = (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).date().toString(Qt::ISODate);
+    const QString todayIs = today();
     for (const QString &day : festivalDays) {
-        if (day >= today)
+        if (day >= todayIs)
             return day;
     }
     return festivalDays.last();

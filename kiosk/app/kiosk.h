@@ -54,6 +54,12 @@ class Kiosk : public QObject
     // The day the programme opens on: today, or the next festival day (before the
     // festival), or its last day (after it).
     Q_PROPERTY(QString programmeDay READ programmeDay NOTIFY programmeDayChanged)
+    // After the day's last screening the lobby says so and shows what comes next:
+    // whether anything is still to end today, and the next festival day after today
+    // ("" once the festival is over) with its screenings (`upcoming`).
+    Q_PROPERTY(bool screeningsLeftToday READ screeningsLeftToday NOTIFY programmeDayChanged)
+    Q_PROPERTY(QString nextFestivalDay READ nextFestivalDay NOTIFY programmeDayChanged)
+    Q_PROPERTY(ScreeningFilterModel *upcoming READ upcoming CONSTANT)
     Q_PROPERTY(QVariantList categories READ categories NOTIFY categoriesChanged)
     // The venues as {id, name} in the language shown (the programme's venue filter).
     Q_PROPERTY(QVariantList venueChoices READ venueChoices NOTIFY categoriesChanged)
@@ -114,6 +120,9 @@ public:
     ScreeningFilterModel *votable() { return &m_votable; }
     QStringList days() const { return m_feed.screenings()->days(); }
     QString programmeDay() const;
+    bool screeningsLeftToday() const { return m_screeningsLeftToday; }
+    QString nextFestivalDay() const { return m_nextFestivalDay; }
+    ScreeningFilterModel *upcoming() { return &m_upcoming; }
     QVariantList categories() const;
     QVariantList venueChoices() const;
     qint64 programmeVersion() const { return m_feed.version(); }
@@ -180,6 +189,7 @@ signals:
 
 private:
     void tick();
+    QString today() const;   // "yyyy-MM-dd" in the festival's time zone
     void publishStatus();
     void ticketScanned(const QString &code);
     bool loadProgramme(ProgrammeLoading loading, QString *error);
@@ -193,6 +203,7 @@ private:
     ScreeningFilterModel m_programme;
     ScreeningFilterModel m_filmScreenings;
     ScreeningFilterModel m_votable;
+    ScreeningFilterModel m_upcoming;
     LanguageSwitcher m_language;
     StaffAccess m_staff;
     IdleMonitor m_idle;
@@ -209,6 +220,8 @@ private:
     QTimer m_heartbeat;
     QDateTime m_fixedNow;
     QString m_programmeDay;
+    QString m_nextFestivalDay;
+    bool m_screeningsLeftToday = true;
     bool m_largeText = false;
     bool m_highContrast = false;
 };

@@ -122,6 +122,10 @@ ApplicationWindow {
             sourceComponent: HomePage {
                 portrait: window.portrait
                 onFilmRequested: id => window.openFilm(id)
+                onVoteRequested: {
+                    Kiosk.vote.reset()
+                    window.page = "vote"
+                }
             }
         }
         PageLoader {

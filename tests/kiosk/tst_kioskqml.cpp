@@ -19,6 +19,8 @@ class TestTickets : public QObject
     Q_OBJECT
 public:
     Q_INVOKABLE QString issue() const { return TicketIssuer(0, QByteArray(32, 'k')).issueOne(); }
+    // Moves the kiosk's fixed clock (ISO 8601).
+    Q_INVOKABLE void setNow(const QString &iso) const { Kiosk::instance()->setNow(QDateTime::fromString(iso, Qt::ISODate)); }
 };
 
 class Setup : public QObject
