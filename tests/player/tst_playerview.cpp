@@ -72,7 +72,7 @@ void tst_PlayerView::blackWhenNothingIsScheduled()
     QVERIFY(!view.videoVisible());
     QVERIFY(view.nextTitleEn().isEmpty());
     QCOMPARE(view.countdownSeconds(), -1);
-    QVERIFY(view.errorText().isEmpty());
+    QCOMPARE(view.slate(), QString());   // no playlist: black, nothing to tell the audience
 }
 
 void tst_PlayerView::blackoutFollowsTheEngine()
