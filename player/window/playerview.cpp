@@ -163,7 +163,8 @@ PlayerView::Slate PlayerView::slateNow(bool video) const
         slate.dateZh = QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::HongKong)
                            .toString(start.date(), QStringLiteral("M月d日 (dddd)"));
     }
-    if (m_engine->state() == PlaybackEngine::State::Error)
+    // A failed film is "continue shortly" only when something does continue today.
+    if (m_engine->state() == PlaybackEngine::State::Error && next && slate.daysAway == 0)
         slate.kind = QStringLiteral("interrupted");
     else if (!next)
         slate.kind = QStringLiteral("festivalEnded");
