@@ -184,7 +184,9 @@ Window {
                     color: "#c8ced8"
                     font.pixelSize: slate.unit * 4.8
                     visible: text !== ""
-                    text: slate.kind === "next" ? qsTr("Starts at %1").arg(PlayerView.nextStartsAt)
+                    text: slate.kind === "next" ? (PlayerView.nextDaysAway === 0 ? qsTr("Starts at %1").arg(PlayerView.nextStartsAt)
+                              : PlayerView.nextDaysAway === 1 ? qsTr("Tomorrow at %1").arg(PlayerView.nextStartsAt)
+                              : qsTr("%1 at %2").arg(PlayerView.nextDateEn, PlayerView.nextStartsAt))
                         : slate.kind === "dayEnded" ? (PlayerView.nextDaysAway === 1
                               ? qsTr("See you tomorrow at %1").arg(PlayerView.nextStartsAt)
                               : qsTr("See you on %1 at %2").arg(PlayerView.nextDateEn, PlayerView.nextStartsAt))
@@ -200,7 +202,9 @@ Window {
                     font.family: "Noto Sans CJK TC"
                     font.pixelSize: slate.unit * 4.6
                     visible: text !== ""
-                    text: slate.kind === "next" ? qsTr("%1 開始").arg(PlayerView.nextStartsAt)
+                    text: slate.kind === "next" ? (PlayerView.nextDaysAway === 0 ? qsTr("%1 開始").arg(PlayerView.nextStartsAt)
+                              : PlayerView.nextDaysAway === 1 ? qsTr("明天 %1 開始").arg(PlayerView.nextStartsAt)
+                              : qsTr("%1 %2 開始").arg(PlayerView.nextDateZh, PlayerView.nextStartsAt))
                         : slate.kind === "dayEnded" ? (PlayerView.nextDaysAway === 1
                               ? qsTr("明天 %1 再見").arg(PlayerView.nextStartsAt)
                               : qsTr("%1 %2 再見").arg(PlayerView.nextDateZh, PlayerView.nextStartsAt))

@@ -144,9 +144,11 @@ PlayerView::Slate PlayerView::slateNow(bool video) const
     const PlaybackItems items = m_engine->items();
     if (items.isEmpty())
         return {};   // no playlist: nothing to tell the audience
-    const QTimeZone zone = m_branding.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
-                                                          : QTimeZone(m_branding.timeZone.toUtf8());
-    const QDate today = QDateTime::fromMSecsSinceEpoch(m_engine->nowNs() / 1'000'000, zone).date();
+    QTimeZone zone(m_branding.timeZone.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::systemTimeZone();
+    const qint64 nowUs = m_engine->nowNs() / 1000;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, zone).date();
     Slate slate;
     const auto next = m_engine->nextItem();
     if (next) {
@@ -168,8 +170,10 @@ PlayerView::Slate PlayerView::slateNow(bool video) const
         slate.kind = QStringLiteral("interrupted");
     else if (!next)
         slate.kind = QStringLiteral("festivalEnded");
-    else if (slate.daysAway > 0)
-        slate.kind = QStringLiteral("dayEnded");
+    else if (slate.daysAway > 0 && std::any_of(items.cbegin(), items.cend(), [&](const PlaybackItem &item) {
+                 return item.endUs() <= nowUs && QDateTime::fromMSecsSinceEpoch(item.endUs() / 1000, zone).date() == today;
+             }))
+        slate.kind = QStringLiteral("dayEnded");   // after the day's last screening
     else
         slate.kind = QStringLiteral("next");
     return slate;

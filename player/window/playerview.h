@@ -32,10 +32,10 @@ class PlayerView : public QObject
     Q_PROPERTY(bool videoVisible READ videoVisible NOTIFY changed)
     Q_PROPERTY(int activeVideo READ activeVideo NOTIFY changed)
     Q_PROPERTY(bool blackout READ blackout NOTIFY changed)
-    // The slate, when no film is on screen: "" (nothing: black), "next" (the next screening
-    // today), "interrupted" (the current film failed and more plays today), "dayEnded"
-    // (nothing more today: the next is on a later day), "festivalEnded" (this screen has
-    // nothing more to play).
+    // The slate, when no film is on screen: "" (nothing: black), "next" (the next
+    // screening; on a later day only when none has played today), "interrupted" (the
+    // current film failed and more plays today), "dayEnded" (today's screenings are over,
+    // the next is on a later day), "festivalEnded" (this screen has nothing more to play).
     Q_PROPERTY(QString slate READ slate NOTIFY changed)
     Q_PROPERTY(QString festivalNameEn READ festivalNameEn NOTIFY changed)
     Q_PROPERTY(QString festivalNameZh READ festivalNameZh NOTIFY changed)

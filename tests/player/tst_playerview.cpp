@@ -141,8 +141,16 @@ void tst_PlayerView::thankYouWhenTheNextScreeningIsAnotherDay()
     PlayerView view(QStringLiteral("HALL-1"));
     view.setEngine(&engine);
     view.setBranding({{}, {}, {}, {}, QStringLiteral("Asia/Hong_Kong")});
-    QCOMPARE(view.slate(), QStringLiteral("dayEnded"));
+    // Before the festival's first day: the next screening, with its day.
+    QCOMPARE(view.slate(), QStringLiteral("next"));
     QCOMPARE(view.nextDaysAway(), 2);
+    // After a screening today: thank you, and when to come back.
+    PlaybackItem earlier = later;
+    earlier.id = QStringLiteral("S-8/F-1");
+    earlier.screening = QStringLiteral("S-8");
+    earlier.startUs = nowUs - 61'000'000;
+    engine.setItems({earlier, later});
+    QTRY_COMPARE(view.slate(), QStringLiteral("dayEnded"));
     QCOMPARE(view.nextStartsAt(), QStringLiteral("10:00"));
     QCOMPARE(view.nextDateEn(), QLocale(QLocale::English, QLocale::UnitedKingdom).toString(today.addDays(2), QStringLiteral("ddd d MMM")));
     QVERIFY(view.nextDateZh().startsWith(QString::number(today.addDays(2).month()) + QStringLiteral("月")));
