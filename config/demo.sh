@@ -314,19 +314,11 @@ TXT
 sleep 2
 started=$SECONDS
 if ((ceremony_step > 0)); then
-  # Steps the ceremony by itself; a reveal whose winner is not sealed (the Audience Award
-  # without votes) is skipped with goto.
+  # Steps the ceremony by itself (config/ceremony-stepper.sh).
+  source "$here/config/ceremony-stepper.sh"
   (
     sleep 3
-    while true; do
-      out=$("${festctl[@]}" ceremony go 2>&1) && echo "$(date +%T) $out" | head -n 2 >>"$demo/logs/ceremony.log" || {
-        echo "$(date +%T) $out" >>"$demo/logs/ceremony.log"
-        grep -q last_cue <<<"$out" && { sleep "$ceremony_step"; "${festctl[@]}" ceremony end >>"$demo/logs/ceremony.log" 2>&1; break; }
-        index=$("${festctl[@]}" --json ceremony status 2>/dev/null | grep -o '"index": *[0-9]*' | head -n 1 | grep -o '[0-9]*$')
-        "${festctl[@]}" ceremony goto $((index + 3)) >>"$demo/logs/ceremony.log" 2>&1 || break
-      }
-      sleep "$ceremony_step"
-    done
+    ceremony_stepper "$ceremony_step" "$demo/logs/ceremony.log" "${festctl[@]}"
   ) & pids+=($!)
 fi
 while true; do

@@ -47,10 +47,9 @@ QByteArray StatePublisher::envelopeWith(const QString &type, const QJsonObject &
     return out;
 }
 
-QByteArray StatePublisher::playlistMessage(const QString &screen, qint64 version, qint64 committedAtUs, const QByteArray &itemsJson)
+QByteArray StatePublisher::playlistMessage(const Playlist &playlist, const QByteArray &itemsJson)
 {
-    const QJsonObject fields{{"screen", screen}, {"programmeVersion", version}, {"committedAtUs", committedAtUs}};
-    return envelopeWith(MessageType::playlist(), fields, "items", itemsJson);
+    return envelopeWith(MessageType::playlist(), PlaylistJson::headerToJson(playlist), "items", itemsJson);
 }
 
 QByteArray StatePublisher::programmeMessage(const QByteArray &programmeJson, qint64 version, const QString &hash, qint64 committedAtUs)
@@ -71,7 +70,9 @@ void StatePublisher::publishProgramme(const Programme &programme, const QByteArr
             cached.items = it.value().items;
             cached.json = QJsonDocument(PlaylistJson::itemsToJson(cached.items)).toJson(QJsonDocument::Compact);
         }
-        m_client->publish(retained(Topics::playlist(it.key()), playlistMessage(it.key(), version, committedAtUs, cached.json)));
+        Playlist header = it.value();
+        header.committedAtUs = committedAtUs;
+        m_client->publish(retained(Topics::playlist(it.key()), playlistMessage(header, cached.json)));
     }
     for (auto it = m_playlists.begin(); it != m_playlists.end();) {
         if (playlists.contains(it.key())) {

@@ -4,7 +4,7 @@
 #include <QJsonObject>
 #include <QHash>
 #include "nodestatus.h"
-#include "playlistitem.h"
+#include "playlist.h"
 #include <QString>
 
 namespace fest {
@@ -33,7 +33,8 @@ public:
     // The retained "playlist" and "programme" messages (docs/protocol.md), their one
     // encoder: the items (PlaylistJson::itemsToJson) and the programme (ProgrammeJson)
     // come encoded already and are embedded as they are.
-    static QByteArray playlistMessage(const QString &screen, qint64 version, qint64 committedAtUs, const QByteArray &itemsJson);
+    // playlistMessage takes everything but the items from `playlist` (PlaylistJson::headerToJson).
+    static QByteArray playlistMessage(const Playlist &playlist, const QByteArray &itemsJson);
     static QByteArray programmeMessage(const QByteArray &programmeJson, qint64 version, const QString &hash, qint64 committedAtUs);
 
 private:

@@ -50,10 +50,18 @@ void appendItems(Playlist &playlist, const QList<const Screening *> &screenings,
                 continue;   // the validator reports it; the rest of the block still plays
             const qint64 durationUs = qint64(f->runtimeSeconds) * 1000000;
             playlist.items.append(PlaylistItem{s->id, f->id, f->media, f->sha256, f->originalTitle, f->title,
-                                               startUs, durationUs, subtitlesShown(*s, *f)});
+                                               startUs, durationUs, subtitlesShown(*s, *f), s->title});
             startUs += durationUs;
         }
     }
+}
+
+void describeScreen(Playlist &playlist, const Programme &programme)
+{
+    playlist.festivalName = programme.festivalName;
+    playlist.timeZone = programme.timeZone;
+    if (const Screen *screen = programme.screen(playlist.screenId))
+        playlist.screenName = screen->name;
 }
 
 void sortByStart(QList<const Screening *> &screenings)
@@ -73,6 +81,7 @@ Playlist Playlist::forScreen(const Programme &programme, const QString &screenId
     }
     sortByStart(screenings);
     Playlist playlist{screenId, programmeVersion, 0, {}};
+    describeScreen(playlist, programme);
     appendItems(playlist, screenings, filmIndex(programme));
     return playlist;
 }
@@ -91,6 +100,7 @@ QHash<QString, Playlist> Playlist::forAllScreens(const Programme &programme, qin
     for (auto it = byScreen.begin(); it != byScreen.end(); ++it) {
         sortByStart(it.value());
         Playlist playlist{it.key(), programmeVersion, 0, {}};
+        describeScreen(playlist, programme);
         appendItems(playlist, it.value(), films);
         playlists.insert(it.key(), std::move(playlist));
     }

@@ -18,6 +18,11 @@ struct Playlist
     qint64 programmeVersion = 0;
     qint64 committedAtUs = 0;   // when the controller committed this version (wall clock; 0 = unknown)
     QList<PlaylistItem> items;
+    // For the audience's slates: whose festival, which screen, and the festival's time
+    // zone (IANA id) for the times they show. Empty when the programme has none.
+    LocalizedText festivalName;
+    LocalizedText screenName;
+    QString timeZone;
 
     static Playlist forScreen(const Programme &programme, const QString &screenId, qint64 programmeVersion);
     // Every screen's playlist in one pass over the programme (screens without screenings

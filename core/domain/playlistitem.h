@@ -19,6 +19,7 @@ struct PlaylistItem
     qint64 startUs = 0;         // microseconds since the Unix epoch (show clock)
     qint64 durationUs = 0;
     SubtitleFiles subtitles;    // the files to show at this screening, top line first
+    LocalizedText screeningTitle;  // the block's title on the audience's slate; empty for a single film
 
     qint64 endUs() const { return startUs + durationUs; }
     bool operator==(const PlaylistItem &) const = default;

@@ -11,13 +11,34 @@ namespace {
 
 constexpr qsizetype kMaxItems = 10000;
 
+// {"en", "zh"} with the languages that are not empty.
+QJsonObject textToJson(const LocalizedText &text)
+{
+    QJsonObject o;
+    if (!text.en.isEmpty())
+        o.insert(QStringLiteral("en"), text.en);
+    if (!text.zh.isEmpty())
+        o.insert(QStringLiteral("zh"), text.zh);
+    return o;
+}
+
+void insertText(QJsonObject &o, const QString &key, const LocalizedText &text)
+{
+    if (!text.isEmpty())
+        o.insert(key, textToJson(text));
+}
+
+LocalizedText readText(JsonReader &r, const QString &key)
+{
+    JsonReader t = r.optionalChild(key);
+    LocalizedText text{t.optionalString(QStringLiteral("en"), {.maxLength = 500}),
+                       t.optionalString(QStringLiteral("zh"), {.maxLength = 500})};
+    t.rejectUnknownFields();
+    return text;
+}
+
 QJsonObject itemToJson(const PlaylistItem &item)
 {
-    QJsonObject title;
-    if (!item.title.en.isEmpty())
-        title.insert(QStringLiteral("en"), item.title.en);
-    if (!item.title.zh.isEmpty())
-        title.insert(QStringLiteral("zh"), item.title.zh);
     QJsonObject o{{QStringLiteral("screening"), item.screeningId},
                   {QStringLiteral("film"), item.filmId},
                   {QStringLiteral("media"), item.media},
@@ -27,8 +48,8 @@ QJsonObject itemToJson(const PlaylistItem &item)
         o.insert(QStringLiteral("sha256"), item.sha256);
     if (!item.originalTitle.isEmpty())
         o.insert(QStringLiteral("originalTitle"), item.originalTitle);
-    if (!title.isEmpty())
-        o.insert(QStringLiteral("title"), title);
+    insertText(o, QStringLiteral("title"), item.title);
+    insertText(o, QStringLiteral("screeningTitle"), item.screeningTitle);
     if (!item.subtitles.isEmpty())
         o.insert(QStringLiteral("subtitles"), ProgrammeJson::subtitleFilesToJson(item.subtitles));
     return o;
@@ -44,10 +65,8 @@ PlaylistItem readItem(JsonReader &r)
     item.media = r.requiredString(QStringLiteral("media"), {.maxLength = 1024, .allowEmpty = false});
     item.sha256 = r.optionalString(QStringLiteral("sha256"), {64, hex, QStringLiteral("64 lower-case hex digits")});
     item.originalTitle = r.optionalString(QStringLiteral("originalTitle"), {.maxLength = 500});
-    JsonReader title = r.optionalChild(QStringLiteral("title"));
-    item.title.en = title.optionalString(QStringLiteral("en"), {.maxLength = 500});
-    item.title.zh = title.optionalString(QStringLiteral("zh"), {.maxLength = 500});
-    title.rejectUnknownFields();
+    item.title = readText(r, QStringLiteral("title"));
+    item.screeningTitle = readText(r, QStringLiteral("screeningTitle"));
     item.startUs = r.requiredInteger(QStringLiteral("startUs"), {.min = 0});
     item.durationUs = r.requiredInteger(QStringLiteral("durationUs"), {.min = 1, .max = qint64(24) * 3600 * 1000000});
     item.subtitles = ProgrammeJson::readSubtitleFiles(r, QStringLiteral("subtitles"));
@@ -65,13 +84,23 @@ QJsonArray PlaylistJson::itemsToJson(const QList<PlaylistItem> &items)
     return array;
 }
 
-QJsonObject PlaylistJson::toJson(const Playlist &playlist)
+QJsonObject PlaylistJson::headerToJson(const Playlist &playlist)
 {
     QJsonObject o{{QStringLiteral("screen"), playlist.screenId},
-                  {QStringLiteral("programmeVersion"), playlist.programmeVersion},
-                  {QStringLiteral("items"), itemsToJson(playlist.items)}};
+                  {QStringLiteral("programmeVersion"), playlist.programmeVersion}};
     if (playlist.committedAtUs > 0)
         o.insert(QStringLiteral("committedAtUs"), playlist.committedAtUs);
+    insertText(o, QStringLiteral("festivalName"), playlist.festivalName);
+    insertText(o, QStringLiteral("screenName"), playlist.screenName);
+    if (!playlist.timeZone.isEmpty())
+        o.insert(QStringLiteral("timeZone"), playlist.timeZone);
+    return o;
+}
+
+QJsonObject PlaylistJson::toJson(const Playlist &playlist)
+{
+    QJsonObject o = headerToJson(playlist);
+    o.insert(QStringLiteral("items"), itemsToJson(playlist.items));
     return o;
 }
 
@@ -82,6 +111,9 @@ std::optional<Playlist> PlaylistJson::fromJson(const QJsonObject &object, QList<
     playlist.screenId = r.requiredId(QStringLiteral("screen"));
     playlist.programmeVersion = r.requiredInteger(QStringLiteral("programmeVersion"), {.min = 0});
     playlist.committedAtUs = r.optionalInteger(QStringLiteral("committedAtUs"), {.min = 0});
+    playlist.festivalName = readText(r, QStringLiteral("festivalName"));
+    playlist.screenName = readText(r, QStringLiteral("screenName"));
+    playlist.timeZone = r.optionalString(QStringLiteral("timeZone"), {.maxLength = 64});
     const QJsonArray items = r.requiredArray(QStringLiteral("items"), {.maxLength = kMaxItems});
     for (qsizetype i = 0; i < items.size(); ++i) {
         JsonReader entry = r.element(QStringLiteral("items"), items, i);

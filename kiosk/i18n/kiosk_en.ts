@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CeremonyCard</name>
+    <message>
+        <source>Award Ceremony</source>
+        <extracomment>The card is bilingual: this line stays as written in every language</extracomment>
+        <translation>Award Ceremony</translation>
+    </message>
+    <message>
+        <source>頒獎典禮</source>
+        <translation>頒獎典禮</translation>
+    </message>
+    <message>
+        <source>Nominee</source>
+        <translation>Nominee</translation>
+    </message>
+    <message>
+        <source>入圍</source>
+        <translation>入圍</translation>
+    </message>
+    <message>
+        <source>And the winner is</source>
+        <translation>And the winner is</translation>
+    </message>
+    <message>
+        <source>得獎者</source>
+        <translation>得獎者</translation>
+    </message>
+    <message>
+        <source>The nominees for</source>
+        <translation>The nominees for</translation>
+    </message>
+    <message>
+        <source>入圍名單</source>
+        <translation>入圍名單</translation>
+    </message>
+</context>
+<context>
     <name>CeremonyPage</name>
     <message>
         <source>Award Ceremony</source>

@@ -147,7 +147,7 @@ int runWindow(int argc, char **argv)
     options.videoSinkFactory = [&view](const PlaybackItem &item) { return view.makeVideoSink(item.id); };
     options.stateChangeRunner = [&view](std::function<void()> job) { view.runOnRenderThread(std::move(job)); };
     PlayerNode node(*settings, options);
-    view.setEngine(node.engine());
+    view.follow(&node);
     PlayerView::setInstance(&view);
     // Always there for the window's overlay; it follows cues only on a ceremony screen.
     QObject *ceremonyVideos[2] = {nullptr, nullptr};

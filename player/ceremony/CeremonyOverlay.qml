@@ -3,15 +3,30 @@ import org.freedesktop.gstreamer.Qt6GLVideoItem
 import Festival.Ceremony
 
 // The award ceremony on a player's screen, over the playlist's video while the ceremony
-// is active: the cue's clip (two video items, alternating so that the next clip
-// prerolls on the hidden one), and the cue's card in English and Traditional Chinese.
-// A card fills the screen when there is no clip (or it ended) and becomes a lower third
-// while a clip plays.
+// is active: the cue's clip (two video items, alternating so that the next clip prerolls
+// on the hidden one), and the cue's card, every line in English with 繁體中文 beneath,
+// worded as the kiosks' card (qml/kiosk/CeremonyCard.qml) and sized for the back row of a
+// cinema. The reveal is always a full-screen card (category, nominees, then the winner):
+// over its clip it sits on a strong scrim. Other cards fill the screen when there is no
+// clip, and become a lower third on a dark band while a clip plays. No cue numbers: they
+// are for staff.
 Item {
     id: overlay
     readonly property var cue: CeremonyDirector.follower
     readonly property bool clip: CeremonyDirector.clipVisible
+    readonly property string type: cue.cueType
+    // The whole screen is the card: the reveal, or any card without a clip.
+    readonly property bool full: type === "reveal" || !clip
+    readonly property var film: type === "reveal" ? cue.winner : type === "nominee" ? cue.film : ({})
+    readonly property bool hasFilm: film.id !== undefined
+    readonly property real unit: height / 100
     readonly property string zhFont: "Noto Sans CJK TC"
+    readonly property color gold: "#f2cc6b"
+
+    function nomineeText(film) {
+        return (film.titleEn || film.originalTitle)
+            + (film.titleZh && film.titleZh !== film.titleEn ? "  " + film.titleZh : "")
+    }
     visible: cue.active
 
     Rectangle { anchors.fill: parent; color: "#0b0b12" }
@@ -27,93 +42,167 @@ Item {
         visible: overlay.clip && CeremonyDirector.activeVideo === 1
     }
 
-    // Behind the text of a lower third, so that it reads over any picture.
+    // A full card over a clip: the picture stays a dim glow behind the type.
     Rectangle {
-        anchors.fill: card
-        anchors.margins: -overlay.height * 0.03
-        visible: overlay.clip && card.visible
-        color: "#c0000000"
-        radius: overlay.height * 0.02
+        anchors.fill: parent
+        visible: overlay.clip && overlay.full
+        color: "#f2050508"
+    }
+    // A lower third: a dark band from the card's top to the bottom of the screen.
+    Rectangle {
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        height: parent.height - card.y + overlay.unit * 5
+        visible: overlay.clip && !overlay.full
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: "#00000000" }
+            GradientStop { position: 0.18; color: "#d0000000" }
+            GradientStop { position: 1.0; color: "#f0000000" }
+        }
     }
 
     Column {
         id: card
-        width: parent.width * 0.84
+        objectName: "ceremonyCard"
+        width: parent.width * 0.86
         anchors.horizontalCenter: parent.horizontalCenter
-        y: overlay.clip ? parent.height - height - parent.height * 0.07 : (parent.height - height) / 2
-        spacing: overlay.height * (overlay.clip ? 0.01 : 0.025)
-        readonly property real unit: overlay.height * (overlay.clip ? 0.6 : 1.0)
-        readonly property string type: overlay.cue.cueType
-        readonly property var film: type === "reveal" ? overlay.cue.winner : overlay.cue.film
+        y: overlay.full ? Math.max(overlay.unit * 4, (parent.height - height) / 2)
+                        : parent.height - height - overlay.unit * 7
+        spacing: overlay.unit * (overlay.full ? 1.6 : 0.8)
+        // A lower third is smaller; a long category with many nominees still fits.
+        readonly property real size: overlay.full ? 1.0 : 0.7
 
-        Text {   // what kind of moment this is
+        Text {   // the moment: the nominees for, nominee (the reveal's comes before its winner)
+            objectName: "ceremonyMomentEn"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            color: "#e8c060"
-            font.pixelSize: card.unit * 0.045
-            font.letterSpacing: card.unit * 0.004
-            visible: text !== ""
-            text: card.type === "nominee" ? "NOMINEE  ·  入圍"
-                : card.type === "reveal" ? "THE WINNER  ·  得獎"
-                : card.type === "title" ? "AWARD  ·  獎項" : ""
+            color: overlay.gold
+            font.pixelSize: overlay.unit * 4.4 * card.size
+            font.bold: true
+            font.letterSpacing: overlay.unit * 0.3
+            font.capitalization: Font.AllUppercase
+            visible: text !== "" && overlay.type !== "reveal"
+            text: overlay.type === "nominee" ? qsTr("Nominee")
+                : overlay.type === "title" ? qsTr("The nominees for")
+                : overlay.type === "intro" ? "" : qsTr("Award Ceremony")
         }
-        Text {   // category (title, nominee, reveal) or the intro/outro heading
+        Text {
+            objectName: "ceremonyMomentZh"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            color: overlay.gold
+            font.family: overlay.zhFont
+            font.pixelSize: overlay.unit * 4.2 * card.size
+            visible: text !== "" && overlay.type !== "reveal"
+            text: overlay.type === "nominee" ? qsTr("入圍")
+                : overlay.type === "title" ? qsTr("入圍名單")
+                : overlay.type === "intro" ? "" : qsTr("頒獎典禮")
+        }
+        Text {   // the category, or the intro's and outro's heading
+            objectName: "ceremonyHeadingEn"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: "white"
-            font.pixelSize: card.unit * (card.type === "title" || card.type === "intro" || card.type === "outro" ? 0.09 : 0.05)
+            font.pixelSize: overlay.unit * (overlay.hasFilm ? 6 : 9) * card.size
             font.bold: true
             text: overlay.cue.headingEn
         }
         Text {
+            objectName: "ceremonyHeadingZh"
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
             wrapMode: Text.Wrap
             color: "white"
             font.family: overlay.zhFont
-            font.pixelSize: card.unit * (card.type === "title" || card.type === "intro" || card.type === "outro" ? 0.08 : 0.045)
+            font.pixelSize: overlay.unit * (overlay.hasFilm ? 5.2 : 8) * card.size
             visible: text !== "" && text !== overlay.cue.headingEn
             text: overlay.cue.headingZh
         }
-        Item { width: 1; height: card.unit * 0.02; visible: card.film.id !== undefined }
-        Text {   // the nominee's or the winner's film
+
+        Column {   // the title card's nominees, one a line
+            objectName: "ceremonyNominees"
             width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            color: card.type === "reveal" ? "#ffd970" : "white"
-            font.pixelSize: card.unit * (card.type === "reveal" ? 0.1 : 0.075)
-            font.bold: true
-            visible: card.film.id !== undefined
-            text: card.film.titleEn || card.film.originalTitle || ""
-        }
-        Text {
-            width: parent.width
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.Wrap
-            color: card.type === "reveal" ? "#ffd970" : "white"
-            font.family: overlay.zhFont
-            font.pixelSize: card.unit * (card.type === "reveal" ? 0.085 : 0.065)
-            visible: card.film.id !== undefined && text !== "" && text !== card.film.titleEn
-            text: card.film.titleZh || ""
-        }
-        Column {   // the title card lists the nominees
-            width: parent.width
-            spacing: card.unit * 0.012
-            visible: card.type === "title" && !overlay.clip
+            spacing: overlay.unit * 0.8
+            topPadding: overlay.unit * 1.5
+            visible: overlay.full && overlay.type === "title" && repeater.count > 0
             Repeater {
-                model: card.type === "title" ? overlay.cue.nominees : []
+                id: repeater
+                model: overlay.type === "title" ? overlay.cue.nominees : []
                 Text {
                     required property var modelData
                     width: card.width
                     horizontalAlignment: Text.AlignHCenter
                     elide: Text.ElideRight
-                    color: "#d0d4dc"
-                    font.pixelSize: card.unit * 0.045
-                    text: modelData.titleEn + (modelData.titleZh && modelData.titleZh !== modelData.titleEn
-                                               ? "  ·  " + modelData.titleZh : "")
+                    color: "#e4e8ee"
+                    font.family: overlay.zhFont
+                    font.pixelSize: overlay.unit * 4.6
+                    text: overlay.nomineeText(modelData)
                 }
             }
+        }
+        Text {   // the reveal's nominees, in a line or two before the winner
+            objectName: "ceremonyRevealNominees"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            maximumLineCount: 3
+            elide: Text.ElideRight
+            lineHeight: 1.15
+            color: "#b4bac6"
+            font.family: overlay.zhFont
+            font.pixelSize: overlay.unit * 3.4
+            topPadding: overlay.unit * 1
+            bottomPadding: overlay.unit * 2
+            visible: overlay.type === "reveal" && text !== ""
+            text: overlay.type === "reveal" ? overlay.cue.nominees.map(overlay.nomineeText).join("   ·   ") : ""
+        }
+
+        Text {   // the reveal: and the winner is, then the film
+            objectName: "ceremonyRevealEn"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            color: overlay.gold
+            font.pixelSize: overlay.unit * 4.4
+            font.bold: true
+            font.letterSpacing: overlay.unit * 0.3
+            font.capitalization: Font.AllUppercase
+            visible: overlay.type === "reveal"
+            text: qsTr("And the winner is") + "  ·  " + qsTr("得獎者")
+        }
+        Text {   // the nominee's or the winner's film
+            objectName: "ceremonyFilmEn"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: overlay.type === "reveal" ? overlay.gold : "white"
+            font.pixelSize: overlay.unit * (overlay.type === "reveal" ? 10 : 8) * card.size
+            font.bold: true
+            maximumLineCount: 2
+            elide: Text.ElideRight
+            visible: overlay.hasFilm
+            text: overlay.film.titleEn || overlay.film.originalTitle || ""
+        }
+        Text {
+            objectName: "ceremonyFilmZh"
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: overlay.type === "reveal" ? overlay.gold : "white"
+            font.family: overlay.zhFont
+            font.pixelSize: overlay.unit * (overlay.type === "reveal" ? 8.5 : 7) * card.size
+            visible: overlay.hasFilm && text !== "" && text !== overlay.film.titleEn
+            text: overlay.film.titleZh || ""
+        }
+        Text {   // the original title, when it is neither
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            color: "#c8ced8"
+            font.pixelSize: overlay.unit * 4 * card.size
+            visible: overlay.hasFilm && text !== "" && text !== overlay.film.titleEn && text !== overlay.film.titleZh
+            text: overlay.film.originalTitle || ""
         }
     }
 

@@ -23,6 +23,11 @@ struct PlaybackItem
     QString id;
     QString title;    // English
     QString titleZh;  // Traditional Chinese (may equal title when only one script exists)
+    // The screening the item belongs to, and its title on the audience's slate (a block's
+    // title; empty for a single film, whose slate names the film).
+    QString screening;
+    QString screeningTitle;
+    QString screeningTitleZh;
     QString mediaPath;
     QByteArray sha256Hex;  // empty = not checked
     qint64 startUs = 0;

@@ -196,6 +196,9 @@ bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
         item.id = p.screeningId + QLatin1Char('/') + p.filmId;
         item.title = p.title.en.isEmpty() ? p.originalTitle : p.title.en;
         item.titleZh = p.title.zh.isEmpty() ? p.originalTitle : p.title.zh;
+        item.screening = p.screeningId;
+        item.screeningTitle = p.screeningTitle.en.isEmpty() ? p.screeningTitle.zh : p.screeningTitle.en;
+        item.screeningTitleZh = p.screeningTitle.zh.isEmpty() ? p.screeningTitle.en : p.screeningTitle.zh;
         item.mediaPath = mediaPathFor(m_settings.mediaFolder, p.media);
         if (item.mediaPath.isEmpty())
             qCWarning(lcPlayer).noquote() << "item" << item.id << "has a media path outside the media folder:" << p.media;
@@ -218,6 +221,9 @@ bool PlayerNode::applyPlaylist(const QByteArray &payload, const QString &source)
     }
     m_meta = meta;
     m_engine->setItems(items);
+    m_festivalName = playlist->festivalName;
+    m_screenName = playlist->screenName;
+    m_timeZone = playlist->timeZone;
     m_programmeVersion = playlist->programmeVersion;
     m_playlistSource = source;
     qCInfo(lcPlayer) << "playlist version" << m_programmeVersion << "from" << source << "with" << items.size() << "items";

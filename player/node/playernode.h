@@ -45,6 +45,11 @@ public:
     MqttClient *client() const { return m_client.get(); }
     qint64 programmeVersion() const { return m_programmeVersion; }
     QString playlistSource() const { return m_playlistSource; }
+    // What the last playlist says of who shows it (empty until one is applied, or when the
+    // programme has none): for the audience's slates.
+    LocalizedText festivalName() const { return m_festivalName; }
+    LocalizedText screenName() const { return m_screenName; }
+    QString timeZone() const { return m_timeZone; }
     // What the status message says now (docs/protocol.md, "status"; core/protocol).
     PlayerStatus status() const;
     // Adds a field to every status (e.g. "ceremony"), read when the status is sent.
@@ -76,6 +81,9 @@ private:
     QHash<QString, PlaylistItem> m_meta;  // engine item id -> playlist item
     QList<QPair<QString, std::function<QJsonObject()>>> m_statusFields;
     qint64 m_programmeVersion = 0;
+    LocalizedText m_festivalName;
+    LocalizedText m_screenName;
+    QString m_timeZone;
     QString m_playlistSource = QStringLiteral("none");
     QString m_screeningShown;
     std::optional<PlayerStatus::Ended> m_ended;

@@ -1,6 +1,10 @@
 #include "playerview.h"
 
+#include "playernode.h"
+
+#include <QLocale>
 #include <QMetaEnum>
+#include <QTimeZone>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRunnable>
@@ -45,6 +49,25 @@ void PlayerView::setEngine(PlaybackEngine *engine)
     connect(engine, &PlaybackEngine::itemStarted, this, &PlayerView::refresh);
     m_refresh.start();
     refresh();
+}
+
+void PlayerView::setBranding(const Branding &branding)
+{
+    if (branding == m_branding)
+        return;
+    m_branding = branding;
+    if (m_engine)
+        m_slate = slateNow(m_videoVisible);   // its times in the new time zone
+    Q_EMIT changed();
+}
+
+void PlayerView::follow(PlayerNode *node)
+{
+    setEngine(node->engine());
+    connect(node, &PlayerNode::playlistApplied, this, [this, node] {
+        setBranding({node->festivalName().en, node->festivalName().zh, node->screenName().en, node->screenName().zh,
+                     node->timeZone()});
+    });
 }
 
 void PlayerView::setVideoItems(QObject *first, QObject *second)
@@ -114,6 +137,48 @@ void PlayerView::runOnRenderThread(std::function<void()> job)
     window->update();
 }
 
+PlayerView::Slate PlayerView::slateNow(bool video) const
+{
+    if (video)
+        return {};
+    const PlaybackItems items = m_engine->items();
+    if (items.isEmpty())
+        return {};   // no playlist: nothing to tell the audience
+    QTimeZone zone(m_branding.timeZone.toUtf8());
+    if (!zone.isValid())
+        zone = QTimeZone::systemTimeZone();
+    const qint64 nowUs = m_engine->nowNs() / 1000;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, zone).date();
+    Slate slate;
+    const auto next = m_engine->nextItem();
+    if (next) {
+        // A block's title before its first film; the film's own between the films of a block.
+        const qsizetype at = items.indexOf(*next);
+        const bool opensScreening = at <= 0 || items.at(at - 1).screening != next->screening;
+        const bool block = opensScreening && !next->screeningTitle.isEmpty();
+        slate.titleEn = block ? next->screeningTitle : next->title;
+        slate.titleZh = block ? next->screeningTitleZh : next->titleZh;
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(next->startUs / 1000, zone);
+        slate.startsAt = start.toString(QStringLiteral("HH:mm"));
+        slate.daysAway = int(today.daysTo(start.date()));
+        slate.dateEn = QLocale(QLocale::English, QLocale::UnitedKingdom).toString(start.date(), QStringLiteral("ddd d MMM"));
+        slate.dateZh = QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::HongKong)
+                           .toString(start.date(), QStringLiteral("M月d日 (dddd)"));
+    }
+    // A failed film is "continue shortly" only when something does continue today.
+    if (m_engine->state() == PlaybackEngine::State::Error && next && slate.daysAway == 0)
+        slate.kind = QStringLiteral("interrupted");
+    else if (!next)
+        slate.kind = QStringLiteral("festivalEnded");
+    else if (slate.daysAway > 0 && std::any_of(items.cbegin(), items.cend(), [&](const PlaybackItem &item) {
+                 return item.endUs() <= nowUs && QDateTime::fromMSecsSinceEpoch(item.endUs() / 1000, zone).date() == today;
+             }))
+        slate.kind = QStringLiteral("dayEnded");   // after the day's last screening
+    else
+        slate.kind = QStringLiteral("next");
+    return slate;
+}
+
 void PlayerView::refresh()
 {
     if (!m_engine)
@@ -126,10 +191,9 @@ void PlayerView::refresh()
     const bool video = cur && (state == PlaybackEngine::State::Playing || state == PlaybackEngine::State::Held);
     const int active = cur ? m_videoOfItem.value(cur->id, m_activeVideo) : m_activeVideo;
     const int countdown = next ? int(qMax<qint64>(0, (next->startUs * 1000 - m_engine->nowNs()) / 1'000'000'000)) : -1;
-    const QString error = state == PlaybackEngine::State::Error ? m_engine->lastErrorMessage() : QString();
+    const Slate slate = slateNow(video);
     const bool differs = stateText != m_state || video != m_videoVisible || active != m_activeVideo
-        || m_engine->blackout() != m_blackout || countdown != m_countdown || error != m_error
-        || (next ? next->title : QString()) != m_nextEn || (next ? next->titleZh : QString()) != m_nextZh;
+        || m_engine->blackout() != m_blackout || countdown != m_countdown || slate != m_slate;
     if (!differs)
         return;
     m_state = stateText;
@@ -137,9 +201,7 @@ void PlayerView::refresh()
     m_activeVideo = active;
     m_blackout = m_engine->blackout();
     m_countdown = countdown;
-    m_error = error;
-    m_nextEn = next ? next->title : QString();
-    m_nextZh = next ? next->titleZh : QString();
+    m_slate = slate;
     Q_EMIT changed();
 }
 

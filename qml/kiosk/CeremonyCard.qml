@@ -4,7 +4,8 @@ import Festival.Kiosk
 
 // One ceremony cue as a card: what kind of moment it is, the category (or the intro and
 // outro heading), the nominee or the winner, and on the title card the nominees; every
-// line in English with its Chinese beneath.
+// line in English with its Chinese beneath, in the words of the players' cinema card. Cue
+// numbers are for staff: the card shows none.
 Rectangle {
     id: card
     property var cue
@@ -33,7 +34,9 @@ Rectangle {
             color: Theme.textMuted
             font.pixelSize: card.unit * 3.6
             font.letterSpacing: card.unit * 0.3
-            text: "AWARD CEREMONY  ·  頒獎典禮"
+            font.capitalization: Font.AllUppercase
+            //: The card is bilingual: this line stays as written in every language
+            text: qsTr("Award Ceremony") + "  ·  " + qsTr("頒獎典禮")
             visible: card.type !== "intro"
         }
         Text {
@@ -43,10 +46,12 @@ Rectangle {
             font.pixelSize: card.unit * 4.6
             font.bold: true
             font.letterSpacing: card.unit * 0.25
+            font.capitalization: Font.AllUppercase
             visible: text !== ""
-            text: card.type === "nominee" ? "NOMINEE  ·  入圍"
-                : card.type === "reveal" ? "AND THE WINNER IS  ·  得獎者"
-                : card.type === "title" ? "THE NOMINEES FOR  ·  入圍名單" : ""
+            // The player's cinema card (player/ceremony/CeremonyOverlay.qml) says the same.
+            text: card.type === "nominee" ? qsTr("Nominee") + "  ·  " + qsTr("入圍")
+                : card.type === "reveal" ? qsTr("And the winner is") + "  ·  " + qsTr("得獎者")
+                : card.type === "title" ? qsTr("The nominees for") + "  ·  " + qsTr("入圍名單") : ""
         }
         Text {
             objectName: "ceremonyHeadingEn"
@@ -153,16 +158,6 @@ Rectangle {
                     }
                 }
             }
-        }
-
-        Text {
-            Layout.fillWidth: true
-            Layout.topMargin: card.unit * 2
-            horizontalAlignment: Text.AlignHCenter
-            color: Theme.textMuted
-            font.pixelSize: card.unit * 3
-            visible: card.cue && card.cue.cueCount > 0
-            text: card.cue ? (card.cue.cueIndex + 1) + " / " + card.cue.cueCount : ""
         }
     }
 }

@@ -48,6 +48,8 @@ static Programme programme()
 {
     Programme p;
     p.timeZone = QStringLiteral("Asia/Hong_Kong");
+    p.festivalName = {"AI Film Festival", "AI電影節"};
+    p.screens = {{"A", "V-1", {"Cinema A", "甲廳"}}, {"B", "V-1", {"Cinema B", "乙廳"}}};
     p.films = {film("F-1", 600), film("F-2", 90), film("F-3", 1201), film("F-4", 300)};
     p.screenings = {
         {"S-2", "A", hk(5, 14, 30), hk(5, 15, 30), {"F-1", "F-2", "F-3"}, {"Block", "組"}, Screening::Status::Scheduled},
@@ -76,6 +78,13 @@ void tst_Playlist::blockItemsPlayBackToBack()
     QCOMPARE(playlist.items[2].sha256, QString(64, 'a'));
     QCOMPARE(playlist.items[2].originalTitle, QStringLiteral("F-2 original"));
     QCOMPARE(playlist.items[2].title.zh, QStringLiteral("F-2 中"));
+    // The audience's slates: the block's title on each of its films, none on a single
+    // film; the festival's and the screen's names and the time zone of their times.
+    QCOMPARE(playlist.items[2].screeningTitle, (LocalizedText{"Block", "組"}));
+    QVERIFY(playlist.items[0].screeningTitle.isEmpty());
+    QCOMPARE(playlist.festivalName, (LocalizedText{"AI Film Festival", "AI電影節"}));
+    QCOMPARE(playlist.screenName, (LocalizedText{"Cinema A", "甲廳"}));
+    QCOMPARE(playlist.timeZone, QStringLiteral("Asia/Hong_Kong"));
 }
 
 void tst_Playlist::screeningsInStartOrder()

@@ -24,6 +24,11 @@ static Playlist sample()
     const qint64 t0 = qint64(1796452200) * 1000000;
     p.items.append({"S-0101", "F-005", "films/F-005.webm", QString(64, 'b'), "霧の図書館", {"The Library in the Fog", "霧中圖書館"}, t0, 555000000});
     p.items.append({"S-0101", "F-006", "films/F-006.webm", {}, {}, {"Moonlight Laundromat", {}}, t0 + 555000000, 460000000});
+    for (PlaylistItem &item : p.items)
+        item.screeningTitle = {"Shorts: Hong Kong Fantasia", "短片：香港的奇想"};
+    p.festivalName = {"AI Film Festival", "AI電影節"};
+    p.screenName = {"Cinema 1", "一號影院"};
+    p.timeZone = "Asia/Hong_Kong";
     return p;
 }
 
@@ -46,6 +51,15 @@ void tst_PlaylistJson::wireFormat()
     QCOMPARE(first.value("durationUs").toInteger(), 555000000);
     QCOMPARE(first.value("title").toObject().value("zh").toString(), QStringLiteral("霧中圖書館"));
     QVERIFY(!o.value("items").toArray().at(1).toObject().contains("sha256"));
+    // What the audience's slates name: the festival, the screen, a block's title, in the
+    // festival's time zone.
+    QCOMPARE(o.value("festivalName").toObject().value("zh").toString(), QStringLiteral("AI電影節"));
+    QCOMPARE(o.value("screenName").toObject().value("en").toString(), QStringLiteral("Cinema 1"));
+    QCOMPARE(o.value("timeZone").toString(), QStringLiteral("Asia/Hong_Kong"));
+    QCOMPARE(first.value("screeningTitle").toObject().value("en").toString(), QStringLiteral("Shorts: Hong Kong Fantasia"));
+    // All optional: a playlist without them (an older controller's) still reads.
+    const QJsonObject bare = PlaylistJson::toJson(Playlist{"X", 0, 0, {}});
+    QVERIFY(!bare.contains("festivalName") && !bare.contains("screenName") && !bare.contains("timeZone"));
 }
 
 void tst_PlaylistJson::rejects_data()

@@ -1,7 +1,9 @@
 #include "playbackengine.h"
 #include "playerview.h"
 
+#include <QLocale>
 #include <QSignalSpy>
+#include <QTimeZone>
 #include <QTest>
 
 #include <gst/gst.h>
@@ -18,6 +20,8 @@ private Q_SLOTS:
     void cleanupTestCase();
     void slateShowsTheNextFilmAndACountdown();
     void blackWhenNothingIsScheduled();
+    void blockTitleBeforeItsFirstFilm();
+    void thankYouWhenTheNextScreeningIsAnotherDay();
     void blackoutFollowsTheEngine();
 
 private:
@@ -72,7 +76,84 @@ void tst_PlayerView::blackWhenNothingIsScheduled()
     QVERIFY(!view.videoVisible());
     QVERIFY(view.nextTitleEn().isEmpty());
     QCOMPARE(view.countdownSeconds(), -1);
-    QVERIFY(view.errorText().isEmpty());
+    QCOMPARE(view.slate(), QString());   // no playlist: black, nothing to tell the audience
+}
+
+// A block is announced by its title, in the festival's time zone; its films are each
+// announced by their own title between them.
+void tst_PlayerView::blockTitleBeforeItsFirstFilm()
+{
+    PlaybackEngine engine(m_clock, PlaybackEngine::Options());
+    const qint64 nowUs = qint64(gst_clock_get_time(m_clock)) / 1000;
+    const QTimeZone hk("Asia/Hong_Kong");
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, hk);
+    // Ten minutes ahead, unless Hong Kong's midnight is nearer: then one minute.
+    const qint64 startUs = nowUs + (now.time() < QTime(23, 45) ? 600 : 60) * qint64(1'000'000);
+    PlaybackItem first;
+    first.id = QStringLiteral("S-7/F-1");
+    first.screening = QStringLiteral("S-7");
+    first.title = QStringLiteral("NeoNature");
+    first.titleZh = QStringLiteral("NeoNature");
+    first.screeningTitle = QStringLiteral("Shorts: Hong Kong Fantasia");
+    first.screeningTitleZh = QStringLiteral("短片：香港的奇想");
+    first.mediaPath = QStringLiteral("/nonexistent/f1.webm");
+    first.startUs = startUs;
+    first.durationUs = 60'000'000;
+    PlaybackItem second = first;
+    second.id = QStringLiteral("S-7/F-2");
+    second.title = QStringLiteral("Project J");
+    second.titleZh = QStringLiteral("Project J");
+    second.startUs = first.endUs();
+    engine.setItems({first, second});
+    engine.start();
+    PlayerView view(QStringLiteral("HALL-1"));
+    view.setEngine(&engine);
+    view.setBranding({QStringLiteral("AI Film Festival"), QStringLiteral("AI電影節"), QStringLiteral("Hall 1"),
+                      QStringLiteral("一號廳"), QStringLiteral("Asia/Hong_Kong")});
+    QCOMPARE(view.slate(), QStringLiteral("next"));
+    QCOMPARE(view.nextTitleEn(), QStringLiteral("Shorts: Hong Kong Fantasia"));
+    QCOMPARE(view.nextTitleZh(), QStringLiteral("短片：香港的奇想"));
+    QCOMPARE(view.nextStartsAt(), QDateTime::fromMSecsSinceEpoch(startUs / 1000, hk).toString(QStringLiteral("HH:mm")));
+    QCOMPARE(view.nextDaysAway(), 0);
+    QCOMPARE(view.screenNameZh(), QStringLiteral("一號廳"));
+    // Between the block's films (the first one over): the next film's own title.
+    first.startUs = nowUs - 120'000'000;
+    engine.setItems({first, second});
+    QTRY_COMPARE(view.nextTitleEn(), QStringLiteral("Project J"));
+}
+
+void tst_PlayerView::thankYouWhenTheNextScreeningIsAnotherDay()
+{
+    PlaybackEngine engine(m_clock, PlaybackEngine::Options());
+    const qint64 nowUs = qint64(gst_clock_get_time(m_clock)) / 1000;
+    const QTimeZone hk("Asia/Hong_Kong");
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, hk).date();
+    PlaybackItem later;
+    later.id = QStringLiteral("S-9/F-1");
+    later.screening = QStringLiteral("S-9");
+    later.title = QStringLiteral("燼舟渡");
+    later.titleZh = QStringLiteral("燼舟渡");
+    later.mediaPath = QStringLiteral("/nonexistent/f1.webm");
+    later.startUs = QDateTime(today.addDays(2), QTime(10, 0), hk).toMSecsSinceEpoch() * 1000;
+    later.durationUs = 60'000'000;
+    engine.setItems({later});
+    engine.start();
+    PlayerView view(QStringLiteral("HALL-1"));
+    view.setEngine(&engine);
+    view.setBranding({{}, {}, {}, {}, QStringLiteral("Asia/Hong_Kong")});
+    // Before the festival's first day: the next screening, with its day.
+    QCOMPARE(view.slate(), QStringLiteral("next"));
+    QCOMPARE(view.nextDaysAway(), 2);
+    // After a screening today: thank you, and when to come back.
+    PlaybackItem earlier = later;
+    earlier.id = QStringLiteral("S-8/F-1");
+    earlier.screening = QStringLiteral("S-8");
+    earlier.startUs = nowUs - 61'000'000;
+    engine.setItems({earlier, later});
+    QTRY_COMPARE(view.slate(), QStringLiteral("dayEnded"));
+    QCOMPARE(view.nextStartsAt(), QStringLiteral("10:00"));
+    QCOMPARE(view.nextDateEn(), QLocale(QLocale::English, QLocale::UnitedKingdom).toString(today.addDays(2), QStringLiteral("ddd d MMM")));
+    QVERIFY(view.nextDateZh().startsWith(QString::number(today.addDays(2).month()) + QStringLiteral("月")));
 }
 
 void tst_PlayerView::blackoutFollowsTheEngine()

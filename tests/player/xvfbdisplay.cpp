@@ -14,12 +14,12 @@ XvfbDisplay::~XvfbDisplay()
     }
 }
 
-bool XvfbDisplay::start(int timeoutMs)
+bool XvfbDisplay::start(int timeoutMs, const QString &size)
 {
     // -displayfd: Xvfb chooses a free display and writes its number once it is ready.
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
     m_process.start(QStringLiteral("Xvfb"), {QStringLiteral("-displayfd"), QStringLiteral("1"), QStringLiteral("-screen"),
-                                             QStringLiteral("0"), QStringLiteral("1280x720x24"), QStringLiteral("-nolisten"),
+                                             QStringLiteral("0"), size + QStringLiteral("x24"), QStringLiteral("-nolisten"),
                                              QStringLiteral("tcp")});
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = QStringLiteral("Xvfb did not start (%1); install the xvfb package").arg(m_process.errorString());

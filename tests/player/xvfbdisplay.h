@@ -11,9 +11,9 @@ class XvfbDisplay
 {
 public:
     ~XvfbDisplay();
-    // Starts Xvfb and waits up to timeoutMs for it to accept clients. false when it
-    // cannot (Xvfb missing: install xvfb).
-    bool start(int timeoutMs = 10000);
+    // Starts Xvfb with a screen of `size` (WIDTHxHEIGHT) and waits up to timeoutMs for it
+    // to accept clients. false when it cannot (Xvfb missing: install xvfb).
+    bool start(int timeoutMs = 10000, const QString &size = QStringLiteral("1280x720"));
     QByteArray name() const { return m_name; }  // ":N"
     QString errorString() const { return m_error; }
 

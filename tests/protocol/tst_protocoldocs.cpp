@@ -212,9 +212,11 @@ QHash<QString, QList<QByteArray>> tst_ProtocolDocs::samples()
                                                                     QStringLiteral("3f6c"), 1796452201123456);
     PlaylistItem entry{QStringLiteral("S-1"), QStringLiteral("F-1"), QStringLiteral("films/F-1.webm"), QStringLiteral("ab12"),
                        QStringLiteral("Original"), {QStringLiteral("Title"), QStringLiteral("標題")}, 1796443200000000, 555000000,
-                       {{QStringLiteral("en"), QStringLiteral("films/F-1.en.srt")}}};
+                       {{QStringLiteral("en"), QStringLiteral("films/F-1.en.srt")}}, {QStringLiteral("Shorts 1"), QStringLiteral("短片一")}};
+    Playlist playlist{QStringLiteral("CINE-1"), 8, 1796452201123456, {entry}, {QStringLiteral("AI Film Festival"), QStringLiteral("AI電影節")},
+                      {QStringLiteral("Cinema 1"), QStringLiteral("一號影院")}, QStringLiteral("Asia/Hong_Kong")};
     s[MessageType::playlist()] << StatePublisher::playlistMessage(
-        QStringLiteral("CINE-1"), 8, 1796452201123456, QJsonDocument(PlaylistJson::itemsToJson({entry})).toJson(QJsonDocument::Compact));
+        playlist, QJsonDocument(PlaylistJson::itemsToJson({entry})).toJson(QJsonDocument::Compact));
 
     PlayerStatus player;
     player.screen = QStringLiteral("CINE-1");
