@@ -41,10 +41,25 @@
     <name>CeremonyPage</name>
     <message>
         <source>Award Ceremony</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Award Ceremony</translation>
     </message>
     <message>
         <source>The ceremony will appear here when it begins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CodePad</name>
+    <message>
+        <source>Ticket code, %1 of 16 characters: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -75,7 +90,10 @@
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>Screenings</source>
@@ -98,6 +116,26 @@
     </message>
     <message>
         <source>The programme is on its way. Please check back in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just seen a film? Vote for it here, with the code on your ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That&apos;s all for today. Thank you for coming!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The festival is over. Thank you for coming!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See you again on %1:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -127,6 +165,21 @@
         <source>Ceremony</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The kiosk will start over in %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NowNextCard</name>
@@ -136,7 +189,10 @@
     </message>
     <message numerus="yes">
         <source>in %n min</source>
-        <translation><numerusform>in %n min</numerusform><numerusform>in %n min</numerusform></translation>
+        <translation>
+            <numerusform>in %n min</numerusform>
+            <numerusform>in %n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>in %1 h %2 min</source>
@@ -164,7 +220,18 @@
     </message>
     <message numerus="yes">
         <source>Running about %n min late</source>
-        <translation><numerusform>Running about %n min late</numerusform><numerusform>Running about %n min late</numerusform></translation>
+        <translation>
+            <numerusform>Running about %n min late</numerusform>
+            <numerusform>Running about %n min late</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: %1, until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1 at %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -205,6 +272,45 @@
         <source>No screenings for this choice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Venue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingButton</name>
+    <message>
+        <source>Reading help: larger text, high contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScreeningRow</name>
@@ -214,6 +320,10 @@
     </message>
     <message>
         <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -269,7 +379,10 @@
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n s</numerusform><numerusform>%n s</numerusform></translation>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close</source>
@@ -280,7 +393,10 @@
     <name>StarRating</name>
     <message numerus="yes">
         <source>%n star(s)</source>
-        <translation><numerusform>%n star</numerusform><numerusform>%n stars</numerusform></translation>
+        <translation>
+            <numerusform>%n star</numerusform>
+            <numerusform>%n stars</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,19 +434,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter the code on your ticket</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 of 16 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The code looks right. Tap Next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -339,10 +443,6 @@
     </message>
     <message>
         <source>That code has a typing mistake. Compare it with your ticket, character by character.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the 16-character code printed on your ticket, or scan its barcode.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -421,6 +521,30 @@
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✓ Ticket read. Now choose the screening you saw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan your ticket, or type its code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the code on your ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code looks right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your ticket under the scanner, or type the 16 characters printed on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the 16 characters printed on your ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>fest::Kiosk</name>
@@ -430,6 +554,10 @@
     </message>
     <message>
         <source>no broker (running from a programme file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the programme file %1. Check the path and its permissions.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -49,6 +49,21 @@
     </message>
 </context>
 <context>
+    <name>CodePad</name>
+    <message>
+        <source>Ticket code, %1 of 16 characters: %2</source>
+        <translation>門票編號，已輸入 %1 / 16 個字元：%2</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>刪除最後一個字元</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <source>Online</source>
@@ -75,7 +90,9 @@
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation><numerusform>%n 分鐘</numerusform></translation>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
     </message>
     <message>
         <source>Screenings</source>
@@ -99,6 +116,26 @@
     <message>
         <source>The programme is on its way. Please check back in a moment.</source>
         <translation>節目表即將載入，請稍後再看。</translation>
+    </message>
+    <message>
+        <source>Just seen a film? Vote for it here, with the code on your ticket.</source>
+        <translation>剛看完電影？憑門票上的編號在這裏投票。</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>That&apos;s all for today. Thank you for coming!</source>
+        <translation>今天的放映已全部結束，多謝光臨！</translation>
+    </message>
+    <message>
+        <source>The festival is over. Thank you for coming!</source>
+        <translation>本屆電影節已圓滿結束，多謝光臨！</translation>
+    </message>
+    <message>
+        <source>See you again on %1:</source>
+        <translation>%1 再見：</translation>
     </message>
 </context>
 <context>
@@ -127,6 +164,20 @@
         <source>Ceremony</source>
         <translation>頒獎典禮</translation>
     </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>你還在嗎？</translation>
+    </message>
+    <message numerus="yes">
+        <source>The kiosk will start over in %n second(s).</source>
+        <translation>
+            <numerusform>%n 秒後將重新開始。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More time</source>
+        <translation>我需要更多時間</translation>
+    </message>
 </context>
 <context>
     <name>NowNextCard</name>
@@ -136,7 +187,9 @@
     </message>
     <message numerus="yes">
         <source>in %n min</source>
-        <translation><numerusform>%n 分鐘後</numerusform></translation>
+        <translation>
+            <numerusform>%n 分鐘後</numerusform>
+        </translation>
     </message>
     <message>
         <source>in %1 h %2 min</source>
@@ -164,7 +217,17 @@
     </message>
     <message numerus="yes">
         <source>Running about %n min late</source>
-        <translation><numerusform>延遲約 %n 分鐘</numerusform></translation>
+        <translation>
+            <numerusform>延遲約 %n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Now: %1, until %2.</source>
+        <translation>正在放映：%1，至 %2。</translation>
+    </message>
+    <message>
+        <source>Next: %1 at %2.</source>
+        <translation>稍後放映：%1，%2 開始。</translation>
     </message>
 </context>
 <context>
@@ -205,6 +268,45 @@
         <source>No screenings for this choice.</source>
         <translation>沒有符合此選擇的放映。</translation>
     </message>
+    <message>
+        <source>Venue</source>
+        <translation>場地</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>獎項</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingButton</name>
+    <message>
+        <source>Reading help: larger text, high contrast</source>
+        <translation>閱讀輔助：放大字體、高對比</translation>
+    </message>
+    <message>
+        <source>Reading help</source>
+        <translation>閱讀輔助</translation>
+    </message>
+    <message>
+        <source>✓ Larger text</source>
+        <translation>✓ 放大字體</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大字體</translation>
+    </message>
+    <message>
+        <source>✓ High contrast</source>
+        <translation>✓ 高對比</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高對比</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
 </context>
 <context>
     <name>ScreeningRow</name>
@@ -215,6 +317,10 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Over</source>
+        <translation>已完場</translation>
     </message>
 </context>
 <context>
@@ -269,7 +375,9 @@
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation><numerusform>%n 秒</numerusform></translation>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close</source>
@@ -280,7 +388,9 @@
     <name>StarRating</name>
     <message numerus="yes">
         <source>%n star(s)</source>
-        <translation><numerusform>%n 粒星</numerusform></translation>
+        <translation>
+            <numerusform>%n 粒星</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -318,20 +428,8 @@
         <translation>‹ 返回</translation>
     </message>
     <message>
-        <source>Enter the code on your ticket</source>
-        <translation>請輸入門票上的編號</translation>
-    </message>
-    <message>
-        <source>Next</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
         <source>%1 of 16 characters</source>
         <translation>已輸入 %1 / 16 個字元</translation>
-    </message>
-    <message>
-        <source>The code looks right. Tap Next.</source>
-        <translation>編號正確，請按「下一步」。</translation>
     </message>
     <message>
         <source>A ticket code has 16 letters and digits. Check the code on your ticket and type it again.</source>
@@ -340,10 +438,6 @@
     <message>
         <source>That code has a typing mistake. Compare it with your ticket, character by character.</source>
         <translation>編號有輸入錯誤。請逐個字元與門票核對。</translation>
-    </message>
-    <message>
-        <source>Type the 16-character code printed on your ticket, or scan its barcode.</source>
-        <translation>請輸入門票上的 16 位編號，或掃描門票條碼。</translation>
     </message>
     <message>
         <source>How did you like it?</source>
@@ -421,6 +515,30 @@
         <source>Done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>✓ Ticket read. Now choose the screening you saw.</source>
+        <translation>✓ 已讀取門票。請選擇你看過的場次。</translation>
+    </message>
+    <message>
+        <source>Scan your ticket, or type its code</source>
+        <translation>掃描門票，或輸入門票編號</translation>
+    </message>
+    <message>
+        <source>Type the code on your ticket</source>
+        <translation>輸入門票上的編號</translation>
+    </message>
+    <message>
+        <source>The code looks right.</source>
+        <translation>編號正確。</translation>
+    </message>
+    <message>
+        <source>Hold the QR code of your ticket under the scanner, or type the 16 characters printed on it.</source>
+        <translation>把門票上的二維碼放在掃描器下，或輸入門票上印有的 16 個字元。</translation>
+    </message>
+    <message>
+        <source>Type the 16 characters printed on your ticket.</source>
+        <translation>輸入門票上印有的 16 個字元。</translation>
+    </message>
 </context>
 <context>
     <name>fest::Kiosk</name>
@@ -431,6 +549,10 @@
     <message>
         <source>no broker (running from a programme file)</source>
         <translation>沒有訊息伺服器（以節目表檔案運行）</translation>
+    </message>
+    <message>
+        <source>Cannot read the programme file %1. Check the path and its permissions.</source>
+        <translation>無法讀取節目表檔案 %1。請檢查路徑及權限。</translation>
     </message>
 </context>
 </TS>
