@@ -313,7 +313,10 @@ int main(int argc, char **argv)
                            {"visitor_s_worst", worst(runs, &Run::modelS)}, {"visitor_s_goal", secondsGoal},
                            {"kiosk_ms_worst", worst(runs, &Run::kioskMs)}, {"runs", each}};
     };
-    std::printf("a first-time visitor votes at the kiosk (%dx%d, %d runs each)\n", window->width(), window->height(), int(touch.size()));
+    QFile loadavg(QStringLiteral("/proc/loadavg"));
+    const QString load = loadavg.open(QIODevice::ReadOnly) ? QString::fromLatin1(loadavg.readAll()).section(u' ', 0, 2) : QString();
+    std::printf("a first-time visitor votes at the kiosk (%dx%d, %d runs each; load average %s)\n", window->width(),
+                window->height(), int(touch.size()), qPrintable(load));
     const QJsonObject touchJson = describe("by touch", touch, 22, 20);
     const QJsonObject scanJson = describe("by scan", scan, 6, 20);
     std::printf("scan: from the camera's start to the code in, worst %.0f ms\n", worst(scan, &Run::scanMs));
@@ -321,7 +324,8 @@ int main(int argc, char **argv)
                 MentalS, FittsAS, FittsBS);
     const QJsonObject json{{"touch", touchJson}, {"scan", scanJson},
                            {"model", QJsonObject{{"mental_s", MentalS}, {"fitts_a_s", FittsAS}, {"fitts_b_s_per_bit", FittsBS}}},
-                           {"window", QStringLiteral("%1x%2").arg(window->width()).arg(window->height())}};
+                           {"window", QStringLiteral("%1x%2").arg(window->width()).arg(window->height())},
+                           {"load_average", load}};
     QFile file(parser.value("json"));
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(json).toJson()) < 0)
         return 1;

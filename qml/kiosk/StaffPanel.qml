@@ -54,6 +54,8 @@ Item {
                     [qsTr("Broker"), Kiosk.brokerState],
                     [qsTr("Programme version"), Kiosk.programmeVersion >= 0 ? String(Kiosk.programmeVersion) : qsTr("none yet")],
                     [qsTr("Votes waiting to be sent"), String(Kiosk.outboxPending)],
+                    [qsTr("Ticket camera"), Kiosk.scannerProblem.length > 0 ? Kiosk.scannerProblem
+                                            : (Kiosk.cameraScans ? qsTr("reading QR codes") : qsTr("none"))],
                     [qsTr("Idle reset after"), qsTr("%n s", "", Kiosk.idle.seconds)]
                 ]
                 delegate: RowLayout {
