@@ -36,8 +36,7 @@ Ballot ballot(const QString &screening = QStringLiteral("S-OPEN"), const QString
     b.voteId = Ballot::newVoteId();
     b.ticket = ticket();
     b.screening = screening;
-    b.film = film;
-    b.score = score;
+    b.ratings = {{film, score}};
     b.castAt = QDateTime::currentDateTimeUtc();
     return b;
 }
