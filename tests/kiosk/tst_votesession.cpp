@@ -105,7 +105,7 @@ void tst_VoteSession::offlineVoteIsStoredThenThanked()
     // On disk before the thank-you.
     QCOMPARE(m_outbox->pending(), 1);
     QCOMPARE(m_outbox->pendingBallots().constFirst().screening, QStringLiteral("S-0103"));
-    QCOMPARE(m_outbox->pendingBallots().constFirst().score, 4);
+    QCOMPARE(m_outbox->pendingBallots().constFirst().ratings, (QList<Ballot::Rating>{{QStringLiteral("F-017"), 4}}));
     QCOMPARE(session.step(), VoteSession::Step::Thanks);
     QCOMPARE(session.outcome(), VoteSession::Outcome::Saved);
 }
