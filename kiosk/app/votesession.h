@@ -69,7 +69,6 @@ public:
     int score() const;
     QVariantMap ratings() const;
     int ratedCount() const { return int(m_ratings.size()); }
-    const QList<Ballot::Rating> &ratingList() const { return m_ratings; }
     Outcome outcome() const { return m_outcome; }
     bool online() const { return m_online; }
     void setOnline(bool online);
