@@ -231,11 +231,20 @@ void voteSeeds(SeedWriter &out, const Programme &p)
     const QDateTime castAt(QDate(2026, 12, 5), QTime(16, 2, 11), QTimeZone(8 * 3600));
     for (qsizetype i = 0; i < p.screenings.size() && i < 3; ++i) {
         const Screening &s = p.screenings[i];
-        Ballot b{Ballot::newVoteId(), codes.value(int(i)), s.id, s.filmIds.value(0, QStringLiteral("F-001")), 1 + i, castAt};
+        Ballot b{Ballot::newVoteId(), codes.value(int(i)), s.id, {{s.filmIds.value(0, QStringLiteral("F-001")), 1 + i}}, castAt};
         out.add(QStringLiteral("ballot"), b.toJson());
         out.add(QStringLiteral("envelope"), b.toJson());
         out.add(QStringLiteral("json_guard"), b.toJson());
     }
+    // Ballots rating the films of a block: two films, and the most a ballot may rate.
+    Ballot block{Ballot::newVoteId(), codes.value(0), QStringLiteral("S-0412"),
+                 {{QStringLiteral("F-017"), 5}, {QStringLiteral("F-018"), 3}}, castAt};
+    out.add(QStringLiteral("ballot"), block.toJson());
+    out.add(QStringLiteral("json_guard"), block.toJson());
+    block.ratings.clear();
+    for (int i = 0; i < Ballot::MaxRatings; ++i)
+        block.ratings.append({QStringLiteral("F-%1").arg(i, 3, 10, QLatin1Char('0')), 1 + i % 5});
+    out.add(QStringLiteral("ballot"), block.toJson());
     const QString voteId = Ballot::newVoteId();
     out.add(QStringLiteral("ballot_reply"), BallotReply::accepted(voteId).toJson());
     out.add(QStringLiteral("ballot_reply"), BallotReply::duplicate(voteId).toJson());

@@ -86,8 +86,7 @@ void KioskSwarm::cast(int kiosk)
     b.voteId = Ballot::newVoteId();
     b.ticket = m_tickets[m_sent];
     b.screening = QStringLiteral("S-1");
-    b.film = QStringLiteral("F-%1").arg(1 + m_sent % 3);
-    b.score = 1 + m_sent % 5;
+    b.ratings = {{QStringLiteral("F-%1").arg(1 + m_sent % 3), 1 + m_sent % 5}};
     b.castAt = QDateTime::currentDateTimeUtc();
     MqttMessage m;
     m.topic = Topics::vote(m_accounts[kiosk]);

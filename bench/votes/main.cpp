@@ -217,7 +217,7 @@ Phase storeOnly(const std::vector<QByteArray> &payloads, const TicketKeyring &ke
         const std::optional<Ballot> b = Ballot::fromJson(payloads[i], nullptr);
         if (!b || verifier.verify(b->ticket) != TicketVerifier::Result::Valid)
             continue;
-        VoteStore::Entry e{b->voteId, TicketCode::storageHash(b->ticket), b->screening, b->film, int(b->score),
+        VoteStore::Entry e{b->voteId, TicketCode::storageHash(b->ticket), b->screening, b->ratings,
                            QStringLiteral("bench"), b->castAt, clock.nsecsElapsed() / 1000};
         ++r.sent;
         store.submit(std::move(e), [&](const BallotReply &reply) {
@@ -317,7 +317,7 @@ int main(int argc, char **argv)
     std::vector<QByteArray> payloads;
     payloads.reserve(size_t(largest));
     for (const QString &code : codes) {
-        Ballot b{Ballot::newVoteId(), code, QStringLiteral("S-1"), QStringLiteral("F-1"), qint64(1 + payloads.size() % 5),
+        Ballot b{Ballot::newVoteId(), code, QStringLiteral("S-1"), {{QStringLiteral("F-1"), qint64(1 + payloads.size() % 5)}},
                  QDateTime::currentDateTimeUtc()};
         payloads.push_back(b.toJson());
         Q_ASSERT(!payloads.back().contains('\n'));

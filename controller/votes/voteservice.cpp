@@ -115,25 +115,37 @@ void VoteService::onMessage(const MqttMessage &message)
     VoteStore::Entry entry;
     entry.voteId = ballot->voteId;
     entry.screening = ballot->screening;
-    entry.film = ballot->film;
-    entry.score = int(ballot->score);
+    entry.ratings = ballot->ratings;
     entry.kiosk = account;
     entry.castAt = ballot->castAt;
     entry.receivedAtUs = QDateTime::currentMSecsSinceEpoch() * 1000;
-    entry.rejection = verdict(*ballot);
+    entry.rejection = verdict(*ballot, &entry.rejectedFilm);
     if (entry.rejection == BallotReply::Reason::None)
         entry.ticketHash = TicketCode::storageHash(ballot->ticket);
     m_writer->submit(std::move(entry), [this, route](const BallotReply &reply) { sendReply(route, reply); });
 }
 
-BallotReply::Reason VoteService::verdict(const Ballot &ballot) const
+BallotReply::Reason VoteService::verdict(const Ballot &ballot, QString *film) const
 {
     const BallotReply::Reason ticket = ticketReason(m_verifier.verify(ballot.ticket));
     if (ticket != BallotReply::Reason::None)
         return ticket;
-    if (!ballot.scoreInRange())
-        return BallotReply::Reason::BadScore;
-    return m_windows.check(ballot.screening, ballot.film);
+    // The whole ballot counts or none of it: one film the voter could not have seen
+    // makes it a rejection that names that film.
+    for (const Ballot::Rating &rating : ballot.ratings) {
+        if (!Ballot::scoreInRange(rating.score)) {
+            *film = rating.film;
+            return BallotReply::Reason::BadScore;
+        }
+    }
+    for (const Ballot::Rating &rating : ballot.ratings) {
+        const BallotReply::Reason window = m_windows.check(ballot.screening, rating.film);
+        if (window == BallotReply::Reason::UnknownFilm)
+            *film = rating.film;
+        if (window != BallotReply::Reason::None)
+            return window;
+    }
+    return BallotReply::Reason::None;
 }
 
 void VoteService::sendReply(const Route &route, const BallotReply &reply)

@@ -98,7 +98,9 @@ private:
     };
     void onMessage(const MqttMessage &message);
     void sendReply(const Route &route, const BallotReply &reply);
-    BallotReply::Reason verdict(const Ballot &ballot) const;
+    // Why the ballot cannot count, or Reason::None; *film names the film a rejection is
+    // about (not in the screening, score out of range).
+    BallotReply::Reason verdict(const Ballot &ballot, QString *film) const;
     Reply setOpen(const QJsonObject &args, const QString &account, bool open);
     void scheduleResults();
 

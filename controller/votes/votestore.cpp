@@ -105,6 +105,69 @@ BEGIN
         ON CONFLICT (film_id, score) DO UPDATE SET votes = votes + 1;
 END;
 )")},
+        // A ballot rates one film or several films of a block: the ballot (one per ticket and
+        // screening, as before) moves to `ballots`, and `votes` keeps one row per rated
+        // film. Every v3 vote becomes a ballot and its one film vote under the same id, so
+        // the tally tables stay as they are. The counting rule is unchanged: a ticket's
+        // first vote for a film counts, found through the ticket's few ballots.
+        {4, QStringLiteral(R"(
+DROP TRIGGER votes_tally_screening;
+DROP TRIGGER votes_tally_score;
+DROP TRIGGER votes_immutable_update;
+DROP TRIGGER votes_immutable_delete;
+ALTER TABLE votes RENAME TO votes_v3;
+CREATE TABLE ballots (
+    id INTEGER PRIMARY KEY,
+    vote_id TEXT NOT NULL UNIQUE,
+    ticket_hash TEXT NOT NULL,
+    screening_id TEXT NOT NULL,
+    kiosk TEXT NOT NULL,
+    cast_at TEXT NOT NULL,
+    received_at_us INTEGER NOT NULL,
+    UNIQUE (ticket_hash, screening_id)
+);
+CREATE TABLE votes (
+    id INTEGER PRIMARY KEY,
+    ballot_id INTEGER NOT NULL REFERENCES ballots (id),
+    film_id TEXT NOT NULL,
+    score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    UNIQUE (ballot_id, film_id)
+);
+INSERT INTO ballots (id, vote_id, ticket_hash, screening_id, kiosk, cast_at, received_at_us)
+    SELECT id, vote_id, ticket_hash, screening_id, kiosk, cast_at, received_at_us FROM votes_v3 ORDER BY id;
+INSERT INTO votes (id, ballot_id, film_id, score) SELECT id, id, film_id, score FROM votes_v3 ORDER BY id;
+DROP TABLE votes_v3;
+ALTER TABLE rejections ADD COLUMN film_id TEXT;
+CREATE TRIGGER votes_tally_screening AFTER INSERT ON votes
+BEGIN
+    INSERT OR IGNORE INTO tally_screenings (film_id, screening_id)
+        SELECT NEW.film_id, screening_id FROM ballots WHERE id = NEW.ballot_id;
+END;
+CREATE TRIGGER votes_tally_score AFTER INSERT ON votes
+WHEN NOT EXISTS (SELECT 1 FROM ballots b JOIN votes v ON v.ballot_id = b.id
+                 WHERE b.ticket_hash = (SELECT ticket_hash FROM ballots WHERE id = NEW.ballot_id)
+                   AND v.film_id = NEW.film_id AND v.id < NEW.id)
+BEGIN
+    INSERT INTO tally_scores (film_id, score, votes) VALUES (NEW.film_id, NEW.score, 1)
+        ON CONFLICT (film_id, score) DO UPDATE SET votes = votes + 1;
+END;
+CREATE TRIGGER votes_immutable_update BEFORE UPDATE ON votes
+BEGIN
+    SELECT RAISE(ABORT, 'votes are never changed');
+END;
+CREATE TRIGGER votes_immutable_delete BEFORE DELETE ON votes
+BEGIN
+    SELECT RAISE(ABORT, 'votes are never deleted');
+END;
+CREATE TRIGGER ballots_immutable_update BEFORE UPDATE ON ballots
+BEGIN
+    SELECT RAISE(ABORT, 'ballots are never changed');
+END;
+CREATE TRIGGER ballots_immutable_delete BEFORE DELETE ON ballots
+BEGIN
+    SELECT RAISE(ABORT, 'ballots are never deleted');
+END;
+)")},
     };
 }
 
@@ -135,12 +198,14 @@ VoteStore::VoteStore(Database &db, const Options &options, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_options(options)
-    , m_insertVote(db.prepare(QStringLiteral(
-          "INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, cast_at, received_at_us) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")))
-    , m_findVote(db.prepare(QStringLiteral("SELECT 1 FROM votes WHERE vote_id = ?")))
+    , m_insertBallot(db.prepare(QStringLiteral(
+          "INSERT INTO ballots (vote_id, ticket_hash, screening_id, kiosk, cast_at, received_at_us) "
+          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")))
+    , m_insertVote(db.prepare(QStringLiteral("INSERT INTO votes (ballot_id, film_id, score) VALUES (?, ?, ?)")))
+    , m_findVote(db.prepare(QStringLiteral("SELECT 1 FROM ballots WHERE vote_id = ?")))
     , m_insertRejection(db.prepare(QStringLiteral(
-          "INSERT OR IGNORE INTO rejections (vote_id, reason, screening_id, kiosk, received_at_us) VALUES (?, ?, ?, ?, ?)")))
+          "INSERT OR IGNORE INTO rejections (vote_id, reason, screening_id, kiosk, received_at_us, film_id) "
+          "VALUES (?, ?, ?, ?, ?, ?)")))
 {
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -186,34 +251,59 @@ bool VoteStore::isCounted(const QString &voteId)
 bool VoteStore::recordRejection(const Entry &e, BallotReply::Reason reason)
 {
     m_insertRejection.bind(1, e.voteId).bind(2, BallotReply::reasonCode(reason)).bind(3, e.screening)
-        .bind(4, e.kiosk).bind(5, e.receivedAtUs);
+        .bind(4, e.kiosk).bind(5, e.receivedAtUs).bind(6, e.rejectedFilm.isEmpty() ? QVariant() : QVariant(e.rejectedFilm));
     const bool ok = m_insertRejection.exec();
     m_insertRejection.reset();
     return ok;
 }
 
+namespace {
+// What the votes table's constraints would refuse: caught before the insert, since a
+// failed insert would fail the whole batch, again at every retry.
+BallotReply::Reason malformed(const VoteStore::Entry &e)
+{
+    if (e.ratings.isEmpty() || e.ratings.size() > Ballot::MaxRatings)
+        return BallotReply::Reason::BadBallot;
+    Ballot ballot;
+    ballot.ratings = e.ratings;
+    if (!ballot.filmRatedTwice().isEmpty())
+        return BallotReply::Reason::BadBallot;
+    return ballot.scoresInRange() ? BallotReply::Reason::None : BallotReply::Reason::BadScore;
+}
+} // namespace
+
 VoteStore::Step VoteStore::store(const Entry &e, BallotReply *reply)
 {
-    if (e.rejection != BallotReply::Reason::None) {
+    const BallotReply::Reason rejection = e.rejection != BallotReply::Reason::None ? e.rejection : malformed(e);
+    if (rejection != BallotReply::Reason::None) {
         // A re-sent ballot that was counted before stays counted, even if its window has
         // closed since: the kiosk must hear "duplicate", not a misleading rejection.
         if (isCounted(e.voteId)) {
             *reply = BallotReply::duplicate(e.voteId);
             return Step::Ok;
         }
-        *reply = BallotReply::rejected(e.voteId, e.rejection);
-        return recordRejection(e, e.rejection) ? Step::Ok : Step::Failed;
+        *reply = BallotReply::rejected(e.voteId, rejection, e.rejectedFilm);
+        return recordRejection(e, rejection) ? Step::Ok : Step::Failed;
     }
-    m_insertVote.bind(1, e.voteId).bind(2, e.ticketHash).bind(3, e.screening).bind(4, e.film).bind(5, e.score)
-        .bind(6, e.kiosk).bind(7, IsoTime::withMs(e.castAt)).bind(8, e.receivedAtUs);
-    const bool ok = m_insertVote.exec();
-    m_insertVote.reset();
+    m_insertBallot.bind(1, e.voteId).bind(2, e.ticketHash).bind(3, e.screening).bind(4, e.kiosk)
+        .bind(5, IsoTime::withMs(e.castAt)).bind(6, e.receivedAtUs);
+    const bool ok = m_insertBallot.exec();
+    m_insertBallot.reset();
     if (!ok)
         return Step::Failed;
     if (m_db.changes() == 1) {
+        const qint64 ballotId = m_db.lastInsertRowId();
+        for (const Ballot::Rating &rating : e.ratings) {
+            const bool inserted = m_insertVote.bind(1, ballotId).bind(2, rating.film).bind(3, rating.score).exec();
+            m_insertVote.reset();
+            if (!inserted)
+                return Step::Failed;
+        }
         *reply = BallotReply::accepted(e.voteId);
         return Step::Ok;
     }
+    // Refused by UNIQUE (vote_id): this very ballot again; by UNIQUE (ticket_hash,
+    // screening_id): another ballot of the same ticket for this screening.
     if (isCounted(e.voteId)) {
         *reply = BallotReply::duplicate(e.voteId);
         return Step::Ok;
@@ -238,7 +328,8 @@ bool VoteStore::flush()
         bool ok = tx.isActive();
         for (size_t i = 0; ok && i < count; ++i) {
             ok = store(m_queue[i].entry, &replies[qsizetype(i)]) == Step::Ok;
-            newVotes += replies[qsizetype(i)].result == BallotReply::Result::Accepted;
+            if (replies[qsizetype(i)].result == BallotReply::Result::Accepted)
+                newVotes += int(m_queue[i].entry.ratings.size());
         }
         if (!ok || !tx.commit(&problem)) {
             if (problem.isEmpty())
@@ -273,6 +364,12 @@ bool VoteStore::flush()
 qint64 VoteStore::voteCount() const
 {
     Statement s = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM votes"));
+    return s.step() == Statement::Step::Row ? s.columnInt(0) : -1;
+}
+
+qint64 VoteStore::ballotCount() const
+{
+    Statement s = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM ballots"));
     return s.step() == Statement::Step::Row ? s.columnInt(0) : -1;
 }
 

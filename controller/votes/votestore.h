@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ballot.h"
 #include "ballotreply.h"
 #include "database.h"
 
@@ -43,23 +44,24 @@ public:
 
     // One ballot ready to store: already decoded and checked by the caller. When
     // rejection is set the ballot is recorded as rejected (unless its vote id is already
-    // counted, which makes it a duplicate).
+    // counted, which makes it a duplicate). An accepted ballot is one row in `ballots`
+    // (a ticket has at most one per screening) and one row in `votes` per rated film.
     struct Entry
     {
         QString voteId;
         QByteArray ticketHash;
         QString screening;
-        QString film;
-        int score = 0;
+        QList<Ballot::Rating> ratings;   // 1..Ballot::MaxRatings, each film once, scores 1..5
         QString kiosk;
         QDateTime castAt;
         qint64 receivedAtUs = 0;
         BallotReply::Reason rejection = BallotReply::Reason::None;
+        QString rejectedFilm;            // the film the rejection is about, if one is
     };
     using Done = std::function<void(const BallotReply &)>;
 
-    // The schema of the votes database (votes, rejections, voting overrides, reported
-    // screening ends, issued tickets).
+    // The schema of the votes database (ballots and their votes, one per rated film;
+    // rejections, voting overrides, reported screening ends, issued tickets).
     static QList<Database::Migration> migrations();
     static std::optional<Database> openDatabase(const QString &path, QString *error);
 
@@ -75,7 +77,8 @@ public:
     Error error() const { return m_error; }
     QString errorString() const { return m_errorString; }
     qint64 committedBatches() const { return m_batches; }
-    qint64 voteCount() const;
+    qint64 voteCount() const;     // film votes: a block ballot rating three films is three
+    qint64 ballotCount() const;
     Database &database() { return m_db; }
 
 signals:
@@ -99,6 +102,7 @@ private:
 
     Database &m_db;
     Options m_options;
+    Statement m_insertBallot;
     Statement m_insertVote;
     Statement m_findVote;
     Statement m_insertRejection;

@@ -31,7 +31,7 @@ public:
     struct Screening
     {
         QString id;
-        QStringList films;   // one film, or the films of a block (the voter picks one)
+        QStringList films;   // one film, or the films of a block (a ballot rates any of them)
         QDateTime start;
         QDateTime end;       // scheduled
     };

@@ -6,11 +6,13 @@
 #include "plainjson.h"
 #include "messagetype.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QUuid>
 
+#include <algorithm>
 #include <array>
 
 namespace fest {
@@ -94,16 +96,40 @@ QString Ballot::newVoteId(qint64 msSinceEpoch)
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }
 
+bool Ballot::scoresInRange() const
+{
+    return std::all_of(ratings.cbegin(), ratings.cend(), [](const Rating &r) { return scoreInRange(r.score); });
+}
+
+QString Ballot::filmRatedTwice() const
+{
+    for (qsizetype i = 1; i < ratings.size(); ++i) {
+        for (qsizetype j = 0; j < i; ++j) {
+            if (ratings[i].film == ratings[j].film)
+                return ratings[i].film;
+        }
+    }
+    return {};
+}
+
 QByteArray Ballot::toJson() const
 {
-    const QJsonObject o{
+    QJsonObject o{
         {QStringLiteral("voteId"), voteId},
         {QStringLiteral("ticket"), ticket},
         {QStringLiteral("screening"), screening},
-        {QStringLiteral("film"), film},
-        {QStringLiteral("score"), score},
         {QStringLiteral("castAt"), castAt.toOffsetFromUtc(castAt.offsetFromUtc()).toString(Qt::ISODateWithMs)},
     };
+    // One film: the form every controller reads, on its fast path.
+    if (ratings.size() == 1) {
+        o.insert(QStringLiteral("film"), ratings.constFirst().film);
+        o.insert(QStringLiteral("score"), ratings.constFirst().score);
+    } else {
+        QJsonArray list;
+        for (const Rating &r : ratings)
+            list.append(QJsonObject{{QStringLiteral("film"), r.film}, {QStringLiteral("score"), r.score}});
+        o.insert(QStringLiteral("ratings"), list);
+    }
     return Envelope::encode(MessageType::ballot(), o);
 }
 
@@ -152,15 +178,16 @@ std::optional<Ballot> Ballot::fromPlainJson(const QByteArray &data)
     b.voteId = QString(voteId);
     b.ticket = QString(ticket);
     b.screening = QString(screening);
-    b.film = QString(film);
-    b.score = score;
+    b.ratings = {Rating{QString(film), score}};
     return b;
 }
 
 std::optional<Ballot> Ballot::fromAnyJson(const QByteArray &data, QString *error, QString *voteId)
 {
-    // A ballot is tiny; a large one is hostile.
-    const JsonLimits limits{MaxBytes, 2, 256, 0};
+    // A ballot is tiny; a large one is hostile. Three levels: the ballot, its ratings,
+    // a rating. Lists up to twice MaxRatings pass the guard, so that the reader can say
+    // which ballot rated too many films.
+    const JsonLimits limits{MaxBytes, 3, 256, 2 * MaxRatings};
     const std::optional<QJsonObject> object = Envelope::decode(data, MessageType::ballot(), limits, error);
     if (!object)
         return std::nullopt;
@@ -173,8 +200,37 @@ std::optional<Ballot> Ballot::fromAnyJson(const QByteArray &data, QString *error
         *voteId = b.voteId;
     b.ticket = r.requiredString(QStringLiteral("ticket"), {.maxLength = MaxTicketLength});
     b.screening = r.requiredId(QStringLiteral("screening"));
-    b.film = r.requiredId(QStringLiteral("film"));
-    b.score = r.requiredInteger(QStringLiteral("score"), {.min = -MaxAbsScore, .max = MaxAbsScore});
+    const JsonReader::IntegerRule scoreRule{.min = -MaxAbsScore, .max = MaxAbsScore};
+    const QString film = QStringLiteral("film"), score = QStringLiteral("score"), ratings = QStringLiteral("ratings");
+    if (!r.has(ratings)) {
+        if (object->contains(ratings)) {
+            r.optionalArray(ratings);
+            r.addError(ratings, QStringLiteral("expected a list of ratings, got null"));
+        }
+        b.ratings = {Rating{r.requiredId(film), r.requiredInteger(score, scoreRule)}};
+    } else {
+        if (r.has(film) || r.has(score)) {
+            r.addError(ratings, QStringLiteral("the ballot also has film or score: rate one film with film and score, or "
+                                               "the films of a block with ratings, not both"));
+            r.optionalString(film);
+            r.optionalInteger(score, scoreRule);
+        }
+        const bool isList = object->value(ratings).isArray();
+        const QJsonArray list = r.requiredArray(ratings);
+        if (isList && list.isEmpty())
+            r.addError(ratings, QStringLiteral("rates no film: give at least one {\"film\":ID,\"score\":1..5}"));
+        else if (list.size() > MaxRatings)
+            r.addError(ratings, QStringLiteral("rates %1 films; a ballot rates at most %2").arg(list.size()).arg(MaxRatings));
+        for (qsizetype i = 0; i < list.size() && list.size() <= MaxRatings; ++i) {
+            JsonReader e = r.element(ratings, list, i);
+            Rating rating{e.requiredId(film), e.requiredInteger(score, scoreRule)};
+            e.rejectUnknownFields();
+            if (!rating.film.isEmpty()
+                && std::any_of(b.ratings.cbegin(), b.ratings.cend(), [&](const Rating &o) { return o.film == rating.film; }))
+                e.addError(film, QStringLiteral("%1 is rated twice; rate each film once").arg(rating.film));
+            b.ratings.append(rating);
+        }
+    }
     b.castAt = r.requiredDateTime(QStringLiteral("castAt"));
     r.rejectUnknownFields();
     if (!r.ok()) {

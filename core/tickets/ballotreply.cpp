@@ -51,6 +51,11 @@ BallotReply BallotReply::rejected(const QString &voteId, Reason reason)
     return {voteId, Result::Rejected, reason, reasonMessage(reason)};
 }
 
+BallotReply BallotReply::rejected(const QString &voteId, Reason reason, const QString &film)
+{
+    return {voteId, Result::Rejected, reason, reasonMessage(reason, film)};
+}
+
 QString BallotReply::resultCode(Result result)
 {
     return resultCodes().value(int(result));
@@ -76,6 +81,17 @@ QString BallotReply::reasonMessage(Reason reason)
     case Reason::BadBallot: return QObject::tr("The kiosk sent a damaged ballot. Please ask a volunteer.");
     }
     return {};
+}
+
+QString BallotReply::reasonMessage(Reason reason, const QString &film)
+{
+    if (film.isEmpty())
+        return reasonMessage(reason);
+    switch (reason) {
+    case Reason::UnknownFilm: return QObject::tr("Film %1 was not shown in that screening. Rate only the films you saw.").arg(film);
+    case Reason::BadScore: return QObject::tr("The score for film %1 is not 1 to 5 stars. Pick a score and vote again.").arg(film);
+    default: return reasonMessage(reason);
+    }
 }
 
 QByteArray BallotReply::encode() const

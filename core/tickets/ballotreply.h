@@ -41,6 +41,9 @@ public:
     static BallotReply accepted(const QString &voteId);
     static BallotReply duplicate(const QString &voteId);
     static BallotReply rejected(const QString &voteId, Reason reason);
+    // A rejection that names the film it is about (UnknownFilm, BadScore): the voter reads
+    // which of the films they rated is the problem.
+    static BallotReply rejected(const QString &voteId, Reason reason, const QString &film);
 
     QByteArray toJson() const;
     // Tries fromPlainJson, then the full decoder (JsonGuard + JsonReader), which explains
@@ -57,6 +60,7 @@ public:
     static QString resultCode(Result result);
     static QString reasonCode(Reason reason);
     static QString reasonMessage(Reason reason);
+    static QString reasonMessage(Reason reason, const QString &film);
 
 private:
     QByteArray encode() const;   // the general encoder; toJson() reuses its output

@@ -3,6 +3,8 @@
 #include "ticketcode.h"
 #include "voteoutbox.h"
 
+#include <algorithm>
+
 namespace fest {
 
 VoteSession::VoteSession(VoteOutbox *outbox, int replyWaitMs, QObject *parent)
@@ -113,23 +115,66 @@ bool VoteSession::submitCode()
     return true;
 }
 
+int VoteSession::score() const
+{
+    for (const Ballot::Rating &r : m_ratings) {
+        if (r.film == m_filmId)
+            return int(r.score);
+    }
+    return 0;
+}
+
+QVariantMap VoteSession::ratings() const
+{
+    QVariantMap map;
+    for (const Ballot::Rating &r : m_ratings)
+        map.insert(r.film, int(r.score));
+    return map;
+}
+
 void VoteSession::rate(int score)
 {
-    if (m_step != Step::Rate && m_step != Step::Confirm)
-        return;
-    const int clamped = std::clamp(score, int(Ballot::MinScore), int(Ballot::MaxScore));
-    if (clamped != m_score) {
-        m_score = clamped;
-        emit scoreChanged();
+    if (!m_filmId.isEmpty())
+        rateFilm(m_filmId, std::clamp(score, int(Ballot::MinScore), int(Ballot::MaxScore)));
+}
+
+bool VoteSession::rateFilm(const QString &filmId, int score)
+{
+    if ((m_step != Step::Rate && m_step != Step::Confirm) || filmId.isEmpty())
+        return false;
+    const int scoreBefore = this->score();
+    const auto it = std::find_if(m_ratings.begin(), m_ratings.end(), [&](const Ballot::Rating &r) { return r.film == filmId; });
+    bool changed = false;
+    if (score <= 0) {
+        if (it != m_ratings.end()) {
+            m_ratings.erase(it);
+            changed = true;
+        }
+    } else {
+        const int clamped = std::min(score, int(Ballot::MaxScore));
+        if (it != m_ratings.end()) {
+            changed = it->score != clamped;
+            it->score = clamped;
+        } else if (m_ratings.size() < Ballot::MaxRatings) {
+            m_ratings.append({filmId, clamped});
+            changed = true;
+        } else {
+            return false;
+        }
     }
-    setStep(Step::Confirm);
+    if (changed)
+        emit ratingsChanged();
+    if (this->score() != scoreBefore)
+        emit scoreChanged();
+    setStep(m_ratings.isEmpty() ? Step::Rate : Step::Confirm);
+    return true;
 }
 
 bool VoteSession::confirm()
 {
-    if (m_step != Step::Confirm)
+    if (m_step != Step::Confirm || m_ratings.isEmpty())
         return false;
-    m_voteId = m_outbox->cast(m_code, m_screeningId, m_filmId, m_score);
+    m_voteId = m_outbox->cast(m_code, m_screeningId, m_ratings);
     if (m_voteId.isEmpty()) {
         finish(m_outbox->error() == VoteOutbox::Error::StorageFailed ? Outcome::StorageFailed : Outcome::TicketInvalid);
         return false;
@@ -161,6 +206,13 @@ void VoteSession::reset()
 {
     m_replyWait.stop();
     m_voteId.clear();
+    if (!m_ratings.isEmpty()) {
+        const bool scored = score() != 0;
+        m_ratings.clear();
+        emit ratingsChanged();
+        if (scored)
+            emit scoreChanged();
+    }
     if (!m_screeningId.isEmpty() || !m_filmId.isEmpty()) {
         m_screeningId.clear();
         m_filmId.clear();
@@ -170,10 +222,6 @@ void VoteSession::reset()
         m_code.clear();
         m_codeState = CodeState::Empty;
         emit codeChanged();
-    }
-    if (m_score != 0) {
-        m_score = 0;
-        emit scoreChanged();
     }
     setOutcome(Outcome::None);
     setStep(Step::Choose);

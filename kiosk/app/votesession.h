@@ -1,17 +1,23 @@
 #pragma once
 
+#include "ballot.h"
 #include "ballotreply.h"
 
 #include <QObject>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace fest {
 
 class VoteOutbox;
 
-// One visitor's vote, step by step: choose the screening (and, for a block of shorts,
-// the film), type or scan the ticket code, rate 1-5, confirm. Confirming stores the
+// One visitor's vote, step by step: choose the screening, type or scan the ticket code,
+// rate 1-5, confirm. For one film: choose(screening, film), then rate(score). For a block
+// of shorts: choose(screening, "") (or a film of the block to start with), then
+// rateFilm(film, score) for any or all of its films, rateFilm(film, 0) to take a rating
+// back; confirm is possible once at least one film is rated, and the one ballot rates
+// them all (a ticket votes once per screening). Confirming stores the
 // ballot in the outbox (on disk before any thank-you); then, when online, the session
 // waits a moment for the controller's verdict so that "already used" or "voting closed"
 // can be said to the voter's face. Offline, or without a verdict in time, the voter is
@@ -26,7 +32,11 @@ class VoteSession : public QObject
     Q_PROPERTY(QString filmId READ filmId NOTIFY choiceChanged)
     Q_PROPERTY(QString code READ code WRITE setCode NOTIFY codeChanged)
     Q_PROPERTY(CodeState codeState READ codeState NOTIFY codeChanged)
+    // The rating of filmId (0: not rated yet).
     Q_PROPERTY(int score READ score NOTIFY scoreChanged)
+    // Every rating of this ballot: film id -> 1..5.
+    Q_PROPERTY(QVariantMap ratings READ ratings NOTIFY ratingsChanged)
+    Q_PROPERTY(int ratedCount READ ratedCount NOTIFY ratingsChanged)
     Q_PROPERTY(Outcome outcome READ outcome NOTIFY outcomeChanged)
     Q_PROPERTY(bool online READ online WRITE setOnline NOTIFY onlineChanged)
 public:
@@ -56,7 +66,9 @@ public:
     QString code() const { return m_code; }
     void setCode(const QString &code);
     CodeState codeState() const { return m_codeState; }
-    int score() const { return m_score; }
+    int score() const;
+    QVariantMap ratings() const;
+    int ratedCount() const { return int(m_ratings.size()); }
     Outcome outcome() const { return m_outcome; }
     bool online() const { return m_online; }
     void setOnline(bool online);
@@ -71,7 +83,13 @@ public:
     Q_INVOKABLE void scan(const QString &code);
     // Enter or a tap on "Next": moves on only when the code passes the offline check.
     Q_INVOKABLE bool submitCode();
+    // Rates the chosen film (choose's filmId); nothing when none was chosen.
     Q_INVOKABLE void rate(int score);
+    // Rates one film of the chosen screening (1..5, clamped), or with 0 takes its rating
+    // back. In the Rate or Confirm step only; false when refused (wrong step, no film id,
+    // more than Ballot::MaxRatings films). Moves to Confirm while a film is rated, back to
+    // Rate when none is.
+    Q_INVOKABLE bool rateFilm(const QString &filmId, int score);
     Q_INVOKABLE bool confirm();
     Q_INVOKABLE void back();
     // Forget everything (idle, "Done", leaving the vote screen).
@@ -85,6 +103,7 @@ signals:
     void choiceChanged();
     void codeChanged();
     void scoreChanged();
+    void ratingsChanged();
     void outcomeChanged();
     void onlineChanged();
     void scanned();
@@ -102,7 +121,7 @@ private:
     QString m_filmId;
     QString m_code;
     CodeState m_codeState = CodeState::Empty;
-    int m_score = 0;
+    QList<Ballot::Rating> m_ratings;   // in the order the voter rated them
     Outcome m_outcome = Outcome::None;
     QString m_voteId;
     bool m_online = false;

@@ -83,8 +83,8 @@ void BallotClient::castNext()
         b.voteId = Ballot::newVoteId();
         b.ticket = t.code;
         b.screening = t.screening;
-        b.film = t.film.isEmpty() ? m_fallbackFilm : t.film;
-        b.score = QRandomGenerator::global()->bounded(Ballot::MinScore, Ballot::MaxScore + 1);
+        b.ratings = {{t.film.isEmpty() ? m_fallbackFilm : t.film,
+                      QRandomGenerator::global()->bounded(Ballot::MinScore, Ballot::MaxScore + 1)}};
         b.castAt = QDateTime::currentDateTimeUtc();
         batch.append(b);
         ++m_cast;

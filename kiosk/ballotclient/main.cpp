@@ -60,6 +60,7 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "A headless kiosk.\n  cast --ticket C --screening S --film F --score N\n"
+        "  cast --ticket C --screening S --rating F=N [--rating F=N ...]   (films of a block, one ballot)\n"
         "  burst --tickets FILE --count N [--rate R] [--film F]\n  drain"));
     parser.addHelpOption();
     parser.addOptions({
@@ -72,6 +73,8 @@ int main(int argc, char **argv)
         {"screening", "cast: the screening id.", "id"},
         {"film", "cast: the film id; burst: film for tickets without one.", "id"},
         {"score", "cast: 1 to 5 stars.", "n"},
+        {"rating", "cast: a film of a block and its stars, FILM=N; repeat for each film rated (instead of --film and --score).",
+         "film=n"},
         {"tickets", "burst: CSV file code,screening[,film].", "file"},
         {"count", "burst: how many ballots.", "n", "1"},
         {"rate", "burst: ballots per second (0: all at once).", "r", "0"},
@@ -109,11 +112,26 @@ int main(int argc, char **argv)
     client.open();
 
     if (command == u"cast") {
-        bool scoreOk = false;
-        const int score = parser.value("score").toInt(&scoreOk);
-        if (!scoreOk)
-            return fail(Usage, QStringLiteral("--score must be a number from 1 to 5"));
-        if (outbox.cast(parser.value("ticket"), parser.value("screening"), parser.value("film"), score).isEmpty())
+        QList<Ballot::Rating> ratings;
+        if (parser.isSet("rating")) {
+            if (parser.isSet("film") || parser.isSet("score"))
+                return fail(Usage, QStringLiteral("give --film and --score for one film, or --rating FILM=N for each film, not both"));
+            for (const QString &rating : parser.values("rating")) {
+                const qsizetype at = rating.lastIndexOf(u'=');
+                bool scoreOk = false;
+                const int score = at > 0 ? rating.mid(at + 1).toInt(&scoreOk) : 0;
+                if (!scoreOk)
+                    return fail(Usage, QStringLiteral("--rating %1: expected FILM=N with N from 1 to 5, e.g. F-017=5").arg(rating));
+                ratings.append({rating.left(at), score});
+            }
+        } else {
+            bool scoreOk = false;
+            const int score = parser.value("score").toInt(&scoreOk);
+            if (!scoreOk)
+                return fail(Usage, QStringLiteral("--score must be a number from 1 to 5"));
+            ratings.append({parser.value("film"), score});
+        }
+        if (outbox.cast(parser.value("ticket"), parser.value("screening"), ratings).isEmpty())
             return fail(Usage, outbox.errorString());
     } else if (command == u"burst") {
         const auto tickets = BallotClient::loadTickets(parser.value("tickets"), &error);

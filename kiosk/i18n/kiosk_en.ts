@@ -388,6 +388,18 @@
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Ticket camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading QR codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StarRating</name>
@@ -423,10 +435,6 @@
     </message>
     <message>
         <source>Voting is not open for any screening here right now. Voting for a screening opens when it starts and closes a little after it ends.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Which film would you like to rate?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -543,6 +551,10 @@
     </message>
     <message>
         <source>Type the 16 characters printed on your ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate any or all of the films you saw</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

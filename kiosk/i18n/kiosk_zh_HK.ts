@@ -383,6 +383,18 @@
         <source>Close</source>
         <translation>關閉</translation>
     </message>
+    <message>
+        <source>Ticket camera</source>
+        <translation>門票鏡頭</translation>
+    </message>
+    <message>
+        <source>reading QR codes</source>
+        <translation>正在讀取二維碼</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>沒有</translation>
+    </message>
 </context>
 <context>
     <name>StarRating</name>
@@ -418,10 +430,6 @@
     <message>
         <source>Voting is not open for any screening here right now. Voting for a screening opens when it starts and closes a little after it ends.</source>
         <translation>此處現時沒有開放投票的放映。每場放映開始時開放投票，並在完場後不久截止。</translation>
-    </message>
-    <message>
-        <source>Which film would you like to rate?</source>
-        <translation>你想為哪部影片評分？</translation>
     </message>
     <message>
         <source>‹ Back</source>
@@ -538,6 +546,10 @@
     <message>
         <source>Type the 16 characters printed on your ticket.</source>
         <translation>輸入門票上印有的 16 個字元。</translation>
+    </message>
+    <message>
+        <source>Rate any or all of the films you saw</source>
+        <translation>為你看過的任何一部或全部影片評分</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@
 #include <QLoggingCategory>
 #include <QScopeGuard>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcOutbox, "fest.kiosk.outbox")
 
 namespace fest {
@@ -81,6 +83,11 @@ QString VoteOutbox::voteTopic() const
 
 QString VoteOutbox::cast(const QString &ticket, const QString &screening, const QString &film, int score)
 {
+    return cast(ticket, screening, QList<Ballot::Rating>{{film, score}});
+}
+
+QString VoteOutbox::cast(const QString &ticket, const QString &screening, const QList<Ballot::Rating> &ratings)
+{
     switch (TicketCode::checkFormat(ticket)) {
     case TicketCode::Check::Malformed:
         setError(Error::TicketMalformed, TicketCode::userMessage(TicketCode::Check::Malformed));
@@ -95,15 +102,16 @@ QString VoteOutbox::cast(const QString &ticket, const QString &screening, const 
     ballot.voteId = Ballot::newVoteId();
     ballot.ticket = TicketCode::display(ticket);
     ballot.screening = screening;
-    ballot.film = film;
-    ballot.score = score;
+    ballot.ratings = ratings;
     ballot.castAt = QDateTime::currentDateTimeUtc();
-    if (!ballot.scoreInRange()) {
+    if (!ballot.scoresInRange()) {
         setError(Error::BadScore, tr("Pick from 1 to 5 stars."));
         return {};
     }
-    if (screening.isEmpty() || film.isEmpty()) {
-        setError(Error::BadChoice, tr("Pick the screening and the film you saw."));
+    const bool filmMissing = std::any_of(ratings.cbegin(), ratings.cend(), [](const Ballot::Rating &r) { return r.film.isEmpty(); });
+    if (screening.isEmpty() || ratings.isEmpty() || filmMissing || ratings.size() > Ballot::MaxRatings
+        || !ballot.filmRatedTwice().isEmpty()) {
+        setError(Error::BadChoice, tr("Pick the screening and rate the films you saw."));
         return {};
     }
     return enqueue({ballot}) ? ballot.voteId : QString();

@@ -47,7 +47,9 @@ public:
     VoteOutbox(Database &db, MqttClient *client, const QString &account, QObject *parent = nullptr);
 
     // Checks the code offline, stores the ballot durably and sends it. Returns the vote
-    // id, or an empty string with error() telling what the voter should do.
+    // id, or an empty string with error() telling what the voter should do. A ballot
+    // rates one film, or any films of a block (each once, 1..Ballot::MaxRatings).
+    QString cast(const QString &ticket, const QString &screening, const QList<Ballot::Rating> &ratings);
     QString cast(const QString &ticket, const QString &screening, const QString &film, int score);
     // Stores ready ballots in one transaction, then sends them (vote ids kept: storing
     // the same ballot twice is harmless). For the headless client's bursts.

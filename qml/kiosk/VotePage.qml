@@ -18,13 +18,16 @@ Item {
     readonly property int step: demoMode ? demoStep : Kiosk.vote.step
     readonly property int outcome: demoMode ? demoOutcome : Kiosk.vote.outcome
     property string demoCode: ""
-    // A block of shorts: the voter picks the film before the code.
-    property var blockChoice: null
     readonly property var chosen: {
         const id = demoMode ? demoScreening() : Kiosk.vote.screeningId
         return id.length > 0 ? Kiosk.screening(id, Kiosk.language) : ({})
     }
+    // A block: the films rated one by one on the rating step.
+    readonly property var blockFilms: !demoMode && Kiosk.vote.filmId.length === 0 && chosen.filmIds && chosen.filmIds.length > 1
+                                      ? chosen.filmIds : []
     readonly property string chosenFilmTitle: {
+        if (blockFilms.length > 0)
+            return chosen.title ?? ""
         const id = demoMode ? (chosen.filmIds ? chosen.filmIds[0] : "") : Kiosk.vote.filmId
         const f = id.length > 0 ? Kiosk.film(id, Kiosk.language) : ({})
         return f.title ?? ""
@@ -44,23 +47,14 @@ Item {
         demoOutcome = s[1]
         demoCode = name === "code" ? "K7QF4M9XR2" : (name === "mistyped" ? "K7QF4M9XR2DABC3X" : "")
     }
+    // A block of shorts is rated film by film after the code, in one ballot.
     function choose(screeningId, filmIds) {
-        if (filmIds.length > 1) {
-            blockChoice = { id: screeningId, filmIds: filmIds }
-        } else {
-            blockChoice = null
-            Kiosk.vote.choose(screeningId, filmIds.length > 0 ? filmIds[0] : "")
-        }
+        Kiosk.vote.choose(screeningId, filmIds.length === 1 ? filmIds[0] : "")
     }
     function symbols(text) { return text.replace(/[-\s]/g, "").length }
 
-    onActiveChanged: if (!active) { demoMode = false; blockChoice = null }
+    onActiveChanged: if (!active) demoMode = false
     onStepChanged: if (step === VoteSession.Code) codePad.forceActiveFocus()
-
-    Connections {
-        target: Kiosk.vote
-        function onStepChanged() { if (Kiosk.vote.step === VoteSession.Choose) root.blockChoice = null }
-    }
 
     Timer {
         // The verdict stays up long enough to read, then the kiosk is free for the next visitor.
@@ -89,12 +83,12 @@ Item {
             Layout.fillHeight: true
             currentIndex: {
                 switch (root.step) {
-                case VoteSession.Choose: return root.blockChoice ? 1 : 0
-                case VoteSession.Code: return 2
+                case VoteSession.Choose: return 0
+                case VoteSession.Code: return 1
                 case VoteSession.Rate:
-                case VoteSession.Confirm: return 3
-                case VoteSession.Waiting: return 4
-                default: return 5
+                case VoteSession.Confirm: return 2
+                case VoteSession.Waiting: return 3
+                default: return 4
                 }
             }
 
@@ -160,34 +154,7 @@ Item {
                 }
             }
 
-            // 1: choose the film of a block
-            ColumnLayout {
-                spacing: Theme.gap
-                Text {
-                    Layout.fillWidth: true
-                    text: qsTr("Which film would you like to rate?")
-                    color: Theme.text
-                    font.pixelSize: Theme.title
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                }
-                Repeater {
-                    model: root.blockChoice ? root.blockChoice.filmIds : []
-                    KioskButton {
-                        required property string modelData
-                        Layout.fillWidth: true
-                        text: Kiosk.film(modelData, Kiosk.language).title ?? modelData
-                        onClicked: Kiosk.vote.choose(root.blockChoice.id, modelData)
-                    }
-                }
-                KioskButton {
-                    text: qsTr("‹ Back")
-                    onClicked: root.blockChoice = null
-                }
-                Item { Layout.fillHeight: true }
-            }
-
-            // 2: the ticket code, on the code's own pad (or scanned)
+            // 1: the ticket code, on the code's own pad (or scanned)
             ColumnLayout {
                 spacing: 16
                 Text {
@@ -251,20 +218,65 @@ Item {
                 Item { Layout.fillHeight: true }
             }
 
-            // 3: rate and confirm
+            // 2: rate and confirm
             ColumnLayout {
                 spacing: Theme.gap
                 Text {
                     Layout.fillWidth: true
-                    text: qsTr("How did you like it?")
+                    text: root.blockFilms.length > 0 ? qsTr("Rate any or all of the films you saw")
+                                                     : qsTr("How did you like it?")
                     color: Theme.text
                     font.pixelSize: Theme.title
                     font.bold: true
+                    wrapMode: Text.Wrap
                 }
                 StarRating {
+                    visible: root.blockFilms.length === 0
                     starSize: root.portrait ? 160 : 150
                     value: root.demoMode ? 4 : Kiosk.vote.score
                     onRated: score => Kiosk.vote.rate(score)
+                }
+                // A block of shorts: each film its own row of stars, one ballot for all.
+                ListView {
+                    id: blockList
+                    objectName: "blockRatings"
+                    visible: root.blockFilms.length > 0
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: Math.min(contentHeight, root.height * 0.55)
+                    clip: true
+                    spacing: 12
+                    boundsBehavior: Flickable.StopAtBounds
+                    model: root.blockFilms
+                    delegate: Rectangle {
+                        id: filmRow
+                        required property string modelData
+                        width: blockList.width
+                        height: filmStars.height + 24
+                        radius: Theme.radius
+                        color: Theme.surface
+                        RowLayout {
+                            anchors.fill: parent
+                            anchors.leftMargin: Theme.gap
+                            anchors.rightMargin: 12
+                            spacing: Theme.gap
+                            Text {
+                                Layout.fillWidth: true
+                                text: Kiosk.film(filmRow.modelData, Kiosk.language).title ?? filmRow.modelData
+                                color: Theme.text
+                                font.pixelSize: Theme.heading
+                                font.bold: true
+                                elide: Text.ElideRight
+                            }
+                            StarRating {
+                                id: filmStars
+                                objectName: "stars-" + filmRow.modelData
+                                starSize: root.portrait ? 84 : 88
+                                value: Kiosk.vote.ratings[filmRow.modelData] ?? 0
+                                // The same star again takes the rating back.
+                                onRated: score => Kiosk.vote.rateFilm(filmRow.modelData, score === value ? 0 : score)
+                            }
+                        }
+                    }
                 }
                 Text {
                     Layout.fillWidth: true
@@ -289,7 +301,7 @@ Item {
                 Item { Layout.fillHeight: true }
             }
 
-            // 4: waiting for the verdict
+            // 3: waiting for the verdict
             ColumnLayout {
                 BusyIndicator { Layout.alignment: Qt.AlignHCenter; running: root.step === VoteSession.Waiting }
                 Text {
@@ -300,7 +312,7 @@ Item {
                 }
             }
 
-            // 5: the verdict
+            // 4: the verdict
             ColumnLayout {
                 spacing: Theme.gap
                 Item { Layout.fillHeight: true }

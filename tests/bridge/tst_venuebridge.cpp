@@ -159,8 +159,7 @@ void tst_VenueBridge::ballotReachesTheControllerAndTheReplyComesBack()
     ballot.voteId = Ballot::newVoteId();
     ballot.ticket = QStringLiteral("K7QF-4M9X-R2DA-BC3P");
     ballot.screening = QStringLiteral("S-0412");
-    ballot.film = QStringLiteral("F-017");
-    ballot.score = 5;
+    ballot.ratings = {{QStringLiteral("F-017"), 5}};
     ballot.castAt = QDateTime::currentDateTimeUtc();
     MqttMessage vote;
     vote.topic = Topics::vote(QStringLiteral("kiosk-01"));

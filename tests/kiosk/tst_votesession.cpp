@@ -25,6 +25,10 @@ private slots:
     void cannotSkipSteps();
     void incompleteCodeSubmittedIsMalformed();
     void backAndReset();
+    void blockIsRatedFilmByFilmInOneBallot();
+    void blockNeedsOneRatedFilmToConfirm();
+    void ratingsNotifyOnlyOnChange();
+    void singleFilmRatingShowsInRatings();
     void verdictsBecomeOutcomes_data();
     void verdictsBecomeOutcomes();
     void onlineWaitsForVerdictThenFallsBackToSaved();
@@ -105,7 +109,7 @@ void tst_VoteSession::offlineVoteIsStoredThenThanked()
     // On disk before the thank-you.
     QCOMPARE(m_outbox->pending(), 1);
     QCOMPARE(m_outbox->pendingBallots().constFirst().screening, QStringLiteral("S-0103"));
-    QCOMPARE(m_outbox->pendingBallots().constFirst().score, 4);
+    QCOMPARE(m_outbox->pendingBallots().constFirst().ratings, (QList<Ballot::Rating>{{QStringLiteral("F-017"), 4}}));
     QCOMPARE(session.step(), VoteSession::Step::Thanks);
     QCOMPARE(session.outcome(), VoteSession::Outcome::Saved);
 }
@@ -155,6 +159,96 @@ void tst_VoteSession::backAndReset()
     QCOMPARE(session.code(), QString());
     QCOMPARE(session.screeningId(), QString());
     QCOMPARE(session.score(), 0);
+}
+
+void tst_VoteSession::blockIsRatedFilmByFilmInOneBallot()
+{
+    VoteSession session(m_outbox.get(), 0);
+    session.choose(QStringLiteral("S-0412"), QString());   // a block: no one film chosen
+    session.setCode(validCode());
+    QVERIFY(session.submitCode());
+    QCOMPARE(session.step(), VoteSession::Step::Rate);
+    QVERIFY(session.rateFilm(QStringLiteral("F-017"), 5));
+    QCOMPARE(session.step(), VoteSession::Step::Confirm);
+    QVERIFY(session.rateFilm(QStringLiteral("F-018"), 2));
+    QVERIFY(session.rateFilm(QStringLiteral("F-019"), 3));
+    QVERIFY(session.rateFilm(QStringLiteral("F-018"), 4));   // changed their mind
+    QVERIFY(session.rateFilm(QStringLiteral("F-019"), 0));   // took it back
+    QVERIFY(session.rateFilm(QStringLiteral("F-020"), 9));   // clamped to 5 stars
+    QCOMPARE(session.ratedCount(), 3);
+    const QVariantMap expected{{QStringLiteral("F-017"), 5}, {QStringLiteral("F-018"), 4}, {QStringLiteral("F-020"), 5}};
+    QCOMPARE(session.ratings(), expected);
+    QCOMPARE(session.score(), 0);   // no chosen film
+    QVERIFY(session.confirm());
+    QCOMPARE(session.step(), VoteSession::Step::Thanks);
+    // One ballot, every rating, in the order rated.
+    QCOMPARE(m_outbox->pending(), 1);
+    const Ballot stored = m_outbox->pendingBallots().constFirst();
+    QCOMPARE(stored.screening, QStringLiteral("S-0412"));
+    const QList<Ballot::Rating> ratings{{QStringLiteral("F-017"), 5}, {QStringLiteral("F-018"), 4}, {QStringLiteral("F-020"), 5}};
+    QCOMPARE(stored.ratings, ratings);
+}
+
+void tst_VoteSession::blockNeedsOneRatedFilmToConfirm()
+{
+    VoteSession session(m_outbox.get(), 0);
+    session.choose(QStringLiteral("S-0412"), QString());
+    QVERIFY(!session.rateFilm(QStringLiteral("F-017"), 5));   // before the ticket
+    session.setCode(validCode());
+    QVERIFY(session.submitCode());
+    session.rate(4);   // no film chosen: nothing to rate
+    QCOMPARE(session.step(), VoteSession::Step::Rate);
+    QVERIFY(!session.confirm());
+    QVERIFY(!session.rateFilm(QString(), 4));
+    QVERIFY(session.rateFilm(QStringLiteral("F-017"), 5));
+    QCOMPARE(session.step(), VoteSession::Step::Confirm);
+    QVERIFY(session.rateFilm(QStringLiteral("F-017"), 0));
+    QCOMPARE(session.step(), VoteSession::Step::Rate);
+    QVERIFY(!session.confirm());
+    QCOMPARE(m_outbox->pending(), 0);
+    for (int i = 0; i < Ballot::MaxRatings; ++i)
+        QVERIFY(session.rateFilm(QStringLiteral("F-%1").arg(i), 3));
+    QVERIFY(!session.rateFilm(QStringLiteral("F-ONE-TOO-MANY"), 3));
+    QCOMPARE(session.ratedCount(), Ballot::MaxRatings);
+    QVERIFY(session.confirm());
+    QCOMPARE(m_outbox->pendingBallots().constFirst().ratings.size(), Ballot::MaxRatings);
+}
+
+void tst_VoteSession::ratingsNotifyOnlyOnChange()
+{
+    VoteSession session(m_outbox.get(), 0);
+    session.choose(QStringLiteral("S-0412"), QStringLiteral("F-018"));
+    session.setCode(validCode());
+    QVERIFY(session.submitCode());
+    QSignalSpy ratings(&session, &VoteSession::ratingsChanged);
+    QSignalSpy score(&session, &VoteSession::scoreChanged);
+    QVERIFY(session.rateFilm(QStringLiteral("F-017"), 3));
+    QCOMPARE(ratings.size(), 1);
+    QCOMPARE(score.size(), 0);   // score is the chosen film's
+    QVERIFY(session.rateFilm(QStringLiteral("F-017"), 3));
+    QCOMPARE(ratings.size(), 1);
+    session.rate(4);
+    QCOMPARE(ratings.size(), 2);
+    QCOMPARE(score.size(), 1);
+    QCOMPARE(session.score(), 4);
+    QVERIFY(session.rateFilm(QStringLiteral("F-404"), 0));   // not rated: nothing to take back
+    QCOMPARE(ratings.size(), 2);
+    session.reset();
+    QCOMPARE(ratings.size(), 3);
+    QCOMPARE(score.size(), 2);
+    QCOMPARE(session.ratedCount(), 0);
+    session.reset();
+    QCOMPARE(ratings.size(), 3);
+}
+
+void tst_VoteSession::singleFilmRatingShowsInRatings()
+{
+    VoteSession session(m_outbox.get(), 0);
+    walkToConfirm(session, validCode());
+    QCOMPARE(session.ratings(), (QVariantMap{{QStringLiteral("F-017"), 4}}));
+    session.rate(2);
+    QCOMPARE(session.score(), 2);
+    QCOMPARE(session.ratedCount(), 1);
 }
 
 void tst_VoteSession::verdictsBecomeOutcomes_data()

@@ -259,9 +259,12 @@ QHash<QString, QList<QByteArray>> tst_ProtocolDocs::samples()
     s[MessageType::reply()] << Reply::success({{"version", 8}}).encode()
                             << Reply::failure(ErrorCode::InvalidProgramme, QStringLiteral("…"), QJsonArray{QJsonObject{{"where", "x"}}}).encode();
 
-    Ballot ballot{Ballot::newVoteId(), QStringLiteral("K7QF-4M9X-R2DA-BC3P"), QStringLiteral("S-1"), QStringLiteral("F-1"), 5,
+    Ballot ballot{Ballot::newVoteId(), QStringLiteral("K7QF-4M9X-R2DA-BC3P"), QStringLiteral("S-1"), {{QStringLiteral("F-1"), 5}},
                   QDateTime::currentDateTimeUtc()};
     s[MessageType::ballot()] << ballot.toJson();
+    Ballot block = ballot;   // the films of a block of shorts, in one ballot
+    block.ratings = {{QStringLiteral("F-1"), 5}, {QStringLiteral("F-2"), 3}};
+    s[MessageType::ballot()] << block.toJson();
     s[MessageType::ballotReply()] << BallotReply::rejected(ballot.voteId, BallotReply::Reason::TicketUsed).toJson()
                                   << BallotReply::accepted(ballot.voteId).toJson();
 

@@ -47,6 +47,17 @@ bool BallotClientProcess::startDrain(const QString &brokerUrl, int timeoutMs)
                 QStringLiteral("--timeout-ms"), QString::number(timeoutMs), QStringLiteral("drain")});
 }
 
+bool BallotClientProcess::startCast(const QString &brokerUrl, const QString &ticket, const QString &screening,
+                                    const QStringList &ratings, int timeoutMs)
+{
+    QStringList args{QStringLiteral("--broker"), brokerUrl, QStringLiteral("--user"), m_account, QStringLiteral("--outbox"), m_outbox,
+                     QStringLiteral("--timeout-ms"), QString::number(timeoutMs), QStringLiteral("cast"), QStringLiteral("--ticket"),
+                     ticket, QStringLiteral("--screening"), screening};
+    for (const QString &rating : ratings)
+        args << QStringLiteral("--rating") << rating;
+    return run(args);
+}
+
 void BallotClientProcess::kill()
 {
     if (!isRunning())

@@ -8,8 +8,9 @@
 namespace fest {
 
 // One festival-ballot-client process (a headless kiosk with its own outbox file): burst
-// casts ballots and waits for every verdict, drain only re-sends what the outbox holds.
-// Both exit 0 once the outbox is empty, 3 when the controller's answers did not come.
+// casts ballots and waits for every verdict, cast sends one ballot, drain only re-sends
+// what the outbox holds. They exit 0 once the outbox is empty, 3 when the controller's
+// answers did not come; cast exits 1 when its ballot was rejected.
 class BallotClientProcess : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,10 @@ public:
 
     bool startBurst(const QString &brokerUrl, const QString &ticketsCsv, int count, double rate, int timeoutMs);
     bool startDrain(const QString &brokerUrl, int timeoutMs);
+    // One ballot for one ticket: ratings "FILM=N", one for a film, several for films of a
+    // block (festival-ballot-client cast --rating ...).
+    bool startCast(const QString &brokerUrl, const QString &ticket, const QString &screening, const QStringList &ratings,
+                   int timeoutMs);
     void kill();
     bool isRunning() const;
     // Runs the event loop until the process exited (or timeoutMs); false if still running.

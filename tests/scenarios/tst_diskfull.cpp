@@ -148,8 +148,7 @@ void tst_DiskFull::fullDiskAcknowledgesNothingUncommittedAndRecovers()
         b.voteId = Ballot::newVoteId();
         b.ticket = code;
         b.screening = QStringLiteral("S-1");
-        b.film = QStringLiteral("F-%1").arg(1 + cast.size() % 3);
-        b.score = 1 + cast.size() % 5;
+        b.ratings = {{QStringLiteral("F-%1").arg(1 + cast.size() % 3), 1 + cast.size() % 5}};
         b.castAt = QDateTime::currentDateTimeUtc();
         cast.append(b);
     }

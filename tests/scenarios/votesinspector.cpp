@@ -31,7 +31,7 @@ qint64 VotesInspector::votes() const
 QSet<QString> VotesInspector::voteIds() const
 {
     QSet<QString> ids;
-    Statement s = m_db.prepare(QStringLiteral("SELECT vote_id FROM votes"));
+    Statement s = m_db.prepare(QStringLiteral("SELECT vote_id FROM ballots"));
     while (s.step() == Statement::Step::Row)
         ids.insert(s.columnText(0));
     return ids;

@@ -12,11 +12,31 @@ QByteArray valid()
     return R"({"type":"ballot","v":1,"voteId":"123e4567-e89b-12d3-a456-426614174000","ticket":"K7QF-4M9X-R2DA-BC3P","screening":"S-0412","film":"F-017","score":5,"castAt":"2026-12-05T16:02:11+08:00"})";
 }
 
-QByteArray with(const QByteArray &from, const QByteArray &to)
+const QByteArray threeRatings = R"({"film":"F-017","score":5},{"film":"F-018","score":3},{"film":"F-019","score":1})";
+
+// The same ballot rating three films of a block.
+QByteArray block()
 {
-    QByteArray b = valid();
+    return R"({"type":"ballot","v":1,"voteId":"123e4567-e89b-12d3-a456-426614174000","ticket":"K7QF-4M9X-R2DA-BC3P","screening":"S-0412","ratings":[{"film":"F-017","score":5},{"film":"F-018","score":3},{"film":"F-019","score":1}],"castAt":"2026-12-05T16:02:11+08:00"})";
+}
+
+QByteArray with(const QByteArray &from, const QByteArray &to, QByteArray b = valid())
+{
     b.replace(from, to);
     return b;
+}
+
+QByteArray blockWith(const QByteArray &from, const QByteArray &to)
+{
+    return with(from, to, block());
+}
+
+QByteArray ratings(int count)
+{
+    QByteArray list;
+    for (int i = 0; i < count; ++i)
+        list += (i ? "," : "") + QByteArray(R"({"film":"F-)") + QByteArray::number(i) + R"(","score":4})";
+    return list;
 }
 } // namespace
 
@@ -29,6 +49,13 @@ private slots:
     void rejects_data();
     void rejects();
     void outOfRangeScoreDecodesButIsFlagged();
+    void legacyOneFilmBallotStillDecodes();
+    void blockBallotRoundTrip();
+    void oneRatingIsWrittenInTheOneFilmForm();
+    void oneRatingInTheBlockFormDecodes();
+    void blockRejects_data();
+    void blockRejects();
+    void outOfRangeScoreInABlockDecodesButIsFlagged();
     void voteIdsAreTimeOrderedVersion7();
     void plainDecoderReadsWhatKiosksSend();
     void plainDecoderLeavesTheRestToTheFullOne_data();
@@ -42,8 +69,11 @@ void compareBallots(const Ballot &a, const Ballot &b, bool strict = true)
     QCOMPARE(a.voteId, b.voteId);
     QCOMPARE(a.ticket, b.ticket);
     QCOMPARE(a.screening, b.screening);
-    QCOMPARE(a.film, b.film);
-    QCOMPARE(a.score, b.score);
+    QCOMPARE(a.ratings.size(), b.ratings.size());
+    for (qsizetype i = 0; i < a.ratings.size(); ++i) {
+        QCOMPARE(a.ratings[i].film, b.ratings[i].film);
+        QCOMPARE(a.ratings[i].score, b.ratings[i].score);
+    }
     QCOMPARE(a.castAt, b.castAt);
     QCOMPARE(a.castAt.offsetFromUtc(), b.castAt.offsetFromUtc());
     if (strict)
@@ -57,8 +87,7 @@ void tst_Ballot::roundTrip()
     b.voteId = Ballot::newVoteId();
     b.ticket = QStringLiteral("K7QF-4M9X-R2DA-BC3P");
     b.screening = QStringLiteral("S-1");
-    b.film = QStringLiteral("F-2");
-    b.score = 4;
+    b.ratings = {{QStringLiteral("F-2"), 4}};
     b.castAt = QDateTime(QDate(2026, 12, 5), QTime(16, 2, 11, 250), QTimeZone(8 * 3600));
     QString error;
     const auto back = Ballot::fromJson(b.toJson(), &error);
@@ -66,10 +95,9 @@ void tst_Ballot::roundTrip()
     QCOMPARE(back->voteId, b.voteId);
     QCOMPARE(back->ticket, b.ticket);
     QCOMPARE(back->screening, b.screening);
-    QCOMPARE(back->film, b.film);
-    QCOMPARE(back->score, 4);
+    QCOMPARE(back->ratings, b.ratings);
     QCOMPARE(back->castAt, b.castAt);
-    QVERIFY(back->scoreInRange());
+    QVERIFY(back->scoresInRange());
 }
 
 void tst_Ballot::decodesUpperCaseOrBracedUuidCanonically()
@@ -88,7 +116,7 @@ void tst_Ballot::rejects_data()
     QTest::newRow("not json") << QByteArray("ballot!") << "" << false;
     QTest::newRow("array") << QByteArray("[1]") << "" << false;
     QTest::newRow("oversized") << with("\"F-017\"", "\"F-017\",\"pad\":\"" + QByteArray(5000, 'x') + '"') << "" << false;
-    QTest::newRow("too deep") << with("5,", "{\"a\":{\"b\":1}},") << "" << false;
+    QTest::newRow("too deep") << with("5,", "{\"a\":{\"b\":[1]}},") << "" << false;
     QTest::newRow("wrong type") << with("\"ballot\"", "\"vote\"") << "ballot" << false;
     QTest::newRow("wrong version") << with("\"v\":1", "\"v\":2") << "version" << false;
     QTest::newRow("bad uuid") << with("123e4567-e89b-12d3-a456-426614174000", "1234") << "voteId" << false;
@@ -120,8 +148,109 @@ void tst_Ballot::outOfRangeScoreDecodesButIsFlagged()
         QString error;
         const auto b = Ballot::fromJson(with("5,", score), &error);
         QVERIFY2(b, qPrintable(error));
-        QVERIFY(!b->scoreInRange());
+        QVERIFY(!b->scoresInRange());
     }
+}
+
+void tst_Ballot::legacyOneFilmBallotStillDecodes()
+{
+    // What kiosks wrote before blocks could be rated: in outboxes and in votes databases.
+    QString error;
+    const auto b = Ballot::fromJson(valid(), &error);
+    QVERIFY2(b, qPrintable(error));
+    QCOMPARE(b->ratings, (QList<Ballot::Rating>{{QStringLiteral("F-017"), 5}}));
+    QVERIFY(Ballot::fromPlainJson(valid()));
+}
+
+void tst_Ballot::blockBallotRoundTrip()
+{
+    QString error;
+    const auto b = Ballot::fromJson(block(), &error);
+    QVERIFY2(b, qPrintable(error));
+    const QList<Ballot::Rating> expected{{QStringLiteral("F-017"), 5}, {QStringLiteral("F-018"), 3}, {QStringLiteral("F-019"), 1}};
+    QCOMPARE(b->ratings, expected);
+    QCOMPARE(b->screening, QStringLiteral("S-0412"));
+    QVERIFY(b->scoresInRange());
+    // The fast path leaves blocks to the full decoder.
+    QVERIFY(!Ballot::fromPlainJson(block()));
+    const QByteArray json = b->toJson();
+    QVERIFY2(json.contains("\"ratings\":[{\"film\":\"F-017\",\"score\":5},"), json.constData());
+    QVERIFY(!json.contains("\"film\":\"F-017\",\"score\":5,"));
+    const auto back = Ballot::fromJson(json, &error);
+    QVERIFY2(back, qPrintable(error));
+    compareBallots(*back, *b);
+}
+
+void tst_Ballot::oneRatingIsWrittenInTheOneFilmForm()
+{
+    // So that controllers that know only that form count it, on their fast path.
+    Ballot b{Ballot::newVoteId(), QStringLiteral("K7QF-4M9X-R2DA-BC3P"), QStringLiteral("S-1"), {{QStringLiteral("F-2"), 4}},
+             QDateTime::currentDateTimeUtc()};
+    const QByteArray json = b.toJson();
+    QVERIFY2(json.contains("\"film\":\"F-2\"") && json.contains("\"score\":4") && !json.contains("ratings"), json.constData());
+    const auto plain = Ballot::fromPlainJson(json);
+    QVERIFY(plain);
+    QCOMPARE(plain->ratings, b.ratings);
+}
+
+void tst_Ballot::oneRatingInTheBlockFormDecodes()
+{
+    QString error;
+    const auto b = Ballot::fromJson(blockWith(R"(,{"film":"F-018","score":3},{"film":"F-019","score":1})", ""), &error);
+    QVERIFY2(b, qPrintable(error));
+    QCOMPARE(b->ratings, (QList<Ballot::Rating>{{QStringLiteral("F-017"), 5}}));
+}
+
+void tst_Ballot::blockRejects_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("problem");
+    QTest::addColumn<bool>("voteIdKnown");
+    QTest::newRow("ratings empty") << blockWith(threeRatings, "")
+                                   << "ballot.ratings: rates no film" << true;
+    QTest::newRow("ratings an object") << blockWith("[" + threeRatings + "]", R"({"F-017":5})") << "ballot.ratings: expected a list" << true;
+    QTest::newRow("ratings a string") << with("\"film\":\"F-017\",\"score\":5", "\"ratings\":\"F-017=5\"")
+                                      << "ballot.ratings: expected a list" << true;
+    QTest::newRow("ratings null") << with("\"film\":\"F-017\",\"score\":5", "\"ratings\":null") << "ballot.ratings: expected a list of ratings, got null" << true;
+    QTest::newRow("film twice") << blockWith("F-019", "F-017") << "ballot.ratings[2].film: F-017 is rated twice" << true;
+    QTest::newRow("both forms") << blockWith("\"ratings\"", "\"film\":\"F-017\",\"score\":5,\"ratings\"")
+                                << "ballot.ratings: the ballot also has film or score" << true;
+    QTest::newRow("ratings and film") << blockWith("\"ratings\"", "\"film\":\"F-017\",\"ratings\"")
+                                      << "not both" << true;
+    QTest::newRow("too many") << blockWith(threeRatings, ratings(33))
+                              << "ballot.ratings: rates 33 films; a ballot rates at most 32" << true;
+    QTest::newRow("far too many") << blockWith(threeRatings, ratings(65))
+                                  << "65" << false;
+    QTest::newRow("score fraction") << blockWith("\"score\":3", "\"score\":3.5") << "ballot.ratings[1].score" << true;
+    QTest::newRow("score text") << blockWith("\"score\":3", "\"score\":\"3\"") << "ballot.ratings[1].score" << true;
+    QTest::newRow("score missing") << blockWith(",\"score\":3", "") << "ballot.ratings[1].score: missing" << true;
+    QTest::newRow("film missing") << blockWith("\"film\":\"F-018\",", "") << "ballot.ratings[1].film: missing" << true;
+    QTest::newRow("film not an id") << blockWith("F-018", "F/018") << "ballot.ratings[1].film" << true;
+    QTest::newRow("rating not an object") << blockWith(R"({"film":"F-018","score":3})", "3") << "ballot.ratings[1]: expected an object" << true;
+    QTest::newRow("unknown field in a rating") << blockWith("\"score\":3}", "\"score\":3,\"note\":\"meh\"}")
+                                               << "ballot.ratings[1].note: unknown field" << true;
+    QTest::newRow("score nested too deep") << blockWith("\"score\":3", "\"score\":[3]") << "nested deeper" << false;
+}
+
+void tst_Ballot::blockRejects()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, problem);
+    QFETCH(bool, voteIdKnown);
+    QString error, voteId;
+    QVERIFY(!Ballot::fromPlainJson(data));
+    QVERIFY(!Ballot::fromJson(data, &error, &voteId));
+    QVERIFY2(error.contains(problem), qPrintable(error));
+    QCOMPARE(!voteId.isEmpty(), voteIdKnown);
+}
+
+void tst_Ballot::outOfRangeScoreInABlockDecodesButIsFlagged()
+{
+    QString error;
+    const auto b = Ballot::fromJson(blockWith("\"score\":3", "\"score\":6"), &error);
+    QVERIFY2(b, qPrintable(error));
+    QVERIFY(!b->scoresInRange());
+    QCOMPARE(b->ratings.at(1).score, 6);
 }
 
 void tst_Ballot::voteIdsAreTimeOrderedVersion7()
@@ -140,7 +269,7 @@ void tst_Ballot::voteIdsAreTimeOrderedVersion7()
     QVERIFY(Ballot::newVoteId(at + 1) > Ballot::newVoteId(at));
     QVERIFY(Ballot::newVoteId(at + 1000 * 3600) > Ballot::newVoteId(at + 1000 * 3600 - 1));
     // And they are ballots' vote ids like any other.
-    Ballot b{Ballot::newVoteId(), QStringLiteral("K7QF-4M9X-R2DA-BC3P"), QStringLiteral("S-1"), QStringLiteral("F-2"), 4,
+    Ballot b{Ballot::newVoteId(), QStringLiteral("K7QF-4M9X-R2DA-BC3P"), QStringLiteral("S-1"), {{QStringLiteral("F-2"), 4}},
              QDateTime::currentDateTimeUtc()};
     QVERIFY(Ballot::fromJson(b.toJson(), nullptr));
 }
@@ -158,7 +287,7 @@ void tst_Ballot::plainDecoderReadsWhatKiosksSend()
     for (const QDateTime &at : times) {
         for (qint64 score : {qint64(1), qint64(5), qint64(0), qint64(-3), qint64(1000), qint64(-1000)}) {
             const Ballot b{Ballot::newVoteId(), n % 2 ? QStringLiteral("K7QF-4M9X-R2DA-BC3P") : QStringLiteral("k7qf 4m9x"),
-                           QStringLiteral("S-%1").arg(n), QStringLiteral("F_%1.x").arg(n), score, at};
+                           QStringLiteral("S-%1").arg(n), {{QStringLiteral("F_%1.x").arg(n), score}}, at};
             ++n;
             const QByteArray json = b.toJson();
             const std::optional<Ballot> plain = Ballot::fromPlainJson(json);
@@ -197,6 +326,8 @@ void tst_Ballot::plainDecoderLeavesTheRestToTheFullOne_data()
     QTest::newRow("score -0") << with("5,", "-0,");
     QTest::newRow("version 1.0") << with("\"v\":1", "\"v\":1.0");
     QTest::newRow("delete character in ticket") << with("BC3P", "BC3\x7f");
+    QTest::newRow("block") << block();
+    QTest::newRow("block of one") << blockWith(R"(,{"film":"F-018","score":3},{"film":"F-019","score":1})", "");
     // Invalid ones: the full decoder refuses them, with its reasons.
     QTest::newRow("nil uuid") << with("123e4567-e89b-12d3-a456-426614174000", "00000000-0000-0000-0000-000000000000");
     QTest::newRow("short uuid") << with("426614174000", "42661417400");
@@ -223,6 +354,9 @@ void tst_Ballot::plainDecoderLeavesTheRestToTheFullOne_data()
     QTest::newRow("unterminated") << valid().chopped(1);
     QTest::newRow("control character") << with("S-0412", "S-04\x01" "12");
     QTest::newRow("oversized") << with("K7QF-4M9X-R2DA-BC3P", QByteArray(5000, 'A'));
+    QTest::newRow("block with film twice") << blockWith("F-019", "F-017");
+    QTest::newRow("both forms") << blockWith("\"ratings\"", "\"film\":\"F-017\",\"score\":5,\"ratings\"");
+    QTest::newRow("ratings empty") << blockWith(threeRatings, "");
 }
 
 void tst_Ballot::plainDecoderLeavesTheRestToTheFullOne()

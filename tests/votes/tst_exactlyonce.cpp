@@ -91,8 +91,7 @@ QList<Ballot> tst_ExactlyOnce::castBurst(VoteOutbox &outbox, int count)
         b.voteId = Ballot::newVoteId();
         b.ticket = code;
         b.screening = QStringLiteral("S-1");
-        b.film = ballots.size() % 3 ? QStringLiteral("F-1") : QStringLiteral("F-2");
-        b.score = 1 + ballots.size() % 5;
+        b.ratings = {{ballots.size() % 3 ? QStringLiteral("F-1") : QStringLiteral("F-2"), 1 + ballots.size() % 5}};
         b.castAt = QDateTime::currentDateTimeUtc();
         ballots.append(b);
     }
@@ -107,7 +106,7 @@ void tst_ExactlyOnce::verifyCountedExactlyOnce(const QList<Ballot> &cast)
     auto db = fest::Database::open(m_dir->filePath(QStringLiteral("votes.sqlite")), {}, &error);
     QVERIFY2(db, qPrintable(error));
     QSet<QString> counted;
-    fest::Statement s = db->prepare(QStringLiteral("SELECT vote_id FROM votes"));
+    fest::Statement s = db->prepare(QStringLiteral("SELECT vote_id FROM ballots"));
     qint64 rows = 0;
     while (s.step() == fest::Statement::Step::Row) {
         counted.insert(s.columnText(0));

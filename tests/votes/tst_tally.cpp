@@ -25,9 +25,12 @@ private slots:
     void jsonAndCsv();
     void databaseFromBeforeTheKeptTallyIsBackfilled();
     void votesCannotBeChangedOrDeleted();
+    void blockBallotCountsEachFilmItRates();
+    void filmRatedInABlockAndAgainAloneCountsOnce();
 
 private:
     void vote(const QString &film, const QString &screening, int score, const QString &ticket = QString());
+    void voteBlock(const QString &screening, const QList<fest::Ballot::Rating> &ratings, const QString &ticket = QString());
     std::unique_ptr<QTemporaryDir> m_dir;
     std::optional<fest::Database> m_db;
     std::unique_ptr<VoteStore> m_store;
@@ -51,13 +54,17 @@ void tst_Tally::cleanup()
 
 void tst_Tally::vote(const QString &film, const QString &screening, int score, const QString &ticket)
 {
+    voteBlock(screening, {{film, score}}, ticket);
+}
+
+void tst_Tally::voteBlock(const QString &screening, const QList<fest::Ballot::Rating> &ratings, const QString &ticket)
+{
     VoteStore::Entry e;
     e.voteId = fest::Ballot::newVoteId();
     e.ticketHash = fest::TicketCode::storageHash(
         ticket.isEmpty() ? fest::TicketIssuer(0, QByteArray(32, 't')).issueOne() : ticket);
     e.screening = screening;
-    e.film = film;
-    e.score = score;
+    e.ratings = ratings;
     e.kiosk = QStringLiteral("k");
     e.castAt = QDateTime::currentDateTimeUtc();
     m_store->submit(e, {});
@@ -185,8 +192,9 @@ INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, ca
     m_store = std::make_unique<VoteStore>(*m_db);
     vote("F-B", "S-3", 4);
     QVERIFY(m_store->flush());
-    QVERIFY2(m_db->exec(QStringLiteral("INSERT INTO votes (vote_id, ticket_hash, screening_id, film_id, score, kiosk, cast_at, "
-                                       "received_at_us) VALUES ('v5', 'fan', 'S-4', 'F-A', 1, 'k', 't', 5)"), &error),
+    QVERIFY2(m_db->exec(QStringLiteral("INSERT INTO ballots (vote_id, ticket_hash, screening_id, kiosk, cast_at, received_at_us) "
+                                       "VALUES ('v5', 'fan', 'S-4', 'k', 't', 5); INSERT INTO votes (ballot_id, film_id, score) "
+                                       "SELECT id, 'F-A', 1 FROM ballots WHERE vote_id = 'v5'"), &error),
              qPrintable(error));
     const Tally::Result after = Tally::compute(*m_db, 0);
     QCOMPARE(after.votes, 4);
@@ -204,9 +212,52 @@ void tst_Tally::votesCannotBeChangedOrDeleted()
     QVERIFY2(error.contains(QStringLiteral("never changed")), qPrintable(error));
     QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM votes"), &error));
     QVERIFY2(error.contains(QStringLiteral("never deleted")), qPrintable(error));
+    QVERIFY(!m_db->exec(QStringLiteral("UPDATE ballots SET screening_id = 'S-2'"), &error));
+    QVERIFY2(error.contains(QStringLiteral("never changed")), qPrintable(error));
+    QVERIFY(!m_db->exec(QStringLiteral("DELETE FROM ballots"), &error));
+    QVERIFY2(error.contains(QStringLiteral("never deleted")), qPrintable(error));
     const Tally::Result r = Tally::compute(*m_db, 0);
     QCOMPARE(r.votes, 1);
     QCOMPARE(r.films[0].mean, 2.0);
+}
+
+void tst_Tally::blockBallotCountsEachFilmItRates()
+{
+    // One ballot for a block of three shorts, another rating two of them.
+    voteBlock("S-BLK", {{"F-1", 5}, {"F-2", 3}, {"F-3", 1}});
+    voteBlock("S-BLK", {{"F-3", 4}, {"F-1", 4}});
+    QVERIFY(m_store->flush());
+    QCOMPARE(m_store->ballotCount(), 2);
+    QCOMPARE(m_store->voteCount(), 5);
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    QCOMPARE(r.votes, 5);
+    QCOMPARE(r.films.size(), 3);
+    QMap<QString, Tally::Film> byFilm;
+    for (const Tally::Film &f : r.films)
+        byFilm.insert(f.film, f);
+    QCOMPARE(byFilm.value("F-1").votes, 2);
+    QCOMPARE(byFilm.value("F-1").mean, 4.5);
+    QCOMPARE(byFilm.value("F-2").votes, 1);
+    QCOMPARE(byFilm.value("F-3").votes, 2);
+    QCOMPARE(byFilm.value("F-3").histogram, (std::array<qint64, 5>{1, 0, 0, 1, 0}));
+    QCOMPARE(byFilm.value("F-2").screenings, 1);
+}
+
+void tst_Tally::filmRatedInABlockAndAgainAloneCountsOnce()
+{
+    // A short shown in a block and again before a feature: the ticket's first rating of
+    // it counts, the later one is kept but not counted; the block's other film counts.
+    const QString fan = fest::TicketIssuer(0, QByteArray(32, 't')).issueOne();
+    voteBlock("S-BLK", {{"F-SHORT", 5}, {"F-OTHER", 2}}, fan);
+    vote("F-SHORT", "S-FEATURE", 1, fan);
+    QVERIFY(m_store->flush());
+    QCOMPARE(m_store->voteCount(), 3);
+    const Tally::Result r = Tally::compute(*m_db, 0);
+    QCOMPARE(r.votes, 2);
+    QCOMPARE(r.films[0].film, QStringLiteral("F-SHORT"));
+    QCOMPARE(r.films[0].votes, 1);
+    QCOMPARE(r.films[0].mean, 5.0);
+    QCOMPARE(r.films[0].screenings, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Tally)

@@ -120,7 +120,7 @@ void tst_VoteOutbox::castIsOnDiskBeforeItReturns()
     const fest::Ballot stored = reopened.pendingBallots().constFirst();
     QCOMPARE(stored.voteId, voteId);
     QCOMPARE(stored.ticket, fest::TicketCode::display(code));
-    QCOMPARE(stored.score, 4);
+    QCOMPARE(stored.ratings, (QList<fest::Ballot::Rating>{{QStringLiteral("F-1"), 4}}));
 }
 
 void tst_VoteOutbox::refusesBadInputOffline_data()

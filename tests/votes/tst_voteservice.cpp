@@ -36,11 +36,20 @@ Ballot ballot(const QString &screening = QStringLiteral("S-OPEN"), const QString
     b.voteId = Ballot::newVoteId();
     b.ticket = ticket();
     b.screening = screening;
-    b.film = film;
-    b.score = score;
+    b.ratings = {{film, score}};
     b.castAt = QDateTime::currentDateTimeUtc();
     return b;
 }
+
+// A ballot for block S-BLOCK rating the given films.
+Ballot blockBallot(const QList<Ballot::Rating> &ratings)
+{
+    Ballot b = ballot(QStringLiteral("S-BLOCK"));
+    b.ratings = ratings;
+    return b;
+}
+
+const QList<Ballot::Rating> ThreeShorts{{QStringLiteral("F-S1"), 5}, {QStringLiteral("F-S2"), 2}, {QStringLiteral("F-S3"), 4}};
 
 fest::TicketKeyring keys()
 {
@@ -71,6 +80,10 @@ private slots:
     void replayedBallotCountsOnce();
     void burstBeyondTheDefaultWindowIsAnsweredOnce();
     void secondBallotWithSameTicketRejected();
+    void blockBallotCountsEachFilmOnce();
+    void blockBallotWithAFilmNotInTheScreeningIsRefusedNamingIt();
+    void blockBallotWithAScoreOutOfRangeIsRefusedNamingTheFilm();
+    void malformedBlockBallotIsRefusedWithItsVoteId();
     void undecodableBallotIsRefusedWithItsCorrelation();
     void foreignResponseTopicIsDroppedWithoutReply();
     void closingByHandRejectsAndIsRetained();
@@ -115,6 +128,8 @@ void tst_VoteService::initTestCase()
         {QStringLiteral("S-PAST"), {QStringLiteral("F-1")}, now.addDays(-1), now.addDays(-1).addSecs(3600)},
         {QStringLiteral("S-FUTURE"), {QStringLiteral("F-1")}, now.addDays(1), now.addDays(1).addSecs(3600)},
         {QStringLiteral("S-HAND"), {QStringLiteral("F-3")}, now.addSecs(-600), now.addSecs(3600)},
+        {QStringLiteral("S-BLOCK"), {QStringLiteral("F-S1"), QStringLiteral("F-S2"), QStringLiteral("F-S3"), QStringLiteral("F-S4")},
+         now.addSecs(-600), now.addSecs(3600)},
     });
     // The connection settings the controller gives the vote stream (receive maximum,
     // coalesced writes): every test below runs through them.
@@ -266,6 +281,83 @@ void tst_VoteService::secondBallotWithSameTicketRejected()
     const std::optional<BallotReply> reply = send(second.toJson());
     QCOMPARE(reply->result, BallotReply::Result::Rejected);
     QCOMPARE(reply->reason, BallotReply::Reason::TicketUsed);
+}
+
+void tst_VoteService::blockBallotCountsEachFilmOnce()
+{
+    const auto filmVotes = [this](const QString &film) {
+        const fest::Reply r = m_service->results({});
+        for (const QJsonValue &f : r.result.value(QStringLiteral("films")).toArray()) {
+            if (f.toObject().value(QStringLiteral("film")).toString() == film)
+                return f.toObject().value(QStringLiteral("votes")).toInteger();
+        }
+        return qint64(0);
+    };
+    const Ballot block = blockBallot(ThreeShorts);
+    const qint64 before = votes();
+    const std::optional<BallotReply> reply = send(block.toJson());
+    QVERIFY(reply);
+    QCOMPARE(reply->result, BallotReply::Result::Accepted);
+    QCOMPARE(votes(), before + 3);
+    for (const QString film : {"F-S1", "F-S2", "F-S3"})
+        QCOMPARE(filmVotes(film), 1);
+    QCOMPARE(filmVotes(QStringLiteral("F-S4")), 0);
+    // Re-sent (the reply was lost): a duplicate, nothing more counted.
+    for (int i = 0; i < 2; ++i)
+        QCOMPARE(send(block.toJson())->result, BallotReply::Result::Duplicate);
+    // The same ticket again for this block, now rating the film it left out: a ticket
+    // votes once per screening.
+    Ballot again = blockBallot({{QStringLiteral("F-S4"), 5}});
+    again.ticket = block.ticket;
+    const std::optional<BallotReply> used = send(again.toJson());
+    QCOMPARE(used->result, BallotReply::Result::Rejected);
+    QCOMPARE(used->reason, BallotReply::Reason::TicketUsed);
+    QCOMPARE(votes(), before + 3);
+    QCOMPARE(filmVotes(QStringLiteral("F-S1")), 1);
+    QCOMPARE(filmVotes(QStringLiteral("F-S4")), 0);
+}
+
+void tst_VoteService::blockBallotWithAFilmNotInTheScreeningIsRefusedNamingIt()
+{
+    const qint64 before = votes();
+    const Ballot b = blockBallot({{QStringLiteral("F-S1"), 5}, {QStringLiteral("F-1"), 4}, {QStringLiteral("F-S2"), 3}});
+    const std::optional<BallotReply> reply = send(b.toJson());
+    QVERIFY(reply);
+    QCOMPARE(reply->result, BallotReply::Result::Rejected);
+    QCOMPARE(reply->reason, BallotReply::Reason::UnknownFilm);
+    QVERIFY2(reply->message.contains(QStringLiteral("F-1 ")), qPrintable(reply->message));
+    QCOMPARE(votes(), before);   // none of its films counts
+    {
+        fest::Statement s = m_db->prepare(QStringLiteral("SELECT film_id FROM rejections WHERE vote_id = ?"));
+        s.bind(1, b.voteId);
+        QCOMPARE(s.step(), fest::Statement::Step::Row);
+        QCOMPARE(s.columnText(0), QStringLiteral("F-1"));
+    }   // (an open statement would hold this connection's read snapshot)
+    // The voter's corrected ballot (a new vote id, the same ticket) counts.
+    Ballot corrected = blockBallot({{QStringLiteral("F-S1"), 5}, {QStringLiteral("F-S2"), 3}});
+    corrected.ticket = b.ticket;
+    QCOMPARE(send(corrected.toJson())->result, BallotReply::Result::Accepted);
+    QCOMPARE(votes(), before + 2);
+}
+
+void tst_VoteService::blockBallotWithAScoreOutOfRangeIsRefusedNamingTheFilm()
+{
+    const qint64 before = votes();
+    const std::optional<BallotReply> reply = send(blockBallot({{QStringLiteral("F-S1"), 5}, {QStringLiteral("F-S3"), 9}}).toJson());
+    QVERIFY(reply);
+    QCOMPARE(reply->reason, BallotReply::Reason::BadScore);
+    QVERIFY2(reply->message.contains(QStringLiteral("F-S3")), qPrintable(reply->message));
+    QCOMPARE(votes(), before);
+}
+
+void tst_VoteService::malformedBlockBallotIsRefusedWithItsVoteId()
+{
+    Ballot twice = blockBallot({{QStringLiteral("F-S1"), 5}, {QStringLiteral("F-S2"), 3}});
+    QByteArray payload = twice.toJson().replace("F-S2", "F-S1");
+    const std::optional<BallotReply> reply = send(payload);
+    QVERIFY(reply);
+    QCOMPARE(reply->reason, BallotReply::Reason::BadBallot);
+    QCOMPARE(reply->voteId, twice.voteId);
 }
 
 void tst_VoteService::undecodableBallotIsRefusedWithItsCorrelation()

@@ -21,8 +21,7 @@ VoteStore::Entry entry()
     e.voteId = fest::Ballot::newVoteId();
     e.ticketHash = fest::TicketCode::storageHash(fest::TicketIssuer(0, QByteArray(32, 'x')).issueOne());
     e.screening = QStringLiteral("S-1");
-    e.film = QStringLiteral("F-1");
-    e.score = 4;
+    e.ratings = {{QStringLiteral("F-1"), 4}};
     e.kiosk = QStringLiteral("kiosk-01");
     e.castAt = QDateTime::currentDateTimeUtc();
     e.receivedAtUs = e.castAt.toMSecsSinceEpoch() * 1000;
@@ -87,7 +86,7 @@ void tst_VoteWriter::repliesRunOnCallersThreadOnlyAfterCommit()
             onCallersThread += QThread::currentThread() == QCoreApplication::instance()->thread();
             // Committed before the reply: another connection already reads the vote.
             visible += r.result == BallotReply::Result::Accepted
-                       && count(QStringLiteral("SELECT COUNT(*) FROM votes WHERE vote_id = ?"), id) == 1;
+                       && count(QStringLiteral("SELECT COUNT(*) FROM ballots WHERE vote_id = ?"), id) == 1;
         }));
     }
     QTRY_COMPARE(replies, n);

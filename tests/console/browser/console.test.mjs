@@ -17,6 +17,7 @@ const staffPassword = env('STAFF_PASSWORD');
 const screen = env('SCREEN');
 const kioskAccount = env('KIOSK_ACCOUNT');
 const movedScreening = env('MOVED_SCREENING');
+const blockScreening = env('BLOCK_SCREENING');
 const shots = env('SCREENSHOT_DIR');
 
 const viewports = { laptop: { width: 1440, height: 900 }, tablet: { width: 1024, height: 768 }, portrait: { width: 768, height: 1024 } };
@@ -194,6 +195,18 @@ await step('voting opens by hand for a screening and the window shows it live', 
   await confirmDialog(organiser);
   await organiser.waitForSelector(`#voting-table tr[data-screening="${movedScreening}"][data-window="open"]`, { timeout: 15000 });
   await organiser.waitForSelector('#results-table, #results .empty', { timeout: 15000 });
+});
+
+await step('a block of shorts lists each of its films with its votes', async () => {
+  await organiser.goto(`${consoleUrl}/#/voting`);
+  const row = organiser.locator(`#voting-table tr[data-screening="${blockScreening}"]`);
+  await row.locator('.film-votes li').first().waitFor({ timeout: 15000 });
+  const films = await row.locator('.film-votes li').evaluateAll((items) => items.map((li) => li.dataset.film));
+  expect(films.join(',') === 'F-016,F-017,F-018,F-019,F-020', `films listed: ${films.join(',')}`);
+  // The test kiosk's one ballot rated F-017 and F-019.
+  const counts = await row.locator('.film-votes li .number').allTextContents();
+  expect(counts.join(',') === '0,1,0,1,0', `vote counts: ${counts.join(',')}`);
+  await shoot(organiser, 'voting-block-en-laptop');
 });
 
 // --- Ceremony --------------------------------------------------------------------------

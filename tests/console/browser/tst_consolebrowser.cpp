@@ -5,6 +5,8 @@
 // festival-console. The browser cases live in console.test.mjs (playwright-core driving
 // Debian's chromium); this driver starts and stops everything and checks what the
 // browser cannot see: that GO in the page fired the cue on the kiosk.
+#include "ballot.h"
+#include "ballotreply.h"
 #include "brokeraccounts.h"
 #include "cuefollower.h"
 #include "envelope.h"
@@ -81,6 +83,7 @@ private:
     bool makeFilm();
     bool startPlayer();
     bool startKiosk();
+    bool castBlockBallot();
     bool startConsole();
     QString startAfter(int seconds) const;
 
@@ -138,6 +141,17 @@ void tst_ConsoleBrowser::initTestCase()
                          QStringLiteral("--title-en"), QStringLiteral("Console rehearsal %1").arg(id),
                          QStringLiteral("--title-zh"), QStringLiteral("控制台綵排 %1").arg(id)}));
     }
+    // R-3, a block of five shorts (films of the sample programme) on a screen without a
+    // player, so that the player's own playlist stays; voting held open by hand
+    // so that the voting page lists it whatever the day: each of its films shows its votes,
+// F-017 and F-019 one each from the test kiosk's ballot.
+    QVERIFY(festctl({QStringLiteral("screening"), QStringLiteral("add"), QStringLiteral("--id"), QStringLiteral("R-3"),
+                     QStringLiteral("--screen"), QStringLiteral("CINE-2"), QStringLiteral("--start"), startAfter(6 * 3600),
+                     QStringLiteral("--films"), QStringLiteral("F-016,F-017,F-018,F-019,F-020"),
+                     QStringLiteral("--title-en"), QStringLiteral("Console rehearsal block"),
+                     QStringLiteral("--title-zh"), QStringLiteral("控制台綵排短片組合")}));
+    QVERIFY(festctl({QStringLiteral("voting"), QStringLiteral("open"), QStringLiteral("R-3")}));
+    QVERIFY(castBlockBallot());
     QVERIFY(startPlayer());
     QVERIFY(startConsole());
 }
@@ -172,6 +186,7 @@ void tst_ConsoleBrowser::browserCases()
     env.insert(QStringLiteral("PLAYER_PID"), QString::number(m_player.processId()));
     env.insert(QStringLiteral("KIOSK_ACCOUNT"), kioskAccount);
     env.insert(QStringLiteral("MOVED_SCREENING"), QStringLiteral("R-2"));
+    env.insert(QStringLiteral("BLOCK_SCREENING"), QStringLiteral("R-3"));
     env.insert(QStringLiteral("SCREENSHOT_DIR"), shots);
     node.setProcessEnvironment(env);
     QString output;
@@ -302,6 +317,47 @@ bool tst_ConsoleBrowser::startPlayer()
 
 // A kiosk as far as the ceremony goes: the kiosk account, a CueFollower on its own show
 // clock, and the node status with the ceremony field (what the console's ceremony page lists).
+// One ballot from the test kiosk for block R-3, rating two of its films, on a ticket
+// festctl issued; true once the controller counted it.
+bool tst_ConsoleBrowser::castBlockBallot()
+{
+    const QString csv = m_dir.filePath(QStringLiteral("r3-tickets.csv"));
+    if (!festctl({QStringLiteral("tickets"), QStringLiteral("issue"), QStringLiteral("--screening"), QStringLiteral("R-3"),
+                  QStringLiteral("--count"), QStringLiteral("1"), QStringLiteral("--out"), csv}))
+        return false;
+    QFile tickets(csv);
+    if (!tickets.open(QIODevice::ReadOnly | QIODevice::Text))
+        return false;
+    const QString code = QString::fromLatin1(tickets.readAll()).split(u'\n').value(1).section(u',', 0, 0);
+    const Ballot ballot{Ballot::newVoteId(), code, QStringLiteral("R-3"), {{QStringLiteral("F-017"), 5}, {QStringLiteral("F-019"), 3}},
+                        QDateTime::currentDateTimeUtc()};
+    const QString replyTopic = Topics::ballotReplyPrefix(kioskAccount);
+    std::optional<BallotReply> reply;
+    const auto c = connect(m_kioskClient.get(), &MqttClient::messageReceived, this, [&](const MqttMessage &m) {
+        if (m.topic == replyTopic && m.correlationData == ballot.voteId.toLatin1())
+            reply = BallotReply::fromJson(m.payload, nullptr);
+    });
+    m_kioskClient->subscribe(replyTopic, 1);
+    MqttMessage message;
+    message.topic = Topics::vote(kioskAccount);
+    message.payload = ballot.toJson();
+    message.qos = 1;
+    message.responseTopic = replyTopic;
+    message.correlationData = ballot.voteId.toLatin1();
+    // Sent again until answered, as a kiosk's outbox does: the reply subscription may not
+    // be in place for the first; a re-sent ballot is a duplicate, counted once.
+    for (int attempt = 0; attempt < 20 && !reply; ++attempt) {
+        m_kioskClient->publish(message);
+        (void)QTest::qWaitFor([&] { return reply.has_value(); }, 1000);
+    }
+    disconnect(c);
+    if (!reply || reply->result == BallotReply::Result::Rejected) {
+        qWarning().noquote() << "the block ballot was not counted:" << (reply ? reply->message : QStringLiteral("no reply"));
+        return false;
+    }
+    return true;
+}
+
 bool tst_ConsoleBrowser::startKiosk()
 {
     GStreamerInit::ensure();

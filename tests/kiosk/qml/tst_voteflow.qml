@@ -135,14 +135,34 @@ Item {
             compare(Kiosk.vote.step, VoteSession.Rate)
         }
 
-        function test_blockAsksForTheFilm() {
+        // A block of shorts: after the code, every film of the block has its own stars; the
+        // voter rates three of the five and sends them as one ballot.
+        function test_blockRatesEachFilmInOneBallot() {
+            const before = Kiosk.outboxPending
             tryVerify(() => rowFor("S-0103") !== null)
             mouseClick(rowFor("S-0103"))
-            compare(Kiosk.vote.step, VoteSession.Choose)   // first the film of the block
-            compare(page.blockChoice.filmIds.length, 5)
-            Kiosk.vote.choose("S-0103", page.blockChoice.filmIds[1])
-            compare(Kiosk.vote.filmId, "F-017")
             compare(Kiosk.vote.step, VoteSession.Code)
+            compare(Kiosk.vote.filmId, "")
+            typeText(TestTickets.issue())
+            compare(Kiosk.vote.step, VoteSession.Rate)
+            const films = page.blockFilms
+            compare(films.length, 5)
+            verify(findChild(page, "blockRatings").visible)
+            mouseClick(findChild(findChild(page, "stars-" + films[0]), "star5"))
+            mouseClick(findChild(findChild(page, "stars-" + films[2]), "star2"))
+            mouseClick(findChild(findChild(page, "stars-" + films[4]), "star4"))
+            // Tapping the same star again takes that rating back, another star changes it.
+            mouseClick(findChild(findChild(page, "stars-" + films[4]), "star4"))
+            compare(Kiosk.vote.ratedCount, 2)
+            mouseClick(findChild(findChild(page, "stars-" + films[4]), "star3"))
+            compare(Kiosk.vote.ratedCount, 3)
+            compare(Kiosk.vote.ratings[films[0]], 5)
+            compare(Kiosk.vote.ratings[films[2]], 2)
+            compare(Kiosk.vote.ratings[films[4]], 3)
+            compare(Kiosk.vote.step, VoteSession.Confirm)
+            mouseClick(findChild(page, "confirmVote"))
+            compare(Kiosk.vote.step, VoteSession.Thanks)
+            compare(Kiosk.outboxPending, before + 1)   // one ballot for the three films
         }
 
         function test_languageSwitchRetranslatesLive() {

@@ -69,14 +69,14 @@ export class VotingPage {
     const rows = screenings.map((s) => {
       const w = windows.get(s.id);
       const stateName = w?.state ?? 'notYet';
-      const ballots = results ? s.films.reduce((sum, f) => sum + (votesByFilm.get(f) ?? 0), 0) : null;
+
       return h('tr', { dataset: { screening: s.id, window: stateName } },
         h('th', { scope: 'row' }, s.id),
         h('td', {}, filmsTitle(s, programme)),
         h('td', { class: 'nowrap' }, `${s.screen} · ${clockTime(Date.parse(s.start), tz)}`),
         h('td', {}, h('span', { class: `pill window-${stateName}` }, t(`voting.state.${stateName}`)), w?.manual ? ` ${t('voting.manual')}` : ''),
         h('td', {}, w?.closesAt ? clockTime(Date.parse(w.closesAt), tz) : (w?.state === 'open' ? t('voting.heldOpen') : '—')),
-        h('td', { class: 'number' }, ballots === null ? '—' : String(ballots)),
+        h('td', { class: s.films.length > 1 ? '' : 'number' }, results ? filmVotes(s, votesByFilm, programme) : '—'),
         h('td', {}, organiser ? h('button', {
           type: 'button', class: stateName === 'open' ? 'btn btn-danger' : 'btn',
           onclick: () => this.toggle(s, stateName === 'open'),
@@ -86,7 +86,7 @@ export class VotingPage {
       h('h2', { id: 'windows-title' }, t('voting.windows')),
       h('p', { class: 'muted' }, results ? t('voting.countsNote') : t('voting.countsOrganisers')),
       rows.length ? h('table', { class: 'table', id: 'voting-table' },
-        h('thead', {}, h('tr', {}, ['screening', 'films', 'where', 'window', 'closes', 'ballots', 'action'].map((k) => h('th', { scope: 'col' }, t(`voting.col.${k}`))))),
+        h('thead', {}, h('tr', {}, ['screening', 'films', 'where', 'window', 'closes', 'votes', 'action'].map((k) => h('th', { scope: 'col' }, t(`voting.col.${k}`))))),
         h('tbody', {}, rows)) : h('p', { class: 'empty' }, t('voting.noScreenings')));
     this.renderResults(results, programme, tz);
   }
@@ -139,6 +139,14 @@ function order(window) {
 function filmName(id, programme) {
   const film = programme?.films?.find((f) => f.id === id);
   return `${pick(film?.title, film?.originalTitle ?? id)}`;
+}
+
+// Counted votes per film (pooled over a film's screenings): one number for a feature, a
+// line per film for a block of shorts, whose ballots rate any or all of its films.
+function filmVotes(screening, votesByFilm, programme) {
+  if (screening.films.length === 1) return String(votesByFilm.get(screening.films[0]) ?? 0);
+  return h('ul', { class: 'film-votes' }, screening.films.map((f) => h('li', { dataset: { film: f } },
+    h('span', {}, filmName(f, programme)), h('span', { class: 'number' }, String(votesByFilm.get(f) ?? 0)))));
 }
 
 function filmsTitle(screening, programme) {
