@@ -18,8 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static PlaybackEngine busy(gst_system_clock_obtain(), PlaybackEngine::Options{});
     static const bool scheduled = [] {
         const qint64 nowUs = qint64(gst_clock_get_time(gst_system_clock_obtain())) / 1000;
-        busy.setItems({PlaybackItem{QStringLiteral("S-1/F-1"), QStringLiteral("Film"), QStringLiteral("Film"),
-                                    QStringLiteral("/nonexistent/film.webm"), {}, nowUs - 1'000'000, qint64(3600) * 1'000'000}});
+        busy.setItems({PlaybackItem{.id = QStringLiteral("S-1/F-1"), .title = QStringLiteral("Film"), .titleZh = QStringLiteral("Film"),
+                                    .mediaPath = QStringLiteral("/nonexistent/film.webm"), .startUs = nowUs - 1'000'000,
+                                    .durationUs = qint64(3600) * 1'000'000}});
         return true;
     }();
     FUZZ_INVARIANT(scheduled);

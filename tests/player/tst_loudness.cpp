@@ -216,8 +216,8 @@ void tst_Loudness::filmsPlayAtTheScreensTarget()
     });
     QSignalSpy finished(&engine, &PlaybackEngine::itemFinished);
     const qint64 t0 = clock.nowUs() + 3'000'000;
-    PlaybackItem loud{QStringLiteral("LOUD"), {}, {}, m_dir.filePath("loud.mp4"), {}, t0, 5'000'000, {}};
-    PlaybackItem quiet{QStringLiteral("QUIET"), {}, {}, m_dir.filePath("quiet.mp4"), {}, t0 + 6'000'000, 5'000'000, {}};
+    PlaybackItem loud{.id = QStringLiteral("LOUD"), .mediaPath = m_dir.filePath("loud.mp4"), .startUs = t0, .durationUs = 5'000'000};
+    PlaybackItem quiet{.id = QStringLiteral("QUIET"), .mediaPath = m_dir.filePath("quiet.mp4"), .startUs = t0 + 6'000'000, .durationUs = 5'000'000};
     engine.setItems({loud, quiet});
     engine.start();
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);

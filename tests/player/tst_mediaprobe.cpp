@@ -254,8 +254,8 @@ void tst_MediaProbe::checkIsAsynchronous()
 {
     MediaProbe probe;
     QSignalSpy spy(&probe, &MediaProbe::checked);
-    PlaybackItem good{QStringLiteral("A"), {}, {}, path("good.webm"), {}, 0, 0};
-    PlaybackItem missing{QStringLiteral("B"), {}, {}, path("nowhere.webm"), {}, 0, 0};
+    PlaybackItem good{.id = QStringLiteral("A"), .mediaPath = path("good.webm")};
+    PlaybackItem missing{.id = QStringLiteral("B"), .mediaPath = path("nowhere.webm")};
     probe.check(good);
     probe.check(missing);
     QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 10000);
