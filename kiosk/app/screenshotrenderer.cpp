@@ -74,9 +74,18 @@ void ScreenshotRenderer::next()
 void ScreenshotRenderer::grab()
 {
     const int perLanguage = int(m_shots.size());
+    // The ceremony's screens reset the kiosk (reading help off) when they start or end,
+    // possibly after next() asked for the reading help: ask again and let it settle.
+    const bool large = (m_index / (perLanguage * 2)) % 2 == 1;
+    if (m_kiosk->largeText() != large || m_kiosk->highContrast() != large) {
+        m_kiosk->setLargeText(large);
+        m_kiosk->setHighContrast(large);
+        QTimer::singleShot(300, this, &ScreenshotRenderer::grab);
+        return;
+    }
     const QString name = QStringLiteral("%1-%2-%3%4.png")
                              .arg(m_window->width() > m_window->height() ? u"landscape" : u"portrait",
-                                  m_kiosk->language(), m_kiosk->largeText() ? u"large-" : u"",
+                                  m_kiosk->language(), large ? u"large-" : u"",
                                   m_shots.at(m_index % perLanguage).screen);
     const QString path = QDir(m_dir).filePath(name);
     const QImage image = m_window->grabWindow();
