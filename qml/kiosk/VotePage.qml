@@ -3,8 +3,8 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Festival.Kiosk
 
-// The vote, one step per view: choose the screening (and the film of a block), enter
-// the ticket code, rate, confirm, and the verdict. The view follows Kiosk.vote; demo()
+// The vote, one step per view: choose the screening, enter the ticket code (or it was
+// scanned), rate the film (or any or all films of a block), confirm, and the verdict. The view follows Kiosk.vote; demo()
 // pins a step for screenshots.
 Item {
     id: root
@@ -51,7 +51,6 @@ Item {
     function choose(screeningId, filmIds) {
         Kiosk.vote.choose(screeningId, filmIds.length === 1 ? filmIds[0] : "")
     }
-    function symbols(text) { return text.replace(/[-\s]/g, "").length }
 
     onActiveChanged: if (!active) demoMode = false
     onStepChanged: if (step === VoteSession.Code) codePad.forceActiveFocus()
