@@ -11,32 +11,6 @@ namespace {
 
 constexpr qsizetype kMaxItems = 10000;
 
-// {"en", "zh"} with the languages that are not empty.
-QJsonObject textToJson(const LocalizedText &text)
-{
-    QJsonObject o;
-    if (!text.en.isEmpty())
-        o.insert(QStringLiteral("en"), text.en);
-    if (!text.zh.isEmpty())
-        o.insert(QStringLiteral("zh"), text.zh);
-    return o;
-}
-
-void insertText(QJsonObject &o, const QString &key, const LocalizedText &text)
-{
-    if (!text.isEmpty())
-        o.insert(key, textToJson(text));
-}
-
-LocalizedText readText(JsonReader &r, const QString &key)
-{
-    JsonReader t = r.optionalChild(key);
-    LocalizedText text{t.optionalString(QStringLiteral("en"), {.maxLength = 500}),
-                       t.optionalString(QStringLiteral("zh"), {.maxLength = 500})};
-    t.rejectUnknownFields();
-    return text;
-}
-
 QJsonObject itemToJson(const PlaylistItem &item)
 {
     QJsonObject o{{QStringLiteral("screening"), item.screeningId},
@@ -48,8 +22,8 @@ QJsonObject itemToJson(const PlaylistItem &item)
         o.insert(QStringLiteral("sha256"), item.sha256);
     if (!item.originalTitle.isEmpty())
         o.insert(QStringLiteral("originalTitle"), item.originalTitle);
-    insertText(o, QStringLiteral("title"), item.title);
-    insertText(o, QStringLiteral("screeningTitle"), item.screeningTitle);
+    ProgrammeJson::insertText(o, QStringLiteral("title"), item.title);
+    ProgrammeJson::insertText(o, QStringLiteral("screeningTitle"), item.screeningTitle);
     if (!item.subtitles.isEmpty())
         o.insert(QStringLiteral("subtitles"), ProgrammeJson::subtitleFilesToJson(item.subtitles));
     return o;
@@ -65,8 +39,8 @@ PlaylistItem readItem(JsonReader &r)
     item.media = r.requiredString(QStringLiteral("media"), {.maxLength = 1024, .allowEmpty = false});
     item.sha256 = r.optionalString(QStringLiteral("sha256"), {64, hex, QStringLiteral("64 lower-case hex digits")});
     item.originalTitle = r.optionalString(QStringLiteral("originalTitle"), {.maxLength = 500});
-    item.title = readText(r, QStringLiteral("title"));
-    item.screeningTitle = readText(r, QStringLiteral("screeningTitle"));
+    item.title = ProgrammeJson::readText(r, QStringLiteral("title"));
+    item.screeningTitle = ProgrammeJson::readText(r, QStringLiteral("screeningTitle"));
     item.startUs = r.requiredInteger(QStringLiteral("startUs"), {.min = 0});
     item.durationUs = r.requiredInteger(QStringLiteral("durationUs"), {.min = 1, .max = qint64(24) * 3600 * 1000000});
     item.subtitles = ProgrammeJson::readSubtitleFiles(r, QStringLiteral("subtitles"));
@@ -90,8 +64,8 @@ QJsonObject PlaylistJson::headerToJson(const Playlist &playlist)
                   {QStringLiteral("programmeVersion"), playlist.programmeVersion}};
     if (playlist.committedAtUs > 0)
         o.insert(QStringLiteral("committedAtUs"), playlist.committedAtUs);
-    insertText(o, QStringLiteral("festivalName"), playlist.festivalName);
-    insertText(o, QStringLiteral("screenName"), playlist.screenName);
+    ProgrammeJson::insertText(o, QStringLiteral("festivalName"), playlist.festivalName);
+    ProgrammeJson::insertText(o, QStringLiteral("screenName"), playlist.screenName);
     if (!playlist.timeZone.isEmpty())
         o.insert(QStringLiteral("timeZone"), playlist.timeZone);
     return o;
@@ -111,8 +85,8 @@ std::optional<Playlist> PlaylistJson::fromJson(const QJsonObject &object, QList<
     playlist.screenId = r.requiredId(QStringLiteral("screen"));
     playlist.programmeVersion = r.requiredInteger(QStringLiteral("programmeVersion"), {.min = 0});
     playlist.committedAtUs = r.optionalInteger(QStringLiteral("committedAtUs"), {.min = 0});
-    playlist.festivalName = readText(r, QStringLiteral("festivalName"));
-    playlist.screenName = readText(r, QStringLiteral("screenName"));
+    playlist.festivalName = ProgrammeJson::readText(r, QStringLiteral("festivalName"));
+    playlist.screenName = ProgrammeJson::readText(r, QStringLiteral("screenName"));
     playlist.timeZone = r.optionalString(QStringLiteral("timeZone"), {.maxLength = 64});
     const QJsonArray items = r.requiredArray(QStringLiteral("items"), {.maxLength = kMaxItems});
     for (qsizetype i = 0; i < items.size(); ++i) {

@@ -14,23 +14,7 @@ namespace {
 const QString kTopLevel = QStringLiteral("programme");
 
 // Longest free text of a field (titles, names); synopses use the JsonLimits cap.
-constexpr qsizetype kShortText = 500;
-
-QJsonObject textToJson(const LocalizedText &text)
-{
-    QJsonObject o;
-    if (!text.en.isEmpty())
-        o.insert(QStringLiteral("en"), text.en);
-    if (!text.zh.isEmpty())
-        o.insert(QStringLiteral("zh"), text.zh);
-    return o;
-}
-
-void insertText(QJsonObject &o, const QString &key, const LocalizedText &text)
-{
-    if (!text.isEmpty())
-        o.insert(key, textToJson(text));
-}
+constexpr qsizetype kShortText = ProgrammeJson::ShortTextLength;
 
 void insertString(QJsonObject &o, const QString &key, const QString &value)
 {
@@ -42,15 +26,6 @@ void insertList(QJsonObject &o, const QString &key, const QStringList &values)
 {
     if (!values.isEmpty())
         o.insert(key, QJsonArray::fromStringList(values));
-}
-
-LocalizedText readText(JsonReader &r, const QString &key, qsizetype maxLength = kShortText)
-{
-    JsonReader t = r.optionalChild(key);
-    LocalizedText text{t.optionalString(QStringLiteral("en"), {.maxLength = maxLength}),
-                       t.optionalString(QStringLiteral("zh"), {.maxLength = maxLength})};
-    t.rejectUnknownFields();
-    return text;
 }
 
 // Reads the entry's id first and labels the entry with it, so later errors say which one.
@@ -65,8 +40,8 @@ Venue readVenue(JsonReader &r)
 {
     Venue v;
     v.id = readId(r);
-    v.name = readText(r, QStringLiteral("name"));
-    v.address = readText(r, QStringLiteral("address"));
+    v.name = ProgrammeJson::readText(r, QStringLiteral("name"));
+    v.address = ProgrammeJson::readText(r, QStringLiteral("address"));
     r.rejectUnknownFields();
     return v;
 }
@@ -76,7 +51,7 @@ Screen readScreen(JsonReader &r)
     Screen s;
     s.id = readId(r);
     s.venueId = r.requiredId(QStringLiteral("venue"));
-    s.name = readText(r, QStringLiteral("name"));
+    s.name = ProgrammeJson::readText(r, QStringLiteral("name"));
     r.rejectUnknownFields();
     return s;
 }
@@ -95,13 +70,13 @@ Film readFilm(JsonReader &r)
     Film f;
     f.id = readId(r);
     f.originalTitle = r.optionalString(QStringLiteral("originalTitle"), {.maxLength = kShortText});
-    f.title = readText(r, QStringLiteral("title"));
+    f.title = ProgrammeJson::readText(r, QStringLiteral("title"));
     f.makers = r.optionalStringList(QStringLiteral("makers"), {.maxLength = 100}, {.maxLength = kShortText, .allowEmpty = false});
     f.country = r.optionalString(QStringLiteral("country"),
                                  {-1, country, QStringLiteral("an ISO 3166 two-letter code like \"HK\"")});
     f.year = int(r.optionalInteger(QStringLiteral("year"), {.min = 1888, .max = 2100}));
     f.runtimeSeconds = int(r.requiredInteger(QStringLiteral("runtimeSeconds"), {.min = 1, .max = 24 * 3600}));
-    f.synopsis = readText(r, QStringLiteral("synopsis"), -1);
+    f.synopsis = ProgrammeJson::readText(r, QStringLiteral("synopsis"), -1);
     f.language = r.optionalString(QStringLiteral("language"), languageRule);
     f.subtitles = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 20}, languageRule);
     f.media = r.optionalString(QStringLiteral("media"), {.maxLength = 1024});
@@ -120,7 +95,7 @@ Screening readScreening(JsonReader &r)
     s.start = r.requiredDateTime(QStringLiteral("start"));
     s.end = r.requiredDateTime(QStringLiteral("end"));
     s.filmIds = r.requiredIdList(QStringLiteral("films"), {.maxLength = 100, .minLength = 1});
-    s.title = readText(r, QStringLiteral("title"));
+    s.title = ProgrammeJson::readText(r, QStringLiteral("title"));
     s.status = Screening::Status(r.optionalChoice(QStringLiteral("status"), Screening::statusNames(), 0));
     if (r.has(QStringLiteral("subtitles")))
         s.subtitleLanguages = r.optionalStringList(QStringLiteral("subtitles"), {.maxLength = 4}, languageRule());
@@ -133,11 +108,11 @@ ProgrammeEvent readEvent(JsonReader &r)
     ProgrammeEvent e;
     e.id = readId(r);
     e.kind = ProgrammeEvent::Kind(qMax(0, r.requiredChoice(QStringLiteral("kind"), ProgrammeEvent::kindNames())));
-    e.title = readText(r, QStringLiteral("title"));
+    e.title = ProgrammeJson::readText(r, QStringLiteral("title"));
     e.venueId = r.requiredId(QStringLiteral("venue"));
     e.start = r.requiredDateTime(QStringLiteral("start"));
     e.end = r.requiredDateTime(QStringLiteral("end"));
-    e.description = readText(r, QStringLiteral("description"), -1);
+    e.description = ProgrammeJson::readText(r, QStringLiteral("description"), -1);
     r.rejectUnknownFields();
     return e;
 }
@@ -146,7 +121,7 @@ AwardCategory readAward(JsonReader &r)
 {
     AwardCategory a;
     a.id = readId(r);
-    a.name = readText(r, QStringLiteral("name"));
+    a.name = ProgrammeJson::readText(r, QStringLiteral("name"));
     a.decidedBy = AwardCategory::DecidedBy(
         qMax(0, r.requiredChoice(QStringLiteral("decidedBy"), AwardCategory::decidedByNames())));
     a.nomineeFilmIds = r.optionalIdList(QStringLiteral("nominees"));
@@ -191,15 +166,15 @@ QJsonArray listToJson(const QList<T> &list, QJsonObject (*toJson)(const T &))
 QJsonObject venueToJson(const Venue &v)
 {
     QJsonObject o{{QStringLiteral("id"), v.id}};
-    insertText(o, QStringLiteral("name"), v.name);
-    insertText(o, QStringLiteral("address"), v.address);
+    ProgrammeJson::insertText(o, QStringLiteral("name"), v.name);
+    ProgrammeJson::insertText(o, QStringLiteral("address"), v.address);
     return o;
 }
 
 QJsonObject screenToJson(const Screen &s)
 {
     QJsonObject o{{QStringLiteral("id"), s.id}, {QStringLiteral("venue"), s.venueId}};
-    insertText(o, QStringLiteral("name"), s.name);
+    ProgrammeJson::insertText(o, QStringLiteral("name"), s.name);
     return o;
 }
 
@@ -210,8 +185,8 @@ QJsonObject eventToJson(const ProgrammeEvent &e)
                   {QStringLiteral("venue"), e.venueId},
                   {QStringLiteral("start"), ProgrammeJson::timeToString(e.start)},
                   {QStringLiteral("end"), ProgrammeJson::timeToString(e.end)}};
-    insertText(o, QStringLiteral("title"), e.title);
-    insertText(o, QStringLiteral("description"), e.description);
+    ProgrammeJson::insertText(o, QStringLiteral("title"), e.title);
+    ProgrammeJson::insertText(o, QStringLiteral("description"), e.description);
     return o;
 }
 
@@ -219,7 +194,7 @@ QJsonObject awardToJson(const AwardCategory &a)
 {
     QJsonObject o{{QStringLiteral("id"), a.id},
                   {QStringLiteral("decidedBy"), AwardCategory::decidedByNames().at(int(a.decidedBy))}};
-    insertText(o, QStringLiteral("name"), a.name);
+    ProgrammeJson::insertText(o, QStringLiteral("name"), a.name);
     insertList(o, QStringLiteral("nominees"), a.nomineeFilmIds);
     return o;
 }
@@ -243,6 +218,27 @@ void ProgrammeJson::appendErrors(const QList<JsonError> &from, const QString &fa
         return;
     for (const JsonError &e : from)
         to->append(ProgrammeError{e.where.isEmpty() ? fallbackWhere : e.where, e.field, e.message});
+}
+
+void ProgrammeJson::insertText(QJsonObject &o, const QString &key, const LocalizedText &text)
+{
+    if (text.isEmpty())
+        return;
+    QJsonObject t;
+    if (!text.en.isEmpty())
+        t.insert(QStringLiteral("en"), text.en);
+    if (!text.zh.isEmpty())
+        t.insert(QStringLiteral("zh"), text.zh);
+    o.insert(key, t);
+}
+
+LocalizedText ProgrammeJson::readText(JsonReader &r, const QString &key, qsizetype maxLength)
+{
+    JsonReader t = r.optionalChild(key);
+    LocalizedText text{t.optionalString(QStringLiteral("en"), {.maxLength = maxLength}),
+                       t.optionalString(QStringLiteral("zh"), {.maxLength = maxLength})};
+    t.rejectUnknownFields();
+    return text;
 }
 
 QJsonArray ProgrammeJson::subtitleFilesToJson(const SubtitleFiles &files)
@@ -286,12 +282,12 @@ QJsonObject ProgrammeJson::toJson(const Film &f)
 {
     QJsonObject o{{QStringLiteral("id"), f.id}, {QStringLiteral("runtimeSeconds"), f.runtimeSeconds}};
     insertString(o, QStringLiteral("originalTitle"), f.originalTitle);
-    insertText(o, QStringLiteral("title"), f.title);
+    ProgrammeJson::insertText(o, QStringLiteral("title"), f.title);
     insertList(o, QStringLiteral("makers"), f.makers);
     insertString(o, QStringLiteral("country"), f.country);
     if (f.year)
         o.insert(QStringLiteral("year"), f.year);
-    insertText(o, QStringLiteral("synopsis"), f.synopsis);
+    ProgrammeJson::insertText(o, QStringLiteral("synopsis"), f.synopsis);
     insertString(o, QStringLiteral("language"), f.language);
     insertList(o, QStringLiteral("subtitles"), f.subtitles);
     insertString(o, QStringLiteral("media"), f.media);
@@ -309,7 +305,7 @@ QJsonObject ProgrammeJson::toJson(const Screening &s)
                   {QStringLiteral("start"), timeToString(s.start)},
                   {QStringLiteral("end"), timeToString(s.end)},
                   {QStringLiteral("films"), QJsonArray::fromStringList(s.filmIds)}};
-    insertText(o, QStringLiteral("title"), s.title);
+    ProgrammeJson::insertText(o, QStringLiteral("title"), s.title);
     if (s.isCancelled())
         o.insert(QStringLiteral("status"), Screening::statusNames().at(int(s.status)));
     if (s.subtitleLanguages)
@@ -327,7 +323,7 @@ QJsonObject ProgrammeJson::toJson(const Programme &p)
                   {QStringLiteral("screenings"), listToJson(p.screenings, &screeningJson)},
                   {QStringLiteral("events"), listToJson(p.events, &eventToJson)},
                   {QStringLiteral("awards"), listToJson(p.awards, &awardToJson)}};
-    insertText(o, QStringLiteral("festivalName"), p.festivalName);
+    ProgrammeJson::insertText(o, QStringLiteral("festivalName"), p.festivalName);
     return o;
 }
 
@@ -336,7 +332,7 @@ std::optional<Programme> ProgrammeJson::fromJson(const QJsonObject &object, QLis
     JsonReader r(object);
     r.optionalInteger(QStringLiteral("formatVersion"), {.min = formatVersion, .max = formatVersion}, formatVersion);
     Programme p;
-    p.festivalName = readText(r, QStringLiteral("festivalName"));
+    p.festivalName = ProgrammeJson::readText(r, QStringLiteral("festivalName"));
     p.timeZone = r.requiredString(QStringLiteral("timeZone"), {.maxLength = 64, .allowEmpty = false});
     p.venues = readList(r, QStringLiteral("venues"), &readVenue);
     p.screens = readList(r, QStringLiteral("screens"), &readScreen);

@@ -40,6 +40,12 @@ public:
     static std::optional<Screening> screeningFromJson(const QJsonObject &object, const QString &where,
                                                       QList<ProgrammeError> *errors);
 
+    // A text in both languages, {"en", "zh"} with the languages that are not empty; the
+    // key is left out when both are. readText: maxLength -1 is the JsonLimits cap (synopses).
+    static constexpr qsizetype ShortTextLength = 500;
+    static void insertText(QJsonObject &o, const QString &key, const LocalizedText &text);
+    static LocalizedText readText(JsonReader &r, const QString &key, qsizetype maxLength = ShortTextLength);
+
     // A film's or playlist item's "subtitleFiles"/"subtitles": [{"language", "file"}].
     static QJsonArray subtitleFilesToJson(const SubtitleFiles &files);
     static SubtitleFiles readSubtitleFiles(JsonReader &r, const QString &key);

@@ -39,6 +39,7 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     });
     connect(&m_feed, &ProgrammeFeed::programmeChanged, this, [this] {
         m_feed.screenings()->setVotingStatus(m_windows);
+        m_daysPlannedFor.clear();   // the days are the new programme's
         tick();
         emit programmeChanged();
         emit categoriesChanged();
@@ -220,8 +221,7 @@ void Kiosk::setNow(const QDateTime &now)
 
 QString Kiosk::clockText() const
 {
-    const QTimeZone zone = m_feed.screenings()->timeZone();
-    return (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).toString(QStringLiteral("HH:mm"));
+    return festivalNow().toString(QStringLiteral("HH:mm"));
 }
 
 QString Kiosk::dayLabel(const QString &day, const QString &language) const
@@ -327,50 +327,58 @@ void Kiosk::tick()
 {
     m_feed.nowNext()->update(*m_feed.screenings(), m_players, now());
     emit nowChanged();
-    const QString day = programmeDay();
     const QString todayIs = today();
-    const QDateTime instant = now();
-    bool left = false;
-    const ScreeningListModel *screenings = m_feed.screenings();
-    for (int row = 0; row < screenings->rowCount() && !left; ++row) {
-        const QModelIndex i = screenings->index(row);
-        left = i.data(ScreeningListModel::DayRole).toString() == todayIs
-               && i.data(ScreeningListModel::EndRole).toDateTime() > instant
-               && !i.data(ScreeningListModel::CancelledRole).toBool();
+    bool changed = false;
+    if (todayIs != m_daysPlannedFor) {
+        m_daysPlannedFor = todayIs;
+        changed = planDays(todayIs);
     }
-    QString next;
-    for (const QString &d : days()) {
-        if (d > todayIs) {
-            next = d;
-            break;
-        }
-    }
-    if (day != m_programmeDay || left != m_screeningsLeftToday || next != m_nextFestivalDay) {
-        m_programmeDay = day;
+    const bool left = now() < m_lastEndToday;
+    if (changed || left != m_screeningsLeftToday) {
         m_screeningsLeftToday = left;
-        m_nextFestivalDay = next;
-        m_upcoming.setDay(next.isEmpty() ? QStringLiteral("-") : next);
         emit programmeDayChanged();
     }
 }
 
-QString Kiosk::today() const
+bool Kiosk::planDays(const QString &todayIs)
 {
-    const QTimeZone zone = m_feed.screenings()->timeZone();
-    return (zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime()).date().toString(Qt::ISODate);
+    QString day, next;
+    const QStringList festivalDays = days();
+    for (const QString &d : festivalDays) {
+        if (day.isEmpty() && d >= todayIs)
+            day = d;
+        if (next.isEmpty() && d > todayIs)
+            next = d;
+    }
+    if (day.isEmpty() && !festivalDays.isEmpty())
+        day = festivalDays.last();
+    QDateTime lastEnd;
+    const ScreeningListModel *screenings = m_feed.screenings();
+    for (int row = 0; row < screenings->rowCount(); ++row) {
+        const QModelIndex i = screenings->index(row);
+        if (i.data(ScreeningListModel::DayRole).toString() != todayIs || i.data(ScreeningListModel::CancelledRole).toBool())
+            continue;
+        const QDateTime end = i.data(ScreeningListModel::EndRole).toDateTime();
+        if (!lastEnd.isValid() || end > lastEnd)
+            lastEnd = end;
+    }
+    const bool changed = day != m_programmeDay || next != m_nextFestivalDay;
+    m_programmeDay = day;
+    m_nextFestivalDay = next;
+    m_lastEndToday = lastEnd;
+    m_upcoming.setDay(next.isEmpty() ? QStringLiteral("-") : next);
+    return changed;
 }
 
-QString Kiosk::programmeDay() const
+QDateTime Kiosk::festivalNow() const
 {
-    const QStringList festivalDays = days();
-    if (festivalDays.isEmpty())
-        return {};
-    const QString todayIs = today();
-    for (const QString &day : festivalDays) {
-        if (day >= todayIs)
-            return day;
-    }
-    return festivalDays.last();
+    const QTimeZone zone = m_feed.screenings()->timeZone();
+    return zone.isValid() ? now().toTimeZone(zone) : now().toLocalTime();
+}
+
+QString Kiosk::today() const
+{
+    return festivalNow().date().toString(Qt::ISODate);
 }
 
 void Kiosk::publishStatus()

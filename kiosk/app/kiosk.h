@@ -119,7 +119,7 @@ public:
     ScreeningFilterModel *filmScreenings() { return &m_filmScreenings; }
     ScreeningFilterModel *votable() { return &m_votable; }
     QStringList days() const { return m_feed.screenings()->days(); }
-    QString programmeDay() const;
+    QString programmeDay() const { return m_programmeDay; }
     bool screeningsLeftToday() const { return m_screeningsLeftToday; }
     QString nextFestivalDay() const { return m_nextFestivalDay; }
     ScreeningFilterModel *upcoming() { return &m_upcoming; }
@@ -189,7 +189,12 @@ signals:
 
 private:
     void tick();
-    QString today() const;   // "yyyy-MM-dd" in the festival's time zone
+    QDateTime festivalNow() const;   // now in the festival's time zone (else this machine's)
+    QString today() const;           // "yyyy-MM-dd" in the festival's time zone
+    // The days as seen from today (the programme's day, the next festival day, today's
+    // last end): once a day and for each programme version, not at every tick.
+    // True when the programme's day or the next festival day changed.
+    bool planDays(const QString &todayIs);
     void publishStatus();
     void ticketScanned(const QString &code);
     bool loadProgramme(ProgrammeLoading loading, QString *error);
@@ -219,8 +224,10 @@ private:
     // or cut off before the broker noticed) within 15 s.
     QTimer m_heartbeat;
     QDateTime m_fixedNow;
+    QString m_daysPlannedFor;     // the day planDays() last ran for
     QString m_programmeDay;
     QString m_nextFestivalDay;
+    QDateTime m_lastEndToday;     // invalid when nothing plays today
     bool m_screeningsLeftToday = true;
     bool m_largeText = false;
     bool m_highContrast = false;

@@ -55,7 +55,6 @@ void ScreenshotRenderer::next()
         return;
     }
     const int orientation = m_index / perOrientation;
-    const bool large = (m_index / perReading) % 2 == 1;
     const int language = (m_index / perLanguage) % 2;
     const Shot &shot = m_shots.at(m_index % perLanguage);
     const QSize size = orientations().at(orientation);
@@ -63,12 +62,26 @@ void ScreenshotRenderer::next()
         m_window->resize(size);
     m_kiosk->resetToHome();
     m_kiosk->setLanguage(language == 0 ? QStringLiteral("en") : QStringLiteral("zh_HK"));
-    // The reading help a visitor can turn on: larger text and high contrast together.
-    m_kiosk->setLargeText(large);
-    m_kiosk->setHighContrast(large);
+    applyReadingHelp();
     m_kiosk->showScreen(shot.screen, shot.argument);
     // Let bindings, layouts and transitions settle before the grab.
     QTimer::singleShot(400, this, &ScreenshotRenderer::grab);
+}
+
+bool ScreenshotRenderer::largeShot() const
+{
+    return (m_index / (int(m_shots.size()) * 2)) % 2 == 1;
+}
+
+bool ScreenshotRenderer::applyReadingHelp()
+{
+    // The reading help a visitor can turn on: larger text and high contrast together.
+    const bool large = largeShot();
+    if (m_kiosk->largeText() == large && m_kiosk->highContrast() == large)
+        return false;
+    m_kiosk->setLargeText(large);
+    m_kiosk->setHighContrast(large);
+    return true;
 }
 
 void ScreenshotRenderer::grab()
@@ -76,16 +89,13 @@ void ScreenshotRenderer::grab()
     const int perLanguage = int(m_shots.size());
     // The ceremony's screens reset the kiosk (reading help off) when they start or end,
     // possibly after next() asked for the reading help: ask again and let it settle.
-    const bool large = (m_index / (perLanguage * 2)) % 2 == 1;
-    if (m_kiosk->largeText() != large || m_kiosk->highContrast() != large) {
-        m_kiosk->setLargeText(large);
-        m_kiosk->setHighContrast(large);
+    if (applyReadingHelp()) {
         QTimer::singleShot(300, this, &ScreenshotRenderer::grab);
         return;
     }
     const QString name = QStringLiteral("%1-%2-%3%4.png")
                              .arg(m_window->width() > m_window->height() ? u"landscape" : u"portrait",
-                                  m_kiosk->language(), large ? u"large-" : u"",
+                                  m_kiosk->language(), largeShot() ? u"large-" : u"",
                                   m_shots.at(m_index % perLanguage).screen);
     const QString path = QDir(m_dir).filePath(name);
     const QImage image = m_window->grabWindow();

@@ -40,6 +40,10 @@ signals:
 private:
     void next();
     void grab();
+    // Shots come plain, then with the reading help on, per orientation.
+    bool largeShot() const;
+    // Sets the reading help the current shot wants; true when it had to change it.
+    bool applyReadingHelp();
 
     Kiosk *m_kiosk;
     QQuickWindow *m_window;

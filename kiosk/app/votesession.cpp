@@ -77,7 +77,7 @@ void VoteSession::choose(const QString &screeningId, const QString &filmId)
 
 void VoteSession::scan(const QString &code)
 {
-    if (codeStateOf(code) != CodeState::Ok || m_step == Step::Waiting)
+    if (codeStateOf(code) != CodeState::Ok)
         return;
     switch (m_step) {
     case Step::Thanks:
@@ -94,7 +94,7 @@ void VoteSession::scan(const QString &code)
         submitCode();
         break;
     case Step::Waiting:
-        break;
+        return;   // the ballot is on its way: a scan now is nobody's
     }
     emit scanned();
 }

@@ -56,6 +56,9 @@ void PlayerView::setBranding(const Branding &branding)
     if (branding == m_branding)
         return;
     m_branding = branding;
+    m_zone = QTimeZone(branding.timeZone.toUtf8());
+    if (!m_zone.isValid())
+        m_zone = QTimeZone::systemTimeZone();
     if (m_engine)
         m_slate = slateNow(m_videoVisible);   // its times in the new time zone
     Q_EMIT changed();
@@ -144,11 +147,8 @@ PlayerView::Slate PlayerView::slateNow(bool video) const
     const PlaybackItems items = m_engine->items();
     if (items.isEmpty())
         return {};   // no playlist: nothing to tell the audience
-    QTimeZone zone(m_branding.timeZone.toUtf8());
-    if (!zone.isValid())
-        zone = QTimeZone::systemTimeZone();
     const qint64 nowUs = m_engine->nowNs() / 1000;
-    const QDate today = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, zone).date();
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowUs / 1000, m_zone).date();
     Slate slate;
     const auto next = m_engine->nextItem();
     if (next) {
@@ -158,7 +158,7 @@ PlayerView::Slate PlayerView::slateNow(bool video) const
         const bool block = opensScreening && !next->screeningTitle.isEmpty();
         slate.titleEn = block ? next->screeningTitle : next->title;
         slate.titleZh = block ? next->screeningTitleZh : next->titleZh;
-        const QDateTime start = QDateTime::fromMSecsSinceEpoch(next->startUs / 1000, zone);
+        const QDateTime start = QDateTime::fromMSecsSinceEpoch(next->startUs / 1000, m_zone);
         slate.startsAt = start.toString(QStringLiteral("HH:mm"));
         slate.daysAway = int(today.daysTo(start.date()));
         slate.dateEn = QLocale(QLocale::English, QLocale::UnitedKingdom).toString(start.date(), QStringLiteral("ddd d MMM"));
@@ -171,7 +171,7 @@ PlayerView::Slate PlayerView::slateNow(bool video) const
     else if (!next)
         slate.kind = QStringLiteral("festivalEnded");
     else if (slate.daysAway > 0 && std::any_of(items.cbegin(), items.cend(), [&](const PlaybackItem &item) {
-                 return item.endUs() <= nowUs && QDateTime::fromMSecsSinceEpoch(item.endUs() / 1000, zone).date() == today;
+                 return item.endUs() <= nowUs && QDateTime::fromMSecsSinceEpoch(item.endUs() / 1000, m_zone).date() == today;
              }))
         slate.kind = QStringLiteral("dayEnded");   // after the day's last screening
     else

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QQmlEngine>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVariantList>
 
@@ -140,6 +141,7 @@ private:
     int m_activeVideo = 0;
     bool m_blackout = false;
     Branding m_branding;
+    QTimeZone m_zone = QTimeZone::systemTimeZone();   // the branding's, resolved once
     Slate m_slate;
     int m_countdown = -1;
     QList<PlaybackEngine::SubtitleLine> m_subtitles;
