@@ -3,13 +3,18 @@
 #include "countrynames.h"
 #include "database.h"
 #include "kioskbus.h"
+#include "ticketqr.h"
 #include "voteoutbox.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFileInfo>
 #include <QJSEngine>
 #include <QLocale>
 #include <QQmlEngine>
+#include <QUrl>
+
+#include <algorithm>
 
 namespace fest {
 
@@ -45,7 +50,11 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
         emit categoriesChanged();
         publishStatus();
     });
-    connect(&m_windows, &VotingStatus::changed, this, [this] { m_feed.screenings()->setVotingStatus(m_windows); });
+    connect(&m_windows, &VotingStatus::changed, this, [this] {
+        m_feed.screenings()->setVotingStatus(m_windows);
+        ++m_votingRevision;
+        emit votingChanged();
+    });
     connect(&m_players, &ScreenStatusBook::changed, this, &Kiosk::tick);
     // The ceremony takes the kiosk from any page (a half-entered vote is cleared as when
     // idle) and gives it back, home, when it ends.
@@ -233,6 +242,94 @@ QString Kiosk::dayLabel(const QString &day, const QString &language) const
     if (shown == DisplayLanguage::Language::Chinese)
         return QLocale(QLocale::Chinese, QLocale::TraditionalHanScript, QLocale::HongKong).toString(date, QStringLiteral("M月d日 (ddd)"));
     return QLocale(QLocale::English, QLocale::UnitedKingdom).toString(date, QStringLiteral("ddd d MMM"));
+}
+
+QString Kiosk::filmLink(const QString &filmId) const
+{
+    if (m_config.filmLink.isEmpty() || m_feed.films()->indexOf(filmId) < 0)
+        return {};
+    return QString(m_config.filmLink).replace(QStringLiteral("{film}"), QString::fromLatin1(QUrl::toPercentEncoding(filmId)));
+}
+
+QString Kiosk::qrImage(const QString &text) const
+{
+    const QImage image = TicketQr::image(text);
+    if (image.isNull())
+        return {};
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
+}
+
+QString Kiosk::votableScreeningOf(const QString &filmId, int) const
+{
+    // Any venue's: the film may have been seen elsewhere than at this kiosk.
+    const ScreeningListModel *all = m_feed.screenings();
+    QString latest;
+    QDateTime latestStart;
+    for (int row = 0; row < all->rowCount(); ++row) {
+        const QModelIndex index = all->index(row, 0);
+        if (all->data(index, ScreeningListModel::VotingStateRole).toInt() != int(VotingStatus::State::Open)
+            || !all->data(index, ScreeningListModel::FilmIdsRole).toStringList().contains(filmId))
+            continue;
+        const QDateTime start = all->data(index, ScreeningListModel::StartRole).toDateTime();
+        if (latest.isEmpty() || start > latestStart) {
+            latest = all->data(index, ScreeningListModel::IdRole).toString();
+            latestStart = start;
+        }
+    }
+    return latest;
+}
+
+QVariantMap Kiosk::nextCeremony(const QString &language) const
+{
+    const DisplayLanguage::Language shown = language.isEmpty() ? m_language.language() : DisplayLanguage::fromCode(language);
+    const QDateTime at = now();
+    const ProgrammeEvent *next = nullptr;
+    for (const ProgrammeEvent &event : m_feed.programme().events) {
+        if (event.kind == ProgrammeEvent::Kind::Ceremony && event.start > at && (!next || event.start < next->start))
+            next = &event;
+    }
+    if (!next)
+        return {};
+    const QDateTime start = next->start.toTimeZone(m_feed.screenings()->timeZone());
+    const QString day = start.date().toString(Qt::ISODate);
+    return {{QStringLiteral("title"), DisplayLanguage::pick(next->title, shown)},
+            {QStringLiteral("venueName"), m_feed.venues()->nameOf(next->venueId)},
+            {QStringLiteral("day"), day},
+            {QStringLiteral("dayLabel"), dayLabel(day, language)},
+            {QStringLiteral("time"), start.toString(QStringLiteral("HH:mm"))},
+            {QStringLiteral("today"), day == today()}};
+}
+
+QVariantList Kiosk::startingSoon(int limit, const QString &) const
+{
+    constexpr int horizonSeconds = 2 * 3600;
+    const NowNextModel *screens = m_feed.nowNext();
+    QList<QPair<int, QVariantMap>> soon;
+    for (int row = 0; row < screens->rowCount(); ++row) {
+        const QModelIndex index = screens->index(row, 0);
+        const int seconds = screens->data(index, NowNextModel::SecondsToNextRole).toInt();
+        if (seconds < 0 || seconds > horizonSeconds)
+            continue;
+        soon.append({seconds, QVariantMap{
+            {QStringLiteral("screeningId"), screens->data(index, NowNextModel::NextIdRole)},
+            {QStringLiteral("title"), screens->data(index, NowNextModel::NextTitleRole)},
+            {QStringLiteral("startTime"), screens->data(index, NowNextModel::NextStartTimeRole)},
+            {QStringLiteral("minutes"), (seconds + 59) / 60},
+            {QStringLiteral("venueName"), screens->data(index, NowNextModel::VenueNameRole)},
+            {QStringLiteral("screenName"), screens->data(index, NowNextModel::ScreenNameRole)}}});
+    }
+    std::stable_sort(soon.begin(), soon.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QVariantList out;
+    for (const auto &entry : std::as_const(soon)) {
+        if (out.size() >= limit)
+            break;
+        out.append(entry.second);
+    }
+    return out;
 }
 
 Kiosk::Connection Kiosk::connection() const

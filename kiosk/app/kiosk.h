@@ -64,6 +64,8 @@ class Kiosk : public QObject
     // The venues as {id, name} in the language shown (the programme's venue filter).
     Q_PROPERTY(QVariantList venueChoices READ venueChoices NOTIFY categoriesChanged)
     Q_PROPERTY(qint64 programmeVersion READ programmeVersion NOTIFY programmeChanged)
+    // Counts changes of the voting windows (for bindings that ask about them).
+    Q_PROPERTY(int votingRevision READ votingRevision NOTIFY votingChanged)
     Q_PROPERTY(QString festivalName READ festivalName NOTIFY categoriesChanged)
     Q_PROPERTY(QDateTime now READ now NOTIFY nowChanged)
     Q_PROPERTY(QString clockText READ clockText NOTIFY nowChanged)
@@ -126,6 +128,7 @@ public:
     QVariantList categories() const;
     QVariantList venueChoices() const;
     qint64 programmeVersion() const { return m_feed.version(); }
+    int votingRevision() const { return m_votingRevision; }
     QString festivalName() const;
     QDateTime now() const;
     QString clockText() const;
@@ -166,6 +169,20 @@ public:
     // is bound to it (a bare `Kiosk.language;` statement is compiled away).
     Q_INVOKABLE QString dayLabel(const QString &day, const QString &language = {}) const;
     Q_INVOKABLE QString categoryName(const QString &id, const QString &language = {}) const;
+    // The film's page on the festival's website ([kiosk] film_link), empty when none is set.
+    Q_INVOKABLE QString filmLink(const QString &filmId) const;
+    // A QR code of `text` as an image URL (PNG data), empty when it cannot be encoded.
+    Q_INVOKABLE QString qrImage(const QString &text) const;
+    // The screening of this film that a visitor can vote for now (the latest to have
+    // started, at any venue), empty when none is open. QML passes Kiosk.votingRevision
+    // as `revision`, which only binds the caller to the voting windows.
+    Q_INVOKABLE QString votableScreeningOf(const QString &filmId, int revision = 0) const;
+    // The festival's next award ceremony on the programme, not yet started: title, venue,
+    // day (as dayLabel) and time in the language shown; empty when none is to come.
+    Q_INVOKABLE QVariantMap nextCeremony(const QString &language = {}) const;
+    // The screenings about to start on any screen, soonest first: at most `limit`, within
+    // two hours (screeningId, title, startTime, minutes, venueName, screenName).
+    Q_INVOKABLE QVariantList startingSoon(int limit, const QString &language = {}) const;
     Q_INVOKABLE void toggleLanguage();
     // Back to the attract screen: default language, vote and search cleared, staff locked.
     Q_INVOKABLE void resetToHome();
@@ -183,6 +200,7 @@ signals:
     void scannerChanged();
     void readingChanged();
     void programmeDayChanged();
+    void votingChanged();
     void homeRequested();
     void screenRequested(const QString &name, const QString &argument);
     void programmeFileFailed(const QString &why);
@@ -231,6 +249,7 @@ private:
     bool m_screeningsLeftToday = true;
     bool m_largeText = false;
     bool m_highContrast = false;
+    int m_votingRevision = 0;
 };
 
 } // namespace fest

@@ -6,6 +6,7 @@
 #include "identifier.h"
 
 #include <QFileInfo>
+#include <QUrl>
 
 namespace fest {
 
@@ -43,6 +44,13 @@ KioskConfig KioskConfig::fromParser(const QCommandLineParser &parser)
     return k;
 }
 
+bool KioskConfig::filmLinkUsable(const QString &pattern)
+{
+    const QUrl url(QString(pattern).replace(QStringLiteral("{film}"), QStringLiteral("F-001")), QUrl::StrictMode);
+    return pattern.contains(QStringLiteral("{film}")) && url.isValid() && !url.host().isEmpty()
+        && (url.scheme() == QStringLiteral("https") || url.scheme() == QStringLiteral("http"));
+}
+
 KioskConfig KioskConfig::fromConfig(const Config &config)
 {
     KioskConfig k;
@@ -64,6 +72,11 @@ KioskConfig KioskConfig::fromConfig(const Config &config)
     if (!known)
         config.addError(QStringLiteral("kiosk/language"), QStringLiteral("expected en or zh_HK"));
     k.staffPinHash = config.string(QStringLiteral("kiosk/staff_pin_hash")).trimmed();
+    k.filmLink = config.string(QStringLiteral("kiosk/film_link")).trimmed();
+    if (!k.filmLink.isEmpty() && !filmLinkUsable(k.filmLink))
+        config.addError(QStringLiteral("kiosk/film_link"),
+                        QStringLiteral("expected an http:// or https:// address with {film} where the film's id goes, "
+                                       "such as https://festival.example/films/{film}"));
     k.programmeFile = config.path(QStringLiteral("kiosk/programme"));
     k.outboxPath = config.path(QStringLiteral("kiosk/outbox"), QStringLiteral("/var/lib/festival-kiosk/outbox.db"));
     k.clockAddress = config.string(QStringLiteral("clock/address"), QStringLiteral("127.0.0.1:7010")).trimmed();

@@ -31,6 +31,7 @@ struct KioskConfig
     int replyWaitMs = 4000;                     // how long the thank-you waits for the controller
     QString language = QStringLiteral("en");
     QString staffPinHash;                       // StaffAccess::hashPin() form
+    QString filmLink;                           // [kiosk] film_link: a film's web page, "{film}" for its id
     QStringList errors;
 
     bool ok() const { return errors.isEmpty(); }
@@ -38,6 +39,8 @@ struct KioskConfig
     static void addOptions(QCommandLineParser &parser);
     static KioskConfig fromParser(const QCommandLineParser &parser);
     static KioskConfig fromConfig(const Config &config);
+    // An http(s) address with a host and "{film}" where the film's id goes.
+    static bool filmLinkUsable(const QString &pattern);
 };
 
 } // namespace fest

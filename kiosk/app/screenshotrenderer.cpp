@@ -30,7 +30,15 @@ QList<ScreenshotRenderer::Shot> ScreenshotRenderer::defaultShots(Kiosk *kiosk)
     }
     if (film.isEmpty() && films->rowCount() > 0)
         film = films->index(0).data(FilmListModel::IdRole).toString();
-    return {{"home", {}}, {"programme", {}}, {"search", {}}, {"film", film},
+    // The first block of several films.
+    QString block;
+    const ScreeningListModel *screenings = kiosk->screenings();
+    for (int row = 0; row < screenings->rowCount() && block.isEmpty(); ++row) {
+        const QModelIndex i = screenings->index(row);
+        if (i.data(ScreeningListModel::FilmIdsRole).toStringList().size() > 1)
+            block = i.data(ScreeningListModel::IdRole).toString();
+    }
+    return {{"home", {}}, {"programme", {}}, {"search", {}}, {"film", film}, {"screening", block},
             {"vote-choose", {}}, {"vote-code", {}}, {"vote-mistyped", {}}, {"vote-rate", {}},
             {"vote-thanks", {}}, {"vote-saved", {}}, {"vote-used", {}}, {"vote-closed", {}},
             {"staff", {}}, {"ceremony", {}}, {"ceremony-intro", {}}, {"ceremony-title", {}},

@@ -62,6 +62,7 @@ public:
     const VenueListModel *venues() const { return &m_venues; }
     const FilmListModel *films() const { return &m_films; }
     const ScreeningListModel *screenings() const { return &m_screenings; }
+    const NowNextModel *nowNext() const { return &m_nowNext; }
 
 signals:
     void programmeChanged();

@@ -4,12 +4,19 @@ import QtQuick.Layouts
 import Festival.Kiosk
 
 // One film: its titles, makers, country, runtime, award categories, synopsis and where
-// and when it screens.
+// and when it screens; while one of its screenings is open for voting, the vote for it;
+// with the festival's website set ([kiosk] film_link), a QR code that takes the film
+// to the visitor's phone.
 Item {
     id: root
     property string filmId: ""
     property bool portrait: false
     signal back()
+    signal screeningRequested(string id)
+    signal voteRequested(string screeningId)
+
+    readonly property string votableScreening: Kiosk.votableScreeningOf(filmId, Kiosk.votingRevision)
+    readonly property string link: Kiosk.filmLink(filmId)
 
     // Re-read on language changes and new programme versions.
     readonly property var film: Kiosk.programmeVersion >= 0 ? Kiosk.film(filmId, Kiosk.language) : ({})
@@ -111,6 +118,14 @@ Item {
                 Layout.preferredWidth: 2
                 Layout.alignment: Qt.AlignTop
                 spacing: 12
+                KioskButton {
+                    objectName: "voteForFilm"
+                    Layout.fillWidth: true
+                    visible: root.votableScreening.length > 0
+                    primary: true
+                    text: qsTr("Vote for this film")
+                    onClicked: root.voteRequested(root.votableScreening)
+                }
                 Text {
                     text: qsTr("Screenings")
                     color: Theme.text
@@ -122,6 +137,8 @@ Item {
                     ScreeningRow {
                         Layout.fillWidth: true
                         showDay: true
+                        // A block's row leads to the block; this film's own row, nowhere new.
+                        onTapped: if (filmIds.length > 1) root.screeningRequested(screeningId)
                     }
                 }
                 Text {
@@ -131,6 +148,29 @@ Item {
                     color: Theme.textMuted
                     font.pixelSize: Theme.body
                     wrapMode: Text.Wrap
+                }
+                RowLayout {
+                    objectName: "filmLink"
+                    Layout.fillWidth: true
+                    Layout.topMargin: Theme.gap
+                    visible: root.link.length > 0
+                    spacing: Theme.gap
+                    Image {
+                        // Black on white with its quiet zone, as phones read best.
+                        Layout.preferredWidth: 232
+                        Layout.preferredHeight: 232
+                        source: root.link.length > 0 ? Kiosk.qrImage(root.link) : ""
+                        fillMode: Image.PreserveAspectFit
+                        smooth: false
+                        Accessible.ignored: true
+                    }
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("Take this film with you: point your phone's camera at the code.")
+                        color: Theme.text
+                        font.pixelSize: Theme.body
+                        wrapMode: Text.Wrap
+                    }
                 }
             }
         }

@@ -4,13 +4,13 @@ import QtQuick.Layouts
 import Festival.Kiosk
 
 // Now & Next, the attract screen: for every screen, what plays now and what comes next;
-// while voting is open, an invitation to vote; after the day's last screening, thanks
-// and the next day's programme (or, after the festival, thanks alone): never a wall of
-// "nothing showing".
+// above them, in turn, the vote while it is open, what is about to start and the award
+// ceremony's time (Spotlight); after the day's last screening, thanks and the next day's
+// programme (or, after the festival, thanks alone): never a wall of "nothing showing".
 Item {
     id: root
     property bool portrait: false
-    signal filmRequested(string id)
+    signal screeningRequested(string id)
     signal voteRequested()
 
     ColumnLayout {
@@ -34,35 +34,12 @@ Item {
             }
         }
 
-        // Just out of a screening: the vote is one tap away.
-        Rectangle {
-            objectName: "voteInvitation"
+        // Between touches: the vote, what is about to start, the ceremony, in turn.
+        Spotlight {
+            objectName: "spotlight"
             Layout.fillWidth: true
-            visible: Kiosk.votable.count > 0 && Kiosk.screeningsLeftToday
-            implicitHeight: invitation.implicitHeight + 2 * Theme.gap
-            radius: Theme.radius
-            color: Theme.surfaceHigh
-            border.color: Theme.accent
-            border.width: 2
-            RowLayout {
-                id: invitation
-                anchors.fill: parent
-                anchors.margins: Theme.gap
-                spacing: Theme.gap
-                Text {
-                    Layout.fillWidth: true
-                    text: qsTr("Just seen a film? Vote for it here, with the code on your ticket.")
-                    color: Theme.text
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                }
-                KioskButton {
-                    primary: true
-                    text: qsTr("Vote")
-                    onClicked: root.voteRequested()
-                }
-            }
+            onVoteRequested: root.voteRequested()
+            onScreeningRequested: id => root.screeningRequested(id)
         }
 
         // The day is over: thanks, and what comes next.
@@ -101,7 +78,7 @@ Item {
                 boundsBehavior: Flickable.StopAtBounds
                 delegate: ScreeningRow {
                     width: upcoming.width
-                    onTapped: if (filmIds.length > 0) root.filmRequested(filmIds[0])
+                    onTapped: root.screeningRequested(screeningId)
                 }
             }
             Item { Layout.fillHeight: true; visible: Kiosk.nextFestivalDay.length === 0 }
@@ -121,11 +98,7 @@ Item {
             delegate: NowNextCard {
                 width: grid.cellWidth - Theme.gap
                 height: grid.cellHeight - Theme.gap
-                onTapped: {
-                    const s = Kiosk.screening(nowId.length > 0 ? nowId : nextId)
-                    if (s.filmIds && s.filmIds.length > 0)
-                        root.filmRequested(s.filmIds[0])
-                }
+                onTapped: root.screeningRequested(nowId.length > 0 ? nowId : nextId)
             }
             ScrollIndicator.vertical: ScrollIndicator {}
         }

@@ -14,14 +14,36 @@ ApplicationWindow {
     font.family: Kiosk.fontFamily
 
     readonly property bool portrait: height > width
-    // home | programme | film | vote | staff | ceremony
+    // home | programme | film | screening | vote | staff | ceremony
     property string page: "home"
     property string filmId: ""
-    readonly property var pages: ["home", "programme", "film", "vote", "staff", "ceremony"]
+    property string screeningId: ""
+    readonly property var pages: ["home", "programme", "film", "screening", "vote", "staff", "ceremony"]
 
     function openFilm(id) {
         filmId = id
         page = "film"
+    }
+    // A screening of one film is that film's page; a block has a page of its own.
+    function openScreening(id) {
+        const ids = Kiosk.screening(id).filmIds ?? []
+        if (ids.length === 1) {
+            openFilm(ids[0])
+        } else if (ids.length > 1) {
+            screeningId = id
+            page = "screening"
+        }
+    }
+    // The vote, from its first step or for a screening already chosen (a block's films
+    // are rated together; a ticket scanned before is kept).
+    function openVote(screening) {
+        if (screening.length > 0) {
+            const ids = Kiosk.screening(screening).filmIds ?? []
+            Kiosk.vote.choose(screening, ids.length === 1 ? ids[0] : "")
+        } else {
+            Kiosk.vote.reset()
+        }
+        page = "vote"
     }
 
     Connections {
@@ -37,6 +59,8 @@ ApplicationWindow {
             // Screenshot mode and staff tools ask for screens by name.
             if (name === "film") {
                 window.openFilm(argument)
+            } else if (name === "screening") {
+                window.openScreening(argument)
             } else if (name === "search") {
                 window.page = "programme"
                 programmePage.item.search("neo")
@@ -121,11 +145,8 @@ ApplicationWindow {
             name: "home"
             sourceComponent: HomePage {
                 portrait: window.portrait
-                onFilmRequested: id => window.openFilm(id)
-                onVoteRequested: {
-                    Kiosk.vote.reset()
-                    window.page = "vote"
-                }
+                onScreeningRequested: id => window.openScreening(id)
+                onVoteRequested: window.openVote("")
             }
         }
         PageLoader {
@@ -134,6 +155,7 @@ ApplicationWindow {
             sourceComponent: ProgrammePage {
                 portrait: window.portrait
                 onFilmRequested: id => window.openFilm(id)
+                onScreeningRequested: id => window.openScreening(id)
             }
         }
         PageLoader {
@@ -142,6 +164,18 @@ ApplicationWindow {
                 filmId: window.filmId
                 portrait: window.portrait
                 onBack: window.page = "programme"
+                onScreeningRequested: id => window.openScreening(id)
+                onVoteRequested: screening => window.openVote(screening)
+            }
+        }
+        PageLoader {
+            name: "screening"
+            sourceComponent: ScreeningPage {
+                screeningId: window.screeningId
+                portrait: window.portrait
+                onBack: window.page = "programme"
+                onFilmRequested: id => window.openFilm(id)
+                onVoteRequested: screening => window.openVote(screening)
             }
         }
         PageLoader {
@@ -188,7 +222,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 text: qsTr("Programme")
-                selected: window.page === "programme" || window.page === "film"
+                selected: window.page === "programme" || window.page === "film" || window.page === "screening"
                 onClicked: window.page = "programme"
             }
             KioskButton {
@@ -197,10 +231,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 text: qsTr("Vote")
                 selected: window.page === "vote"
-                onClicked: {
-                    Kiosk.vote.reset()
-                    window.page = "vote"
-                }
+                onClicked: window.openVote("")
             }
             KioskButton {
                 Layout.fillWidth: true

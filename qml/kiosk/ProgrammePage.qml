@@ -12,6 +12,7 @@ Item {
     property string day: Kiosk.programmeDay
     property bool filmsView: false
     signal filmRequested(string id)
+    signal screeningRequested(string id)
 
     function reset() {
         filmsView = false
@@ -133,7 +134,7 @@ Item {
             delegate: ScreeningRow {
                 width: list.width
                 showDay: Kiosk.programme.query.length > 0
-                onTapped: if (filmIds.length > 0) root.filmRequested(filmIds[0])
+                onTapped: root.screeningRequested(screeningId)
             }
             ScrollIndicator.vertical: ScrollIndicator {}
         }

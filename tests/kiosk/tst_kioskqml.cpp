@@ -1,6 +1,7 @@
 // Runs tests/kiosk/qml/tst_*.qml against a real Kiosk: the sample programme, an outbox in
 // a temporary folder, no broker (the offline kiosk), two screenings open for voting at
-// the kiosk's venue (S-0103, a block, and S-0202, one film), a fixed clock.
+// the kiosk's venue (S-0103, a block, and S-0202, one film), a fixed clock, films'
+// pages on https://festival.example/films/<id>.
 #include "kiosk.h"
 #include "ticketissuer.h"
 
@@ -37,6 +38,7 @@ public slots:
         config.outboxPath = m_dir.filePath(QStringLiteral("outbox.db"));
         config.fakeNow = QDateTime::fromString(QStringLiteral("2026-12-06T11:30:00+08:00"), Qt::ISODate);
         config.idleSeconds = 60;
+        config.filmLink = QStringLiteral("https://festival.example/films/{film}");
         m_kiosk = std::make_unique<Kiosk>(config);
         QString error;
         if (!m_kiosk->start(&error))

@@ -30,15 +30,16 @@ void tst_KioskScreenshots::rendersEveryScreenInBothLanguagesAndOrientations()
     p.setProcessChannelMode(QProcess::ForwardedChannels);
     p.start(kiosk, {"--programme", QString::fromLocal8Bit(qgetenv("FEST_SOURCE_DIR")) + "/config/programme.sample.json",
                     "--set", "kiosk/outbox=" + work.filePath("outbox.db"), "--set", "kiosk/venue=V-HALL",
+                    "--set", "kiosk/film_link=https://festival.example/films/{film}",
                     "--now", "2026-12-05T14:40:00+08:00", "--screenshot", out});
     QVERIFY(p.waitForFinished(280000));
     QCOMPARE(p.exitCode(), 0);
     const QStringList pngs = QDir(out).entryList({"*.png"});
-    QCOMPARE(pngs.size(), 2 * 2 * 2 * 18);
+    QCOMPARE(pngs.size(), 2 * 2 * 2 * 19);
     for (const char *orientation : {"landscape", "portrait"}) {
         for (const char *language : {"en", "zh_HK"}) {
             for (const char *reading : {"", "large-"}) {
-                for (const char *screen : {"home", "programme", "film", "vote-code", "vote-thanks", "staff",
+                for (const char *screen : {"home", "programme", "film", "screening", "vote-code", "vote-thanks", "staff",
                                            "ceremony-title", "ceremony-nominee", "ceremony-reveal"}) {
                     const QString name = QStringLiteral("%1-%2-%3%4.png").arg(orientation, language, reading, screen);
                     const QImage image(QDir(out).filePath(name));
