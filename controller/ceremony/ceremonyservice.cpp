@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <algorithm>
 #include <chrono>
 
 namespace fest {
@@ -206,7 +207,21 @@ Reply CeremonyService::show(int index)
     next.count = int(m_cues.size());
     next.cue = CeremonyScript::expand(definition, m_programme.programme(), winner);
     next.cueSeq = m_state.seq + 1;
+    if (definition.type == Cue::Type::Reveal)
+        announce(next);
     return publish(next);
+}
+
+void CeremonyService::announce(CeremonyState &next)
+{
+    Cue award = *next.cue;
+    award.nominees.clear();
+    const auto same = std::find_if(next.announced.begin(), next.announced.end(),
+                                   [&](const Cue &c) { return c.categoryId == award.categoryId; });
+    if (same != next.announced.end())
+        *same = award;   // announced again (a rehearsal, or the cue went back): the latest
+    else if (next.announced.size() < CeremonyState::maxAnnounced)
+        next.announced.append(award);
 }
 
 Reply CeremonyService::blackout(const QJsonObject &args)

@@ -71,6 +71,8 @@ private:
     Reply show(int index);
     // Stores and publishes `next` with a fresh seq and instants; the reply describes it.
     Reply publish(CeremonyState next);
+    // Adds the reveal that `next` makes current to the awards announced.
+    static void announce(CeremonyState &next);
     QJsonObject describe();
     QJsonValue summaryAt(int index) const;
 

@@ -4,6 +4,10 @@
 #include "jsonreader.h"
 #include "messagetype.h"
 
+#include <QJsonArray>
+
+#include <algorithm>
+
 namespace fest {
 
 namespace {
@@ -25,6 +29,12 @@ QByteArray CeremonyState::encode() const
                      {"sentAtUs", sentAtUs}};
     if (cue)
         body.insert(QStringLiteral("cue"), cue->toJson());
+    if (!announced.isEmpty()) {
+        QJsonArray list;
+        for (const Cue &reveal : announced)
+            list.append(reveal.toJson());
+        body.insert(QStringLiteral("announced"), list);
+    }
     return Envelope::encode(typeName, body);
 }
 
@@ -51,6 +61,19 @@ std::optional<CeremonyState> CeremonyState::decode(const QByteArray &payload, De
     if (r.has(QStringLiteral("cue"))) {
         JsonReader cueReader = r.child(QStringLiteral("cue"));
         s.cue = Cue::read(cueReader);
+    }
+    const QJsonArray announced = r.optionalArray(QStringLiteral("announced"), {.maxLength = maxAnnounced});
+    for (qsizetype i = 0; i < announced.size(); ++i) {
+        JsonReader revealReader = r.element(QStringLiteral("announced"), announced, i);
+        const std::optional<Cue> reveal = Cue::read(revealReader);
+        if (!reveal)
+            continue;
+        if (reveal->type != Cue::Type::Reveal || !reveal->winner)
+            revealReader.addError(QStringLiteral("type"), QStringLiteral("an announced award is a reveal with its winner"));
+        else if (std::any_of(s.announced.cbegin(), s.announced.cend(), [&](const Cue &c) { return c.categoryId == reveal->categoryId; }))
+            revealReader.addError(QStringLiteral("category"), QStringLiteral("%1 is announced twice").arg(reveal->categoryId));
+        else
+            s.announced.append(*reveal);
     }
     if (r.ok() && s.expiresAtUs < s.executeAtUs)
         r.addError(QStringLiteral("expiresAtUs"), QStringLiteral("expires before it executes"));

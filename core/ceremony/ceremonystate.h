@@ -24,6 +24,11 @@ struct CeremonyState
     int index = -1;             // of the current cue, -1 when there is none
     int count = 0;              // cues in the list
     std::optional<Cue> cue;     // the current cue (as revealed so far)
+    // The awards announced so far: each reveal made (category, heading, winner; no
+    // nominees), in the order made, a category once. Kept after the end, so that the
+    // lobby can show the winners when the festival is over.
+    QList<Cue> announced;
+    static constexpr int maxAnnounced = 64;
     qint64 executeAtUs = 0;
     qint64 expiresAtUs = 0;
     qint64 sentAtUs = 0;        // controller's clock at publish, for latency figures only

@@ -120,6 +120,8 @@ void CueFollower::apply(const CeremonyState &state, bool fire, qint64 atUs)
     if (before.cue != state.cue || before.index != state.index || before.count != state.count
         || before.executeAtUs != state.executeAtUs || wasLive != m_live)
         emit cueChanged();
+    if (before.announced != state.announced)
+        emit announcedChanged();
     emit appliedChanged();
     if (!newCue || !state.active || !state.cue)
         return;
@@ -175,6 +177,17 @@ QVariantMap CueFollower::film() const
 QVariantMap CueFollower::winner() const
 {
     return m_state.cue && m_state.cue->winner ? filmToMap(*m_state.cue->winner) : QVariantMap();
+}
+
+QVariantList CueFollower::announced() const
+{
+    QVariantList list;
+    for (const Cue &reveal : m_state.announced)
+        list << QVariantMap{{QStringLiteral("categoryId"), reveal.categoryId},
+                            {QStringLiteral("headingEn"), reveal.heading.en},
+                            {QStringLiteral("headingZh"), reveal.heading.zh},
+                            {QStringLiteral("winner"), reveal.winner ? filmToMap(*reveal.winner) : QVariantMap()}};
+    return list;
 }
 
 QString CueFollower::clipMedia() const

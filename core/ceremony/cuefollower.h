@@ -47,6 +47,9 @@ class CueFollower : public QObject
     Q_PROPERTY(QVariantList nominees READ nominees NOTIFY cueChanged)
     Q_PROPERTY(QVariantMap film READ film NOTIFY cueChanged)
     Q_PROPERTY(QVariantMap winner READ winner NOTIFY cueChanged)
+    // The awards announced so far (CeremonyState::announced): {categoryId, headingEn,
+    // headingZh, winner (as `winner`)}, in the order announced.
+    Q_PROPERTY(QVariantList announced READ announced NOTIFY announcedChanged)
     Q_PROPERTY(QString clipMedia READ clipMedia NOTIFY cueChanged)
     Q_PROPERTY(qint64 executeAtUs READ executeAtUs NOTIFY cueChanged)
     Q_PROPERTY(bool live READ isLive NOTIFY cueChanged)
@@ -80,6 +83,7 @@ public:
     QVariantList nominees() const;
     QVariantMap film() const;
     QVariantMap winner() const;
+    QVariantList announced() const;
     QString clipMedia() const;
     qint64 executeAtUs() const { return m_state.executeAtUs; }
     bool isLive() const { return m_live; }
@@ -102,6 +106,7 @@ Q_SIGNALS:
     void activeChanged();
     void blackoutChanged();
     void cueChanged();
+    void announcedChanged();
     void appliedChanged();
     void errorChanged();
     // A new cue became current at its instant, here at firedAtUs (show clock).

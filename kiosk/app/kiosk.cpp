@@ -283,10 +283,10 @@ QString Kiosk::votableScreeningOf(const QString &filmId, int) const
     return latest;
 }
 
-QVariantMap Kiosk::nextCeremony(const QString &language) const
+QVariantMap Kiosk::nextCeremony(const QString &language, const QDateTime &after) const
 {
     const DisplayLanguage::Language shown = language.isEmpty() ? m_language.language() : DisplayLanguage::fromCode(language);
-    const QDateTime at = now();
+    const QDateTime at = after.isValid() ? after : now();
     const ProgrammeEvent *next = nullptr;
     for (const ProgrammeEvent &event : m_feed.programme().events) {
         if (event.kind == ProgrammeEvent::Kind::Ceremony && event.start > at && (!next || event.start < next->start))

@@ -177,9 +177,10 @@ public:
     // started, at any venue), empty when none is open. QML passes Kiosk.votingRevision
     // as `revision`, which only binds the caller to the voting windows.
     Q_INVOKABLE QString votableScreeningOf(const QString &filmId, int revision = 0) const;
-    // The festival's next award ceremony on the programme, not yet started: title, venue,
-    // day (as dayLabel) and time in the language shown; empty when none is to come.
-    Q_INVOKABLE QVariantMap nextCeremony(const QString &language = {}) const;
+    // The festival's next award ceremony on the programme that starts after `after`
+    // (default: now): title, venue, day (as dayLabel) and time in the language shown;
+    // empty when none is to come. Bindings pass Kiosk.now to follow the time.
+    Q_INVOKABLE QVariantMap nextCeremony(const QString &language = {}, const QDateTime &after = {}) const;
     // The screenings about to start on any screen, soonest first: at most `limit`, within
     // two hours (screeningId, title, startTime, minutes, venueName, screenName).
     Q_INVOKABLE QVariantList startingSoon(int limit, const QString &language = {}) const;

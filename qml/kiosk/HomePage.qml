@@ -81,7 +81,66 @@ Item {
                     onTapped: root.screeningRequested(screeningId)
                 }
             }
-            Item { Layout.fillHeight: true; visible: Kiosk.nextFestivalDay.length === 0 }
+            // After the festival, once the ceremony has begun: the awards as announced.
+            Text {
+                Layout.fillWidth: true
+                Layout.topMargin: Theme.gap
+                visible: winners.visible
+                text: qsTr("The award winners")
+                color: Theme.text
+                font.pixelSize: Theme.heading
+                font.bold: true
+            }
+            ListView {
+                id: winners
+                objectName: "winnersList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                visible: Kiosk.nextFestivalDay.length === 0 && count > 0
+                         && Kiosk.nextCeremony(Kiosk.language, Kiosk.now).title === undefined
+                clip: true
+                spacing: 12
+                model: Kiosk.ceremony.follower.announced
+                boundsBehavior: Flickable.StopAtBounds
+                delegate: Rectangle {
+                    required property var modelData
+                    readonly property bool zh: Kiosk.language !== "en"
+                    readonly property string award: (zh ? modelData.headingZh : modelData.headingEn)
+                                                     || modelData.headingEn || modelData.headingZh
+                    readonly property string film: (zh ? modelData.winner.titleZh : modelData.winner.titleEn)
+                                                   || modelData.winner.originalTitle || modelData.winner.titleEn
+                    width: winners.width
+                    implicitHeight: Math.max(Theme.touch, winnerRow.implicitHeight + 24)
+                    radius: Theme.radius
+                    color: Theme.surface
+                    Accessible.role: Accessible.StaticText
+                    Accessible.name: award + ": " + film
+                    RowLayout {
+                        id: winnerRow
+                        anchors.fill: parent
+                        anchors.leftMargin: Theme.gap
+                        anchors.rightMargin: Theme.gap
+                        spacing: Theme.gap
+                        Text {
+                            Layout.preferredWidth: parent.width * 0.4
+                            text: parent.parent.award
+                            color: Theme.accent
+                            font.pixelSize: Theme.body
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                        }
+                        Text {
+                            Layout.fillWidth: true
+                            text: parent.parent.film
+                            color: Theme.text
+                            font.pixelSize: Theme.heading
+                            font.bold: true
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+            }
+            Item { Layout.fillHeight: true; visible: Kiosk.nextFestivalDay.length === 0 && !winners.visible }
         }
 
         GridView {

@@ -4,8 +4,8 @@ import Festival.Kiosk
 
 // The attract loop at the top of the home page: between touches it turns, every few
 // seconds, through what a passer-by might want now: the vote (while it is open), the
-// screenings about to start, the award ceremony's time. A touch holds it on what is
-// shown for a while; the dots below go to any of them.
+// screenings about to start, the award ceremony's time, and once it has begun the awards
+// announced. A touch holds it on what is shown for a while; the dots go to any of them.
 Rectangle {
     id: root
     signal voteRequested()
@@ -35,12 +35,22 @@ Rectangle {
         const ceremony = Kiosk.nextCeremony(Kiosk.language)
         if (ceremony.title !== undefined)
             list.push(Object.assign({ kind: "ceremony" }, ceremony))
+        else
+            for (const award of Kiosk.ceremony.follower.announced)
+                list.push(winnerSlide(award))
         // Stay on the same slide across a rebuild when it is still there.
-        const current = slide.kind === "soon" ? slide.screeningId : slide.kind
+        const current = key(slide)
         slides = list
-        const again = list.findIndex(s => (s.kind === "soon" ? s.screeningId : s.kind) === current)
+        const again = list.findIndex(s => key(s) === current)
         index = again >= 0 ? again : 0
     }
+    function winnerSlide(award) {
+        const zh = Kiosk.language !== "en"
+        return { kind: "winner", id: award.categoryId,
+                 award: (zh ? award.headingZh : award.headingEn) || award.headingEn || award.headingZh,
+                 title: (zh ? award.winner.titleZh : award.winner.titleEn) || award.winner.originalTitle || award.winner.titleEn }
+    }
+    function key(s) { return s.kind === "soon" ? s.screeningId : (s.kind === "winner" ? s.id : s.kind) }
     function show(i) {
         rebuild()
         index = slides.length > 0 ? (i + slides.length) % slides.length : 0
@@ -53,6 +63,10 @@ Rectangle {
         function onLanguageChanged() { root.rebuild() }
         function onVotingChanged() { root.rebuild() }
         function onProgrammeDayChanged() { root.rebuild() }
+    }
+    Connections {
+        target: Kiosk.ceremony.follower
+        function onAnnouncedChanged() { root.rebuild() }
     }
     Timer {
         id: turn
@@ -95,7 +109,8 @@ Rectangle {
                 visible: text.length > 0
                 text: root.kind === "soon" ? (root.slide.minutes <= 1 ? qsTr("Starting now")
                                                                       : qsTr("Starting in %n min", "", root.slide.minutes))
-                    : root.kind === "ceremony" ? qsTr("Award ceremony") : ""
+                    : root.kind === "ceremony" ? qsTr("Award ceremony")
+                    : root.kind === "winner" ? root.slide.award : ""
                 color: Theme.accent
                 font.pixelSize: Theme.body
                 font.bold: true

@@ -3,6 +3,7 @@
 //   ready
 //   fired <seq> <executeAtUs> <firedAtUs>
 //   joined <seq> <index>
+//   announced <category>=<winning film>[,<category>=<film>...]   (the awards announced so far)
 // and publishes its retained status with the "ceremony" field (docs/protocol.md).
 #include "cuefollower.h"
 #include "envelope.h"
@@ -54,6 +55,14 @@ int main(int argc, char **argv)
     });
     QObject::connect(&follower, &CueFollower::cueJoined, [&](qint64 seq) {
         out << "joined " << seq << ' ' << follower.cueIndex() << Qt::endl;
+    });
+    QObject::connect(&follower, &CueFollower::announcedChanged, [&] {
+        QStringList awards;
+        for (const QVariant &a : follower.announced()) {
+            const QVariantMap award = a.toMap();
+            awards << award.value(QStringLiteral("categoryId")).toString() + u'=' + award.value(QStringLiteral("winner")).toMap().value(QStringLiteral("id")).toString();
+        }
+        out << "announced " << awards.join(u',') << Qt::endl;
     });
     QObject::connect(&follower, &CueFollower::appliedChanged, publishStatus);
     QObject::connect(&client, &MqttClient::connected, [&] {

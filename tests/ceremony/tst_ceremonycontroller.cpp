@@ -144,6 +144,9 @@ void tst_CeremonyController::festctlRunsACeremonyOnEveryNodeTogether()
         QVERIFY2(run.out.contains(QStringLiteral("current: %1.").arg(cue)), qPrintable(run.out));
         for (auto &p : m_followers)
             QTRY_COMPARE_WITH_TIMEOUT(events(p.get(), QStringLiteral("fired")).size(), cue, 10000);
+        // The award is announced with its reveal (cue 4), not before.
+        for (auto &p : m_followers)
+            QCOMPARE(events(p.get(), QStringLiteral("announced")).size(), cue < 4 ? 0 : 1);
         const QStringList a = events(m_followers.at(0).get(), QStringLiteral("fired")).last();
         const QStringList b = events(m_followers.at(1).get(), QStringLiteral("fired")).last();
         QCOMPARE(a.at(1), b.at(1));   // same seq
@@ -157,6 +160,18 @@ void tst_CeremonyController::festctlRunsACeremonyOnEveryNodeTogether()
     QTRY_VERIFY_WITH_TIMEOUT(festctl({QStringLiteral("ceremony"), QStringLiteral("status")}).out.count(QStringLiteral(" yes")) == 2, 15000);
     run = festctl({QStringLiteral("ceremony"), QStringLiteral("end")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.out));
+    // After the end the nodes keep the awards as announced (the lobby shows the winners).
+    for (auto &p : m_followers) {
+        const QList<QStringList> announced = events(p.get(), QStringLiteral("announced"));
+        QCOMPARE(announced.size(), 1);
+        QCOMPARE(announced.first().value(1), QStringLiteral("best-film=F-003"));
+    }
+    // A new cue list starts a new ceremony: nothing announced yet.
+    run = festctl({QStringLiteral("ceremony"), QStringLiteral("load"), file});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out));
+    for (auto &p : m_followers)
+        QTRY_COMPARE_WITH_TIMEOUT(events(p.get(), QStringLiteral("announced")).size(), 2, 10000);
+    QCOMPARE(events(m_followers.at(0).get(), QStringLiteral("announced")).last().value(1), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_CeremonyController)

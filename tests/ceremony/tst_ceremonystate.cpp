@@ -36,6 +36,9 @@ CeremonyState revealState()
                     {QStringLiteral("F-003"), QStringLiteral("燼舟渡"), {}, QStringLiteral("films/F-003.webm")}};
     cue.winner = cue.nominees.at(1);
     s.cue = cue;
+    Cue announced = cue;
+    announced.nominees.clear();
+    s.announced = {announced};
     s.executeAtUs = 1796452201123456;
     s.expiresAtUs = s.executeAtUs + 2000000;
     s.sentAtUs = s.executeAtUs - 300000;
@@ -109,6 +112,33 @@ void tst_CeremonyState::refused_data()
                                                << invalid << QStringLiteral("media");
     QTest::newRow("absolute media") << editCue([](QJsonObject &c) { c.insert(QStringLiteral("media"), QStringLiteral("/etc/passwd")); })
                                     << invalid << QStringLiteral("media");
+    const auto editAnnounced = [&](const std::function<void(QJsonArray &)> &edit) {
+        return edited([&](QJsonObject &o) {
+            QJsonArray list = o.value(QStringLiteral("announced")).toArray();
+            edit(list);
+            o.insert(QStringLiteral("announced"), list);
+        });
+    };
+    QTest::newRow("announced award without winner") << editAnnounced([](QJsonArray &a) {
+        QJsonObject award = a.at(0).toObject();
+        award.remove(QStringLiteral("winner"));
+        a.replace(0, award);
+    }) << invalid << QStringLiteral("announced");
+    QTest::newRow("announced title card") << editAnnounced([](QJsonArray &a) {
+        QJsonObject award = a.at(0).toObject();
+        award.insert(QStringLiteral("type"), QStringLiteral("title"));
+        award.remove(QStringLiteral("winner"));
+        a.replace(0, award);
+    }) << invalid << QStringLiteral("a reveal with its winner");
+    QTest::newRow("award announced twice") << editAnnounced([](QJsonArray &a) { a.append(a.at(0)); })
+                                           << invalid << QStringLiteral("announced twice");
+    QTest::newRow("too many awards") << editAnnounced([](QJsonArray &a) {
+        for (int i = 0; i < CeremonyState::maxAnnounced; ++i) {
+            QJsonObject award = a.at(0).toObject();
+            award.insert(QStringLiteral("category"), QStringLiteral("award-%1").arg(i));
+            a.append(award);
+        }
+    }) << invalid << QStringLiteral("announced");
     QTest::newRow("film id with a wildcard") << editCue([](QJsonObject &c) {
         QJsonObject w = c.value(QStringLiteral("winner")).toObject();
         w.insert(QStringLiteral("id"), QStringLiteral("F-#"));

@@ -22,6 +22,26 @@ public:
     Q_INVOKABLE QString issue() const { return TicketIssuer(0, QByteArray(32, 'k')).issueOne(); }
     // Moves the kiosk's fixed clock (ISO 8601).
     Q_INVOKABLE void setNow(const QString &iso) const { Kiosk::instance()->setNow(QDateTime::fromString(iso, Qt::ISODate)); }
+    // The ceremony's state as the controller publishes it after the reveal of `category`
+    // (won by `film`), or with nothing announced when category is empty.
+    Q_INVOKABLE void announce(const QString &category, const QString &film)
+    {
+        CeremonyState state;
+        state.seq = ++m_ceremonySeq;
+        state.executeAtUs = state.expiresAtUs = 1;   // long past: applied at once
+        if (!category.isEmpty()) {
+            Cue award;
+            award.type = Cue::Type::Reveal;
+            award.categoryId = category;
+            award.heading = {QStringLiteral("Audience Award"), QStringLiteral("觀眾票選獎")};
+            award.winner = CueFilm{film, {}, {QStringLiteral("The Winning Film"), QStringLiteral("得獎影片")}, {}};
+            state.announced = {award};
+        }
+        Kiosk::instance()->ceremony()->follower()->handlePayload(state.encode());
+    }
+
+private:
+    qint64 m_ceremonySeq = 0;
 };
 
 class Setup : public QObject

@@ -97,6 +97,26 @@ Item {
             compare(spotlight.index, 0)
         }
 
+        function test_winnersOnceTheCeremonyBegan() {
+            TestTickets.announce("audience-award", "F-003")
+            // Before the ceremony's time, nothing is given away (a rehearsal announces too).
+            let home = createTemporaryObject(homeComponent, root)
+            verify(!findChild(home, "spotlight").slides.some(s => s.kind === "winner"))
+            home.destroy()
+            TestTickets.setNow("2026-12-06T23:59:00+08:00")
+            home = createTemporaryObject(homeComponent, root)
+            const slides = findChild(home, "spotlight").slides.filter(s => s.kind === "winner")
+            compare(slides.length, 1)
+            compare(slides[0].award, "Audience Award")
+            compare(slides[0].title, "The Winning Film")
+            const winners = findChild(home, "winnersList")
+            verify(winners.visible)
+            compare(winners.count, 1)
+
+            TestTickets.announce("", "")
+            verify(!winners.visible)
+        }
+
         function test_noCeremonySlideOnceItBegan() {
             TestTickets.setNow("2026-12-06T19:45:00+08:00")
             const home = createTemporaryObject(homeComponent, root)
