@@ -260,6 +260,7 @@ int main(int argc, char **argv)
     parser.addOptions({
         {"kiosks", "Simulated kiosks.", "k", "8"},
         {"ballots", "Ballots in the flood.", "n", "50000"},
+        {"films", "Films each ballot rates (a block's ballot when above 1).", "n", "1"},
         {"window", "Ballots in flight per kiosk (the outbox's maxInFlight).", "w", "200"},
         {"rates", "Offered rates (ballots/s) of the paced runs, comma separated; empty for none.", "list", "10000,20000"},
         {"paced-seconds", "Length of each paced run.", "s", "3"},
@@ -316,9 +317,12 @@ int main(int argc, char **argv)
     const QStringList codes = TicketIssuer(*keys).issue(int(largest));
     std::vector<QByteArray> payloads;
     payloads.reserve(size_t(largest));
+    const int films = std::clamp(parser.value("films").toInt(), 1, 32);
     for (const QString &code : codes) {
-        Ballot b{Ballot::newVoteId(), code, QStringLiteral("S-1"), {{QStringLiteral("F-1"), qint64(1 + payloads.size() % 5)}},
-                 QDateTime::currentDateTimeUtc()};
+        QList<Ballot::Rating> ratings;
+        for (int f = 1; f <= films; ++f)
+            ratings.append({QStringLiteral("F-%1").arg(f), qint64(1 + (payloads.size() + f) % 5)});
+        Ballot b{Ballot::newVoteId(), code, QStringLiteral("S-1"), ratings, QDateTime::currentDateTimeUtc()};
         payloads.push_back(b.toJson());
         Q_ASSERT(!payloads.back().contains('\n'));
     }
@@ -375,11 +379,12 @@ int main(int argc, char **argv)
     const QString loadAfter = loadAverage();
 
     const double share = raw.result.perSecond > 0 ? votes.result.perSecond / raw.result.perSecond : 0;
-    out << QStringLiteral("bench_votes: %1 kiosks (own process), %2 in flight per kiosk, flood of %3 ballots, group window %4 ms, "
+    out << QStringLiteral("bench_votes: %1 kiosks (own process), %2 in flight per kiosk, flood of %3 ballots of %11 film(s), group window %4 ms, "
                           "receive maximum %5, ballot/reply QoS %6/%7%8; load average before %9, after %10\n")
                .arg(kiosks).arg(window).arg(ballots)
                .arg(parser.value("group-ms"), receiveMaximum, parser.value("ballot-qos"), parser.value("reply-qos"),
-                    parser.isSet("no-coalesce") ? QStringLiteral(", no coalescing") : QString(), loadBefore, loadAfter);
+                    parser.isSet("no-coalesce") ? QStringLiteral(", no coalescing") : QString(), loadBefore, loadAfter)
+               .arg(films);
     printHeader();
     for (const Phase &p : phases)
         printRow(p);
@@ -405,7 +410,7 @@ int main(int argc, char **argv)
         list.append(toJson(p));
         allAnswered = allAnswered && p.result.answered == p.result.sent && p.result.sent > 0;
     }
-    const QJsonObject json{{"benchmark", "votes"}, {"kiosks", kiosks}, {"ballots", ballots}, {"window", window},
+    const QJsonObject json{{"benchmark", "votes"}, {"kiosks", kiosks}, {"ballots", ballots}, {"films", films}, {"window", window},
                            {"groupMs", parser.value("group-ms").toInt()}, {"receiveMaximum", receiveMaximum.toInt()},
                            {"ballotQos", parser.value("ballot-qos").toInt()}, {"replyQos", parser.value("reply-qos").toInt()},
                            {"coalesce", !parser.isSet("no-coalesce")},

@@ -103,6 +103,14 @@
         <source>This film is in the catalogue but not screened at the festival.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Vote for this film</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take this film with you: point your phone&apos;s camera at the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -119,14 +127,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Just seen a film? Vote for it here, with the code on your ticket.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vote</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>That&apos;s all for today. Thank you for coming!</source>
         <translation type="unfinished"></translation>
     </message>
@@ -136,6 +136,10 @@
     </message>
     <message>
         <source>See you again on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The award winners</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -171,9 +175,9 @@
     </message>
     <message numerus="yes">
         <source>The kiosk will start over in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The kiosk will start over in %n second.</numerusform>
+            <numerusform>The kiosk will start over in %n seconds.</numerusform>
         </translation>
     </message>
     <message>
@@ -313,6 +317,43 @@
     </message>
 </context>
 <context>
+    <name>ScreeningPage</name>
+    <message>
+        <source>‹ Back to programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote for these films</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s) in this screening</source>
+        <translation>
+            <numerusform>%n film in this screening</numerusform>
+            <numerusform>%n films in this screening</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More about this film ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScreeningRow</name>
     <message>
         <source>to %1</source>
@@ -324,6 +365,44 @@
     </message>
     <message>
         <source>Over</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spotlight</name>
+    <message>
+        <source>Starting now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting in %n min</source>
+        <translation>
+            <numerusform>Starting in %n min</numerusform>
+            <numerusform>Starting in %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Award ceremony</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just seen a film? Vote for it here, with the code on your ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show item %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -102,6 +102,14 @@
         <source>This film is in the catalogue but not screened at the festival.</source>
         <translation>此影片收錄於片目，但不會在影展放映。</translation>
     </message>
+    <message>
+        <source>Vote for this film</source>
+        <translation>為此片投票</translation>
+    </message>
+    <message>
+        <source>Take this film with you: point your phone&apos;s camera at the code.</source>
+        <translation>把這部電影帶走：用手機相機掃描此二維碼。</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -118,14 +126,6 @@
         <translation>節目表即將載入，請稍後再看。</translation>
     </message>
     <message>
-        <source>Just seen a film? Vote for it here, with the code on your ticket.</source>
-        <translation>剛看完電影？憑門票上的編號在這裏投票。</translation>
-    </message>
-    <message>
-        <source>Vote</source>
-        <translation>投票</translation>
-    </message>
-    <message>
         <source>That&apos;s all for today. Thank you for coming!</source>
         <translation>今天的放映已全部結束，多謝光臨！</translation>
     </message>
@@ -136,6 +136,10 @@
     <message>
         <source>See you again on %1:</source>
         <translation>%1 再見：</translation>
+    </message>
+    <message>
+        <source>The award winners</source>
+        <translation>得獎名單</translation>
     </message>
 </context>
 <context>
@@ -309,6 +313,41 @@
     </message>
 </context>
 <context>
+    <name>ScreeningPage</name>
+    <message>
+        <source>‹ Back to programme</source>
+        <translation>‹ 返回節目表</translation>
+    </message>
+    <message>
+        <source>Vote for these films</source>
+        <translation>為這些影片投票</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n film(s) in this screening</source>
+        <translation>
+            <numerusform>此場放映共 %n 部影片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分鐘</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More about this film ›</source>
+        <translation>了解更多 ›</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningRow</name>
     <message>
         <source>to %1</source>
@@ -321,6 +360,43 @@
     <message>
         <source>Over</source>
         <translation>已完場</translation>
+    </message>
+</context>
+<context>
+    <name>Spotlight</name>
+    <message>
+        <source>Starting now</source>
+        <translation>即將開始</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting in %n min</source>
+        <translation>
+            <numerusform>%n 分鐘後開始</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Award ceremony</source>
+        <translation>頒獎典禮</translation>
+    </message>
+    <message>
+        <source>Just seen a film? Vote for it here, with the code on your ticket.</source>
+        <translation>剛看完電影？憑門票上的編號在這裏投票。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳情</translation>
+    </message>
+    <message>
+        <source>Show item %1 of %2</source>
+        <translation>顯示第 %1 項（共 %2 項）</translation>
     </message>
 </context>
 <context>
