@@ -1,5 +1,7 @@
 #include "texttable.h"
 
+#include <QChar>
+
 #include <algorithm>
 
 namespace fest {
@@ -13,6 +15,25 @@ bool isWide(char32_t c)
         || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F)
         || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F)
         || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+// Marks drawn on the character before them (a decomposed "é" is "e" and U+0301), and
+// the invisible joiners and selectors: no column of their own.
+bool isZeroWidth(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_Enclosing:
+    case QChar::Other_Format:
+        return true;
+    default:
+        return false;
+    }
+}
+
+int widthOf(char32_t c)
+{
+    return isZeroWidth(c) ? 0 : (isWide(c) ? 2 : 1);
 }
 } // namespace
 
@@ -32,7 +53,7 @@ int TextTable::displayWidth(const QString &text)
 {
     int width = 0;
     for (char32_t c : text.toUcs4())
-        width += isWide(c) ? 2 : 1;
+        width += widthOf(c);
     return width;
 }
 
@@ -66,7 +87,20 @@ void TextTable::print(QTextStream &out) const
 
 QString TextTable::elided(const QString &text, int max)
 {
-    return text.size() <= max ? text : text.left(max - 3) + QStringLiteral("...");
+    if (displayWidth(text) <= max)
+        return text;
+    // Whole characters only: never half of a wide one, a surrogate pair or an accent.
+    const QList<uint> points = text.toUcs4();
+    QList<uint> kept;
+    int width = 0;
+    for (uint c : points) {
+        const int w = widthOf(c);
+        if (w > 0 && width + w > max - 3)
+            break;
+        kept.append(c);
+        width += w;
+    }
+    return QString::fromUcs4(reinterpret_cast<const char32_t *>(kept.constData()), kept.size()) + QStringLiteral("...");
 }
 
 } // namespace fest

@@ -17,8 +17,10 @@ public:
     void print(QTextStream &out) const;
     bool isEmpty() const { return m_rows.isEmpty(); }
 
+    // Terminal columns: wide (CJK) characters take two, combining marks and format
+    // characters none.
     static int displayWidth(const QString &text);
-    // Long text cut to max characters with "..." (--json carries it whole).
+    // Long text cut to max columns with "..." (--json carries it whole).
     static QString elided(const QString &text, int max = 48);
 
 private:

@@ -138,10 +138,16 @@ Reply ProgrammeService::import(const CommandContext &who, const QJsonObject &arg
         if (m_version == 0)
             return Reply::failure(ErrorCode::NoProgramme,
                                   QStringLiteral("a CSV holds only screenings: import the films, venues and screens first as a JSON programme"));
-        const std::optional<QList<Screening>> screenings = ProgrammeCsv::decode(args.value(QStringLiteral("csv")).toString().toUtf8(), &errors);
+        QList<int> rows;
+        const std::optional<QList<Screening>> screenings = ProgrammeCsv::decode(args.value(QStringLiteral("csv")).toString().toUtf8(), &errors, &rows);
         if (!screenings)
             return invalid(errors);
-        return replace(ProgrammeEdits::replaceScreenings(m_programme, *screenings), who, QStringLiteral("programme.import"), {{"format", format}});
+        const Programme changed = ProgrammeEdits::replaceScreenings(m_programme, *screenings);
+        // Consistency problems name the spreadsheet's rows, as the file's own do.
+        const QList<ProgrammeError> problems = ProgrammeValidator::validate(changed, m_options.changeoverMinutes);
+        if (!problems.isEmpty())
+            return invalid(ProgrammeCsv::inRows(problems, rows));
+        return replace(changed, who, QStringLiteral("programme.import"), {{"format", format}});
     }
     return badArgument(QStringLiteral("format"), QStringLiteral("expected \"json\" or \"csv\", got \"%1\"").arg(format));
 }

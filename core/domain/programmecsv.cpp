@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace fest {
 namespace {
@@ -196,7 +197,7 @@ QString quoted(const QString &field)
 
 } // namespace
 
-std::optional<QList<Screening>> ProgrammeCsv::decode(const QByteArray &csv, QList<ProgrammeError> *errors)
+std::optional<QList<Screening>> ProgrammeCsv::decode(const QByteArray &csv, QList<ProgrammeError> *errors, QList<int> *rows)
 {
     QList<ProgrammeError> found;
     const QString file = QStringLiteral("file");
@@ -228,8 +229,11 @@ std::optional<QList<Screening>> ProgrammeCsv::decode(const QByteArray &csv, QLis
             continue;
         }
         QList<ProgrammeError> rowErrors;
-        if (auto s = ProgrammeJson::screeningFromJson(rowToJson(record, *index), where, &rowErrors))
+        if (auto s = ProgrammeJson::screeningFromJson(rowToJson(record, *index), where, &rowErrors)) {
             screenings.append(*s);
+            if (rows)
+                rows->append(record.row);
+        }
         for (ProgrammeError &e : rowErrors)
             found.append({where, columnOf(e.field), e.message});
     }
@@ -238,6 +242,20 @@ std::optional<QList<Screening>> ProgrammeCsv::decode(const QByteArray &csv, QLis
     if (errors)
         errors->append(found);
     return std::nullopt;
+}
+
+QList<ProgrammeError> ProgrammeCsv::inRows(QList<ProgrammeError> errors, const QList<int> &rows)
+{
+    static const QRegularExpression screeningEntry(QStringLiteral("^screenings\\[(\\d+)\\](.*)$"));
+    for (ProgrammeError &e : errors) {
+        const QRegularExpressionMatch m = screeningEntry.match(e.where);
+        const qsizetype index = m.hasMatch() ? m.captured(1).toLongLong() : -1;
+        if (index < 0 || index >= rows.size())
+            continue;
+        e.where = rowName(rows.at(index)) + m.captured(2);
+        e.field = columnOf(e.field);
+    }
+    return errors;
 }
 
 QByteArray ProgrammeCsv::encode(const QList<Screening> &screenings)

@@ -20,7 +20,13 @@ class ProgrammeCsv
 public:
     static constexpr qsizetype maxBytes = 16 * 1024 * 1024;
 
-    static std::optional<QList<Screening>> decode(const QByteArray &csv, QList<ProgrammeError> *errors);
+    // rows, when given, receives each screening's spreadsheet row, in the same order.
+    static std::optional<QList<Screening>> decode(const QByteArray &csv, QList<ProgrammeError> *errors,
+                                                  QList<int> *rows = nullptr);
+    // The programme's consistency errors about screenings decoded from a CSV
+    // ("screenings[4] (S-0105) start") named as the spreadsheet shows them
+    // ("row 6 (S-0105) start"); `rows` as decode() gave them. Others are kept as they are.
+    static QList<ProgrammeError> inRows(QList<ProgrammeError> errors, const QList<int> &rows);
     // CRLF line ends, fields quoted only when needed, all eight columns.
     static QByteArray encode(const QList<Screening> &screenings);
 };

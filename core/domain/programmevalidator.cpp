@@ -150,11 +150,19 @@ public:
             const Screening &s = list[i];
             if (latest >= 0) {
                 const Screening &before = list[latest];
-                if (s.start < before.end.addSecs(qint64(changeoverMinutes) * 60))
-                    add(ProgrammeValidator::where(QStringLiteral("screenings"), i, s.id), QStringLiteral("start"),
-                        QStringLiteral("overlaps %1 on screen %2 (ends %3, changeover %4 min)")
-                            .arg(before.id, screenId, before.end.toOffsetFromUtc(s.start.offsetFromUtc()).toString(QStringLiteral("HH:mm")))
-                            .arg(changeoverMinutes));
+                const int offset = s.start.offsetFromUtc();
+                const QDateTime earliest = before.end.addSecs(qint64(changeoverMinutes) * 60);
+                const QString ends = before.end.toOffsetFromUtc(offset).toString(QStringLiteral("HH:mm"));
+                const QString from = earliest.toOffsetFromUtc(offset).toString(QStringLiteral("HH:mm"));
+                const QString where = ProgrammeValidator::where(QStringLiteral("screenings"), i, s.id);
+                if (s.start < before.end)
+                    add(where, QStringLiteral("start"),
+                        QStringLiteral("overlaps %1 on screen %2, which ends at %3: start it at %4 or later (a %5 min changeover)")
+                            .arg(before.id, screenId, ends, from).arg(changeoverMinutes));
+                else if (s.start < earliest)
+                    add(where, QStringLiteral("start"),
+                        QStringLiteral("starts %1 min after %2 on screen %3 ends (%4), short of the %5 min changeover: start it at %6 or later")
+                            .arg(before.end.secsTo(s.start) / 60).arg(before.id, screenId, ends).arg(changeoverMinutes).arg(from));
             }
             if (latest < 0 || s.end > list[latest].end)
                 latest = i;

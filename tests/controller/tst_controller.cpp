@@ -317,6 +317,20 @@ void tst_Controller::csvImportReplacesScreenings()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("row 2")), qPrintable(run.err));
     QCOMPARE(programmeVersion(), 2);
+
+    // A row that reads well but breaks the programme's rules (here, after a blank line and
+    // a quoted line break, a screening that starts before the one above ends on its screen)
+    // is named by its spreadsheet row and column too, not by its place in the list.
+    const QByteArray clash = "id,screen,start,end,films,title_en,title_zh\n"
+                             + QStringLiteral("%1,%2,2026-12-07T10:00:00+08:00,2026-12-07T13:00:00+08:00,%3,\"Two\nlines\",\n\n"
+                                              "S-LATE,%2,2026-12-07T12:00:00+08:00,2026-12-07T15:00:00+08:00,%3,,\n")
+                                   .arg(s.id, s.screenId, s.filmIds.join(QLatin1Char(';')))
+                                   .toUtf8();
+    run = festctl({QStringLiteral("programme"), QStringLiteral("import"), writeFile(QStringLiteral("clash.csv"), clash)});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("row 4 (S-LATE), start: overlaps %1").arg(s.id)), qPrintable(run.err));
+    QVERIFY2(!run.err.contains(QStringLiteral("screenings[")), qPrintable(run.err));
+    QCOMPARE(programmeVersion(), 2);
 }
 
 void tst_Controller::filmEditReachesPlaylistsAndBadFieldsAreRefused()

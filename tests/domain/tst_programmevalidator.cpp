@@ -97,13 +97,21 @@ void tst_ProgrammeValidator::rules_data()
     }) << "screenings[4] (S-0105)" << "end" << "not after its start";
     QTest::newRow("end equals start") << Mutation([](Programme &p) { p.events[0].end = p.events[0].start; })
         << "events[0] (E-WS1)" << "end" << "not after its start";
-    QTest::newRow("overlap") << Mutation([](Programme &p) {
+    QTest::newRow("changeover too short") << Mutation([](Programme &p) {
         // S-0103 runs 14:00-14:55 on CINE-1; S-0107 moved to 15:00 leaves 5 of 10 minutes.
         Screening &s = screening(p, QStringLiteral("S-0107"));
         const qint64 length = s.start.secsTo(s.end);
         s.start = QDateTime(QDate(2026, 12, 5), QTime(15, 0), Qt::OffsetFromUTC, 8 * 3600);
         s.end = s.start.addSecs(length);
-    }) << "screenings[6] (S-0107)" << "start" << "overlaps S-0103 on screen CINE-1 (ends 14:55, changeover 10 min)";
+    }) << "screenings[6] (S-0107)" << "start"
+       << "starts 5 min after S-0103 on screen CINE-1 ends (14:55), short of the 10 min changeover: start it at 15:05 or later";
+    QTest::newRow("overlap") << Mutation([](Programme &p) {
+        Screening &s = screening(p, QStringLiteral("S-0107"));
+        const qint64 length = s.start.secsTo(s.end);
+        s.start = QDateTime(QDate(2026, 12, 5), QTime(14, 50), Qt::OffsetFromUTC, 8 * 3600);
+        s.end = s.start.addSecs(length);
+    }) << "screenings[6] (S-0107)" << "start"
+       << "overlaps S-0103 on screen CINE-1, which ends at 14:55: start it at 15:05 or later (a 10 min changeover)";
     QTest::newRow("contained overlap") << Mutation([](Programme &p) {
         Screening inner = screening(p, QStringLiteral("S-0101"));
         inner.id = QStringLiteral("S-INNER");
@@ -172,7 +180,8 @@ void tst_ProgrammeValidator::changeoverIsAParameter()
     QVERIFY(ProgrammeValidator::validate(m_sample, 65).isEmpty());
     const QList<ProgrammeError> errors = ProgrammeValidator::validate(m_sample, 66);
     QCOMPARE(errors.size(), 1);
-    QCOMPARE(errors.first().message, QStringLiteral("overlaps S-0208 on screen CINE-1 (ends 16:25, changeover 66 min)"));
+    QCOMPARE(errors.first().message,
+             QStringLiteral("starts 65 min after S-0208 on screen CINE-1 ends (16:25), short of the 66 min changeover: start it at 17:31 or later"));
 }
 
 void tst_ProgrammeValidator::emptyProgrammeNeedsOnlyATimeZone()
