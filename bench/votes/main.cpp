@@ -318,10 +318,13 @@ int main(int argc, char **argv)
     std::vector<QByteArray> payloads;
     payloads.reserve(size_t(largest));
     const int films = std::clamp(parser.value("films").toInt(), 1, 32);
+    QStringList filmIds;
+    for (int f = 1; f <= films; ++f)
+        filmIds << QStringLiteral("F-%1").arg(f);
     for (const QString &code : codes) {
         QList<Ballot::Rating> ratings;
-        for (int f = 1; f <= films; ++f)
-            ratings.append({QStringLiteral("F-%1").arg(f), qint64(1 + (payloads.size() + f) % 5)});
+        for (const QString &film : std::as_const(filmIds))
+            ratings.append({film, qint64(1 + (payloads.size() + ratings.size()) % 5)});
         Ballot b{Ballot::newVoteId(), code, QStringLiteral("S-1"), ratings, QDateTime::currentDateTimeUtc()};
         payloads.push_back(b.toJson());
         Q_ASSERT(!payloads.back().contains('\n'));
@@ -349,7 +352,7 @@ int main(int argc, char **argv)
     int database = 0;
     auto votesArgs = [&] {
         return QStringList{"--broker", url, "--db", dir.filePath(QStringLiteral("votes-%1.sqlite").arg(++database)),
-                           "--keys", dir.filePath("tickets.keys"), "--open", "S-1=F-1", "--group-ms",
+                           "--keys", dir.filePath("tickets.keys"), "--open", "S-1=" + filmIds.join(u','), "--group-ms",
                            parser.value("group-ms")} + tuning;
     };
     auto driveArgs = [&](qint64 count) {
