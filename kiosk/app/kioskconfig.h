@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mqttoptions.h"
+#include "speaker.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -31,6 +32,7 @@ struct KioskConfig
     int replyWaitMs = 4000;                     // how long the thank-you waits for the controller
     QString language = QStringLiteral("en");
     QString staffPinHash;                       // StaffAccess::hashPin() form
+    SpeechSettings speech;                      // [speech]: reading aloud
     QStringList errors;
 
     bool ok() const { return errors.isEmpty(); }
