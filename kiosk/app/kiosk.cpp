@@ -24,6 +24,7 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_staff(config.staffPinHash)
+    , m_speech(config.speech)
 {
     Q_ASSERT(!s_instance);
     s_instance = this;
@@ -39,6 +40,7 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     connect(&m_idle, &IdleMonitor::idle, this, &Kiosk::resetToHome);
     connect(&m_language, &LanguageSwitcher::languageChanged, this, [this] {
         m_feed.setLanguage(m_language.language());
+        m_speech.stop();   // the page is read again in the new language when asked
         emit languageChanged();
         emit categoriesChanged();
     });
@@ -406,6 +408,7 @@ void Kiosk::resetToHome()
     m_programme.setVenueId({});
     m_programme.setCategoryId({});
     m_staff.lock();
+    m_speech.stop();
     setLanguage(m_config.language);
     setLargeText(false);
     setHighContrast(false);

@@ -8,6 +8,7 @@
 #include "programmefeed.h"
 #include "screeningfiltermodel.h"
 #include "screenstatusbook.h"
+#include "speaker.h"
 #include "staffaccess.h"
 #include "ticketcamera.h"
 #include "ticketscanner.h"
@@ -88,6 +89,9 @@ class Kiosk : public QObject
     Q_PROPERTY(bool cameraScans READ cameraScans NOTIFY scannerChanged)
     // For staff (the staff panel, the log): why the camera does not read, empty when fine.
     Q_PROPERTY(QString scannerProblem READ scannerProblem NOTIFY scannerChanged)
+    // "Read this page aloud" (the 🔊 in the header); stops on the idle reset and when the
+    // language changes.
+    Q_PROPERTY(fest::Speaker *speech READ speech CONSTANT)
 public:
     enum class Connection { Standalone, Connecting, Online, Offline };
     Q_ENUM(Connection)
@@ -152,6 +156,7 @@ public:
     bool cameraScans() const { return m_camera.running(); }
     QString scannerProblem() const { return m_camera.errorString(); }
     TicketCamera *camera() { return &m_camera; }
+    Speaker *speech() { return &m_speech; }
 
     ProgrammeFeed *feed() { return &m_feed; }
     VotingStatus *votingWindows() { return &m_windows; }
@@ -234,6 +239,7 @@ private:
     KioskCeremony m_ceremony;
     TicketScanner m_keyScanner;
     TicketCamera m_camera;
+    Speaker m_speech;
     std::unique_ptr<KioskBus> m_bus;
     std::unique_ptr<Database> m_outboxDb;
     std::unique_ptr<VoteOutbox> m_outbox;

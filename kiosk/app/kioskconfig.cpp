@@ -71,6 +71,14 @@ KioskConfig KioskConfig::fromConfig(const Config &config)
     k.language = DisplayLanguage::code(DisplayLanguage::fromCode(k.language, &known));
     if (!known)
         config.addError(QStringLiteral("kiosk/language"), QStringLiteral("expected en or zh_HK"));
+    k.speech.enabled = config.boolean(QStringLiteral("speech/enabled"), k.speech.enabled);
+    k.speech.engine = config.string(QStringLiteral("speech/engine"), k.speech.engine).trimmed();
+    k.speech.rate = config.integer(QStringLiteral("speech/rate"), 0, -100, 100) / 100.0;
+    const QString chinese = config.string(QStringLiteral("speech/chinese"), QStringLiteral("cantonese")).trimmed();
+    if (chinese == QLatin1String("mandarin"))
+        k.speech.chinese = SpeechSettings::Chinese::Mandarin;
+    else if (chinese != QLatin1String("cantonese"))
+        config.addError(QStringLiteral("speech/chinese"), QStringLiteral("expected cantonese or mandarin"));
     k.staffPinHash = config.string(QStringLiteral("kiosk/staff_pin_hash")).trimmed();
     k.filmLink = config.string(QStringLiteral("kiosk/film_link")).trimmed();
     if (!k.filmLink.isEmpty() && !filmLinkUsable(k.filmLink))

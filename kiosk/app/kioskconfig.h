@@ -1,6 +1,7 @@
 #pragma once
 
 #include "mqttoptions.h"
+#include "speaker.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -32,6 +33,7 @@ struct KioskConfig
     QString language = QStringLiteral("en");
     QString staffPinHash;                       // StaffAccess::hashPin() form
     QString filmLink;                           // [kiosk] film_link: a film's web page, "{film}" for its id
+    SpeechSettings speech;                      // [speech]: reading aloud
     QStringList errors;
 
     bool ok() const { return errors.isEmpty(); }

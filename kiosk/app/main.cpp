@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QTimer>
 #include <QQuickWindow>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
@@ -75,6 +76,9 @@ int main(int argc, char *argv[])
     if (!window)
         return 1;
 
+    // Reading aloud: the speech engine (and speech-dispatcher) start once the UI is up.
+    if (!screenshots)
+        QTimer::singleShot(500, kiosk.speech(), &fest::Speaker::prepare);
     if (parser.isSet(QStringLiteral("measure-start"))) {
         auto *probe = new fest::StartupProbe(window, kiosk.feed(), startMs, &app);
         QObject::connect(probe, &fest::StartupProbe::done, &app, [] { QCoreApplication::exit(0); });

@@ -10,6 +10,19 @@ Item {
     id: page
     readonly property var cue: Kiosk.ceremony.follower
     readonly property bool portrait: height > width
+    // Read aloud in the language shown (the card shows both at once); before the ceremony,
+    // the words on the page.
+    readonly property string spokenText: {
+        if (!cue.active || cue.blackout)
+            return ""
+        const zh = Kiosk.language !== "en"
+        const title = f => f ? ((zh ? (f.titleZh || f.originalTitle || f.titleEn)
+                                    : (f.titleEn || f.originalTitle)) || "") : ""
+        const parts = [zh ? cue.headingZh : cue.headingEn, title(cue.winner), title(cue.film)]
+        for (const n of cue.nominees || [])
+            parts.push(title(n))
+        return parts.filter(p => p.length > 0).join(zh ? "。" : ". ")
+    }
 
     // Before the ceremony (or between rehearsals): where it will appear.
     ColumnLayout {

@@ -10,6 +10,8 @@ import Festival.Kiosk
 // decides what a complete code means.
 FocusScope {
     id: root
+    // Read aloud, the page says what to type; its 32 keys are not read one by one.
+    property bool readAloud: false
     // What has been typed: symbols, possibly with the dashes of a scanned code.
     property string code: ""
     // Verdict colour of the boxes: "" while typing, "ok" or "bad" once it can be given.

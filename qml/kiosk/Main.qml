@@ -46,6 +46,17 @@ ApplicationWindow {
         page = "vote"
     }
 
+    // What "Read this page aloud" reads: the page's own `spokenText` when it has one, else
+    // the words it shows, top to bottom (Kiosk.speech.readableText).
+    function pageText() {
+        const loader = stack.children[stack.currentIndex]
+        const item = loader ? loader.item : null
+        if (!item)
+            return ""
+        const own = item.spokenText
+        return typeof own === "string" && own.length > 0 ? own : Kiosk.speech.readableText(item)
+    }
+
     Connections {
         target: Kiosk
         function onHomeRequested() {
@@ -119,6 +130,7 @@ ApplicationWindow {
                     Timer { id: tapWindow; interval: 2500; onTriggered: staffGesture.taps = 0 }
                 }
             }
+            SpeechButton { readPage: window.pageText }
             ReadingButton {}
             LanguageButton { objectName: "languageButton" }
         }
@@ -261,7 +273,11 @@ ApplicationWindow {
         y: parent.height - height
         source: "KeyboardPanel.qml"
     }
-    onPageChanged: Qt.inputMethod.hide()
+    onPageChanged: {
+        Qt.inputMethod.hide()
+        Kiosk.speech.stop()
+    }
+    onFilmIdChanged: Kiosk.speech.stop()
 
     // A ticket scanned on any page: the vote, with the code in.
     Connections {

@@ -56,6 +56,7 @@ Item {
                     [qsTr("Votes waiting to be sent"), String(Kiosk.outboxPending)],
                     [qsTr("Ticket camera"), Kiosk.scannerProblem.length > 0 ? Kiosk.scannerProblem
                                             : (Kiosk.cameraScans ? qsTr("reading QR codes") : qsTr("none"))],
+                    [qsTr("Reading aloud"), Kiosk.speech.available ? qsTr("available") : Kiosk.speech.problem],
                     [qsTr("Idle reset after"), qsTr("%n s", "", Kiosk.idle.seconds)]
                 ]
                 delegate: RowLayout {

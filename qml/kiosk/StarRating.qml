@@ -4,6 +4,7 @@ import Festival.Kiosk
 // Five large stars; a tap on star n rates n.
 Row {
     id: root
+    property bool readAloud: false   // the page's words say what the stars mean
     property int value: 0
     property int starSize: 140
     signal rated(int score)
