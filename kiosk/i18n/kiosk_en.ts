@@ -369,6 +369,21 @@
     </message>
 </context>
 <context>
+    <name>SpeechButton</name>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this page aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud is not available on this kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Spotlight</name>
     <message>
         <source>Starting now</source>
@@ -477,6 +492,14 @@
     </message>
     <message>
         <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>available</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

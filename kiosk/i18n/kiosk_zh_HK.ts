@@ -363,6 +363,21 @@
     </message>
 </context>
 <context>
+    <name>SpeechButton</name>
+    <message>
+        <source>Stop reading aloud</source>
+        <translation>停止朗讀</translation>
+    </message>
+    <message>
+        <source>Read this page aloud</source>
+        <translation>朗讀此頁</translation>
+    </message>
+    <message>
+        <source>Reading aloud is not available on this kiosk</source>
+        <translation>此資訊站暫時未能朗讀</translation>
+    </message>
+</context>
+<context>
     <name>Spotlight</name>
     <message>
         <source>Starting now</source>
@@ -470,6 +485,14 @@
     <message>
         <source>none</source>
         <translation>沒有</translation>
+    </message>
+    <message>
+        <source>Reading aloud</source>
+        <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
     </message>
 </context>
 <context>
