@@ -42,7 +42,9 @@ Rectangle {
         spacing: Theme.gap
 
         Column {
-            Layout.preferredWidth: 150
+            id: when
+            // Wide enough for the day in either language and at any text size.
+            Layout.preferredWidth: Math.max(150 * Theme.scale, when.implicitWidth)
             Layout.alignment: Qt.AlignVCenter
             Text {
                 visible: row.showDay
