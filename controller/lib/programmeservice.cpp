@@ -7,10 +7,10 @@
 #include "statepublisher.h"
 
 #include <QCryptographicHash>
-#include <algorithm>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <algorithm>
 
 #include "controllerlog.h"
 

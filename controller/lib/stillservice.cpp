@@ -81,7 +81,7 @@ Reply StillService::setStill(const CommandContext &who, const QJsonObject &args)
             return badArgument(it.key(), QStringLiteral("unknown argument; film.still takes id, and jpeg or clear"));
     if (clear)
         return m_programme.setFilmStill(who, filmId, {}, kOp, {{"id", filmId}, {"clear", true}});
-    if (!m_programme.programme().film(filmId))   // before any work on the picture
+    if (!m_programme.programme().film(filmId))   // unknown_film (or no_programme), before any work on the picture
         return m_programme.setFilmStill(who, filmId, {}, kOp, {});
     const QByteArray::FromBase64Result jpeg = QByteArray::fromBase64Encoding(args.value(QStringLiteral("jpeg")).toString().toLatin1(),
                                                                              QByteArray::AbortOnBase64DecodingErrors);

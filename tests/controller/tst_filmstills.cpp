@@ -43,6 +43,7 @@ private slots:
     void stillsComeBackAfterTheBrokerLostThem();
     void refusedStillsSayWhyAndChangeNothing_data();
     void refusedStillsSayWhyAndChangeNothing();
+    void filmEditCannotNameAStill();
     void festctlRefusesWhatItCannotSend_data();
     void festctlRefusesWhatItCannotSend();
 
@@ -58,7 +59,8 @@ private:
     // The kiosk's side: the programme and every still, as a kiosk subscribes to them.
     void subscribeKiosk();
     // film.still as another client than festctl could send it: any bytes at all.
-    Reply requestStill(const QJsonObject &args, const QString &user = QStringLiteral("organiser"));
+    Reply requestStill(const QJsonObject &args, const QString &user = QStringLiteral("organiser"),
+                       const QString &op = QStringLiteral("film.still"));
     QString writeFile(const QString &name, const QByteArray &data);
     static QByteArray jpeg(const QImage &image, int quality = 90);
     static QImage gradient(const QSize &size);
@@ -191,7 +193,7 @@ tst_FilmStills::Run tst_FilmStills::festctl(const QStringList &args, const QStri
     return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-Reply tst_FilmStills::requestStill(const QJsonObject &args, const QString &user)
+Reply tst_FilmStills::requestStill(const QJsonObject &args, const QString &user, const QString &op)
 {
     MqttOptions options = *MqttOptions::fromUrl(m_broker->url(), nullptr);
     options.clientId = QStringLiteral("stills-") + user;
@@ -200,7 +202,7 @@ Reply tst_FilmStills::requestStill(const QJsonObject &args, const QString &user)
     MqttRequester requester(&client, Topics::controllerReplyPrefix(user));
     client.open();
     std::optional<RequesterResult> result;
-    requester.request(Topics::controllerRequest(user), Request{QStringLiteral("film.still"), args}.encode(), 10000,
+    requester.request(Topics::controllerRequest(user), Request{op, args}.encode(), 10000,
                       [&](const RequesterResult &r) { result = r; });
     if (!QTest::qWaitFor([&] { return result.has_value(); }, 15000) || !result->ok())
         return Reply::failure(ErrorCode::BadRequest, QStringLiteral("no reply"));
@@ -380,6 +382,20 @@ void tst_FilmStills::refusedStillsSayWhyAndChangeNothing()
     QTRY_COMPARE_WITH_TIMEOUT(m_version, before + 1, 10000);
     QVERIFY(m_programme.film(QStringLiteral("F-001"))->still.isEmpty());
     QCOMPARE(m_retained.size(), 1);   // only F-002's still was ever published
+}
+
+// A still is named by a picture the controller holds, never by a hash typed in.
+void tst_FilmStills::filmEditCannotNameAStill()
+{
+    const qint64 before = m_version;
+    const Reply reply = requestStill({{"id", "F-001"}, {"fields", QJsonObject{{"still", QString(64, u'a')}}}},
+                                     QStringLiteral("organiser"), QStringLiteral("film.edit"));
+    QVERIFY(!reply.ok);
+    QCOMPARE(reply.code, QStringLiteral("invalid_args"));
+    QVERIFY2(reply.message.contains("festctl film still F-001 FILE"), qPrintable(reply.message));
+    QTest::qWait(200);
+    QCOMPARE(m_version, before);
+    QVERIFY(m_programme.film(QStringLiteral("F-001"))->still.isEmpty());
 }
 
 void tst_FilmStills::festctlRefusesWhatItCannotSend_data()
