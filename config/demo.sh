@@ -174,6 +174,7 @@ screens=(HALL-1 CINE-1 CINE-2 ARTS-1 ARTS-2 LIB-1)   # the sample programme's sc
 # of the programme's films, given 20-second test cards as media (festctl film edit), in a
 # block on the first screens a minute from now; or, with --films, the user's own films.
 rehearsal_films=(F-013 F-039 F-027)
+declare -A film_media   # film -> its media file, for its still
 mkdir -p "$demo/media/films"
 if [[ -n $films_dir ]]; then
   mapfile -t own < <(find "$films_dir" -maxdepth 1 -type f \( -iname '*.mp4' -o -iname '*.mov' -o -iname '*.mkv' \
@@ -203,6 +204,7 @@ if [[ -n $films_dir ]]; then
       if [[ $lang != und && " ${edit[*]} " != *" $lang="* ]]; then edit+=(--subtitle "$lang=embedded"); fi
     done
     "${festctl[@]}" "${edit[@]}" | sed 's/^/    /'
+    film_media[$film]=$file
   done
 else
   echo "==> rehearsal test cards for ${rehearsal_films[*]} ($demo/media/films)"
@@ -216,8 +218,17 @@ else
         ! audio/x-raw,rate=48000,channels=2 ! vorbisenc ! queue ! mux. >>"$demo/logs/media.log" 2>&1 \
       || { echo "demo: gst-launch-1.0 could not make the test card for $film." >&2; show_log "$demo/logs/media.log"; exit 1; }
     "${festctl[@]}" film edit "$film" --runtime 20 --media "films/$film.webm" | sed 's/^/    /'
+    film_media[$film]=$demo/media/films/$film.webm
   done
 fi
+# Stills for the kiosks' film pages and Now & Next cards: a frame of each rehearsal film
+# (festctl film still takes it with GStreamer; the controller publishes it).
+echo "==> stills from the rehearsal films' media"
+stills_started=$(date +%s%N)
+for film in "${rehearsal_films[@]}"; do
+  "${festctl[@]}" film still "$film" "${film_media[$film]}" 2>&1 | sed 's/^/    /' || true
+done
+echo "    ${#rehearsal_films[@]} stills in $((($(date +%s%N) - stills_started) / 1000000)) ms"
 start=$(date -u -d "+60 seconds" +%Y-%m-%dT%H:%M:%SZ)   # one instant for every screen
 n=0
 for screen in "${screens[@]}"; do

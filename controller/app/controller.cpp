@@ -6,6 +6,7 @@
 #include "envelope.h"
 #include "programmejson.h"
 #include "showclockprovider.h"
+#include "stillservice.h"
 #include "ticketkeyring.h"
 #include "ticketverifier.h"
 #include "topics.h"
@@ -93,6 +94,9 @@ bool Controller::start(QString *error)
         return false;
     if (m_programme->version() == 0 && !m_settings.seedProgramme.isEmpty() && !seed(error))
         return false;
+
+    m_stills = std::make_unique<StillService>(*m_repository, *m_programme, m_mqtt.get());
+    connect(m_programme.get(), &ProgrammeService::programmeChanged, m_stills.get(), &StillService::sync);
 
     m_router = std::make_unique<CommandRouter>(m_mqtt.get(), m_settings.roles);
     if (!startVotes(error) || !startCeremony(error))
@@ -226,6 +230,7 @@ bool Controller::seed(QString *error)
 void Controller::registerOperations()
 {
     m_programme->registerOperations(*m_router);
+    m_stills->registerOperations(*m_router);
     m_ceremony->registerOperations(*m_router);
     m_votes->registerOperations(*m_router);
     // The controller's own: the nodes it hears and the audit trail.
@@ -245,6 +250,7 @@ void Controller::onConnected()
     // vote service republishes voting and results on its own (once per reconnect).
     publishStatus();
     m_programme->republish();
+    m_stills->republish();
     m_ceremony->republish();
 }
 

@@ -19,6 +19,7 @@ namespace fest {
 class CeremonyService;
 class Config;
 class ShowClockProvider;
+class StillService;
 class TicketVerifier;
 class VoteService;
 class VotingWindows;
@@ -74,6 +75,7 @@ private:
     std::unique_ptr<MqttClient> m_mqtt;
     std::unique_ptr<StatePublisher> m_publisher;
     std::unique_ptr<ProgrammeService> m_programme;
+    std::unique_ptr<StillService> m_stills;
     std::unique_ptr<CommandRouter> m_router;
     std::unique_ptr<ShowClockProvider> m_clock;
     std::optional<Database> m_votesDb;

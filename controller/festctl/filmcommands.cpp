@@ -1,5 +1,7 @@
 #include "ctlcommand.h"
 #include "ctlsession.h"
+#include "stillmessage.h"
+#include "stillpicture.h"
 
 #include <QJsonArray>
 
@@ -63,6 +65,57 @@ int editFilm(CtlSession &s, const QCommandLineParser &args)
     });
 }
 
+// The still festctl sends for `film still ID FILE`: the JPEG, or empty with the reason printed.
+QByteArray stillOf(CtlSession &s, const QString &file, const QCommandLineParser &args)
+{
+    std::optional<double> at;
+    if (args.isSet(QStringLiteral("at"))) {
+        bool ok = false;
+        at = args.value(QStringLiteral("at")).toDouble(&ok);
+        if (!ok || *at < 0) {
+            s.err() << "festctl: --at takes the time into the video in seconds, e.g. 42.5" << Qt::endl;
+            return {};
+        }
+    }
+    QString error;
+    const QImage picture = StillPicture::load(file, at, &error);
+    if (picture.isNull()) {
+        s.err() << "festctl: " << error << Qt::endl;
+        return {};
+    }
+    const QByteArray jpeg = StillPicture::toJpeg(picture);
+    if (jpeg.size() > StillMessage::maxJpegBytes) {
+        s.err() << "festctl: the still from " << file << " is " << (jpeg.size() + 1023) / 1024 << " KB as a "
+                << StillPicture::maxSize.width() << "x" << StillPicture::maxSize.height() << " JPEG; a still may be at most "
+                << StillMessage::maxJpegBytes / 1024 << " KB: choose a calmer picture or frame (--at)" << Qt::endl;
+        return {};
+    }
+    return jpeg;
+}
+
+int setStill(CtlSession &s, const QCommandLineParser &args)
+{
+    const QString id = args.positionalArguments().value(0);
+    const QString file = args.positionalArguments().value(1);
+    const bool clear = args.isSet(QStringLiteral("clear"));
+    if (clear == !file.isEmpty()) {
+        s.err() << "festctl: give a picture or video file, or --clear to remove the film's still" << Qt::endl;
+        return int(ExitCode::Usage);
+    }
+    if (clear)
+        return s.finish(s.call(QStringLiteral("film.still"), {{"id", id}, {"clear", true}}), [&](const QJsonObject &r) {
+            s.out() << "Removed the still of " << id << "; programme version " << r.value(QStringLiteral("version")).toInteger() << "\n";
+        });
+    const QByteArray jpeg = stillOf(s, file, args);
+    if (jpeg.isEmpty())
+        return int(ExitCode::Usage);
+    const QJsonObject request{{"id", id}, {"jpeg", QString::fromLatin1(jpeg.toBase64())}};
+    return s.finish(s.call(QStringLiteral("film.still"), request), [&](const QJsonObject &r) {
+        s.out() << "Still of " << id << ": " << jpeg.size() / 1024 << " KB JPEG, sha256 " << r.value(QStringLiteral("still")).toString()
+                << "; programme version " << r.value(QStringLiteral("version")).toInteger() << "\n";
+    });
+}
+
 } // namespace
 
 QList<CtlCommand> filmCommands()
@@ -81,6 +134,13 @@ QList<CtlCommand> filmCommands()
                                                        "for the film's own text track; repeat it for each language, top line "
                                                        "first; \"none\" removes them."), QStringLiteral("lang=path")}},
          1, editFilm},
+        {QStringLiteral("film still"),
+         QStringLiteral("ID FILE [--at S] | ID --clear"),
+         QStringLiteral("Give a film the still the kiosks show: a picture, or a frame of a video file; scaled to fit 960x540, sent as JPEG."),
+         {{QStringLiteral("at"), QStringLiteral("Take the frame this many seconds into the video (default: at 10% of it, at most 60 s)."),
+           QStringLiteral("s")},
+          {QStringLiteral("clear"), QStringLiteral("Remove the film's still.")}},
+         1, setStill},
     };
 }
 

@@ -24,6 +24,13 @@ const QList<Database::Migration> kMigrations{
             programme_version INTEGER REFERENCES programme_version(number));
         CREATE INDEX audit_account ON audit(account);
     )")},
+    // Films' stills (film.still): the JPEG bytes by their sha256, which the programme names.
+    {2, QStringLiteral(R"(
+        CREATE TABLE still(
+            sha256 TEXT PRIMARY KEY,
+            jpeg BLOB NOT NULL,
+            created_at TEXT NOT NULL);
+    )")},
 };
 
 QString compact(const QJsonValue &v)
@@ -112,6 +119,36 @@ bool ProgrammeRepository::insertAudit(const AuditEntry &entry, qint64 version, Q
         return false;
     }
     return true;
+}
+
+bool ProgrammeRepository::storeStill(const QString &sha256, const QByteArray &jpeg, QString *error)
+{
+    Statement s = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO still(sha256, jpeg, created_at) VALUES (?, ?, ?)"));
+    s.bind(1, sha256).bind(2, jpeg).bind(3, nowIso());
+    if (!s.exec()) {
+        if (error)
+            *error = s.error();
+        return false;
+    }
+    return true;
+}
+
+std::optional<QByteArray> ProgrammeRepository::still(const QString &sha256) const
+{
+    Statement s = m_db.prepare(QStringLiteral("SELECT jpeg FROM still WHERE sha256 = ?"));
+    s.bind(1, sha256);
+    if (s.step() != Statement::Step::Row)
+        return std::nullopt;
+    return s.columnBlob(0);
+}
+
+QStringList ProgrammeRepository::stillHashes() const
+{
+    Statement s = m_db.prepare(QStringLiteral("SELECT sha256 FROM still ORDER BY sha256"));
+    QStringList hashes;
+    while (s.step() == Statement::Step::Row)
+        hashes << s.columnText(0);
+    return hashes;
 }
 
 QJsonArray ProgrammeRepository::auditLog(int limit, const QString &account) const

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace fest {
@@ -41,6 +42,12 @@ public:
     // Audits an operation that changed no programme (voting, ceremony, nodes).
     bool audit(const AuditEntry &entry, QString *error);
     QJsonArray auditLog(int limit, const QString &account = {}) const;
+
+    // Films' stills by the sha256 of their JPEG (Film::still). Stored before the programme
+    // version that names them is committed; one no version names is kept but not published.
+    bool storeStill(const QString &sha256, const QByteArray &jpeg, QString *error);
+    std::optional<QByteArray> still(const QString &sha256) const;
+    QStringList stillHashes() const;
 
 private:
     bool insertAudit(const AuditEntry &entry, qint64 version, QString *error);

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <algorithm>
 
 #include "controllerlog.h"
 
@@ -238,6 +239,10 @@ Reply ProgrammeService::add(const CommandContext &who, const QJsonObject &args)
 Reply ProgrammeService::editFilm(const CommandContext &who, const QJsonObject &args)
 {
     const QString id = args.value(QStringLiteral("id")).toString();
+    // A still is named by the picture the controller holds: only film.still sets it.
+    if (args.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("still")))
+        return badArgument(QStringLiteral("fields.still"),
+                           QStringLiteral("a film's still is set from the picture itself: festctl film still %1 FILE").arg(id));
     QList<ProgrammeError> errors;
     const std::optional<Programme> changed = ProgrammeEdits::editFilm(m_programme, id, args.value(QStringLiteral("fields")).toObject(), &errors);
     if (!changed)
@@ -246,6 +251,22 @@ Reply ProgrammeService::editFilm(const CommandContext &who, const QJsonObject &a
     const Film *after = changed->film(id);
     return commitChange(*changed, who, QStringLiteral("film.edit"), args, before ? QJsonValue(ProgrammeJson::toJson(*before)) : QJsonValue(),
                         after ? QJsonValue(ProgrammeJson::toJson(*after)) : QJsonValue());
+}
+
+Reply ProgrammeService::setFilmStill(const CommandContext &who, const QString &filmId, const QString &sha256, const QString &op,
+                                     const QJsonObject &auditArgs)
+{
+    if (m_version == 0)
+        return Reply::failure(ErrorCode::NoProgramme, QStringLiteral("no programme yet: import one before giving its films stills"));
+    const Film *before = m_programme.film(filmId);
+    if (!before)
+        return Reply::failure(ErrorCode::UnknownFilm,
+                              QStringLiteral("no film \"%1\" in programme version %2: check the id against the programme")
+                                  .arg(filmId).arg(m_version));
+    Programme changed = m_programme;
+    Film &film = *std::find_if(changed.films.begin(), changed.films.end(), [&](const Film &f) { return f.id == filmId; });
+    film.still = sha256;
+    return commitChange(changed, who, op, auditArgs, QJsonObject{{"still", before->still}}, QJsonObject{{"still", sha256}});
 }
 
 Reply ProgrammeService::commitChange(const Programme &changed, const CommandContext &who, const QString &op, const QJsonObject &args,

@@ -34,6 +34,11 @@ public:
     // seed an empty database from a file at first start.
     Reply replace(const Programme &programme, const CommandContext &who, const QString &op, const QJsonObject &auditArgs);
 
+    // Names a stored still as the film's (an empty sha256 removes it): one more version,
+    // audited as `op` with auditArgs. unknown_film when no film has that id.
+    Reply setFilmStill(const CommandContext &who, const QString &filmId, const QString &sha256, const QString &op,
+                       const QJsonObject &auditArgs);
+
     const Programme &programme() const { return m_programme; }
     qint64 version() const { return m_version; }
     QString hash() const { return m_hash; }

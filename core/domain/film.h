@@ -23,6 +23,8 @@ struct Film
     QString media;              // relative path under the players' media folder
     QString sha256;             // optional lower-case hex digest of the media file
     QStringList categoryIds;    // award categories the film competes in
+    QString still;              // lower-case sha256 hex of the film's still (a JPEG the controller
+                                // publishes on fest/v1/still/<still>); empty: none
 
     bool operator==(const Film &) const = default;
 };

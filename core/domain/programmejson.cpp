@@ -83,6 +83,7 @@ Film readFilm(JsonReader &r)
     f.subtitleFiles = ProgrammeJson::readSubtitleFiles(r, QStringLiteral("subtitleFiles"));
     f.sha256 = r.optionalString(QStringLiteral("sha256"), {64, hex, QStringLiteral("64 lower-case hex digits")});
     f.categoryIds = r.optionalIdList(QStringLiteral("categories"));
+    f.still = r.optionalString(QStringLiteral("still"), {64, hex, QStringLiteral("64 lower-case hex digits (the sha256 of the still)")});
     r.rejectUnknownFields();
     return f;
 }
@@ -295,6 +296,7 @@ QJsonObject ProgrammeJson::toJson(const Film &f)
         o.insert(QStringLiteral("subtitleFiles"), subtitleFilesToJson(f.subtitleFiles));
     insertString(o, QStringLiteral("sha256"), f.sha256);
     insertList(o, QStringLiteral("categories"), f.categoryIds);
+    insertString(o, QStringLiteral("still"), f.still);
     return o;
 }
 

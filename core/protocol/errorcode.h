@@ -17,6 +17,7 @@ namespace fest {
     X(NoProgramme, "no_programme")           /* nothing to change yet */                       \
     X(StorageFailed, "storage_failed")       /* the database could not commit */               \
     X(UnknownScreening, "unknown_screening")                                                    \
+    X(UnknownFilm, "unknown_film")                                                              \
     X(NoTicketKey, "no_ticket_key")                                                             \
     X(UnknownCategory, "unknown_category")                                                      \
     X(AudienceAward, "audience_award")                                                          \

@@ -20,10 +20,11 @@ struct MessageType
     static QString voting() { return QStringLiteral("voting"); }
     static QString results() { return QStringLiteral("results"); }
     static QString ceremony() { return QStringLiteral("ceremony"); }
+    static QString still() { return QStringLiteral("still"); }
 
     static QStringList all()
     {
-        return {programme(), playlist(), status(), request(), reply(), ballot(), ballotReply(), voting(), results(), ceremony()};
+        return {programme(), playlist(), status(), request(), reply(), ballot(), ballotReply(), voting(), results(), ceremony(), still()};
     }
 };
 

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace fest {
 
 namespace {
@@ -27,6 +29,7 @@ QString Topics::vote(const QString &account) { return rootTopic + QLatin1String(
 QString Topics::voting() { return rootTopic + QLatin1String("/voting"); }
 QString Topics::results() { return rootTopic + QLatin1String("/results"); }
 QString Topics::ceremony() { return rootTopic + QLatin1String("/ceremony"); }
+QString Topics::still(const QString &sha256) { return rootTopic + QLatin1String("/still/") + sha256; }
 
 std::optional<QString> Topics::parse(const QString &topic, const QString &pattern)
 {
@@ -62,6 +65,23 @@ std::optional<QString> Topics::parseNodeStatus(const QString &topic) { return pa
 std::optional<QString> Topics::parseNodeRequest(const QString &topic) { return parseAgainst<&Topics::nodeRequest>(topic); }
 std::optional<QString> Topics::parseControllerRequest(const QString &topic) { return parseAgainst<&Topics::controllerRequest>(topic); }
 std::optional<QString> Topics::parseVote(const QString &topic) { return parseAgainst<&Topics::vote>(topic); }
+
+std::optional<QString> Topics::parseStill(const QString &topic)
+{
+    std::optional<QString> sha256 = parseAgainst<&Topics::still>(topic);
+    if (sha256 && !isSha256(*sha256))
+        return std::nullopt;
+    return sha256;
+}
+
+bool Topics::isSha256(QStringView text)
+{
+    if (text.size() != 64)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
 
 std::optional<Topics::ReplyAddress> Topics::parseReply(const QString &topic)
 {

@@ -36,12 +36,16 @@ public:
     static QString voting();                                  // fest/v1/voting
     static QString results();                                 // fest/v1/results
     static QString ceremony();                                // fest/v1/ceremony
+    // A film's still, retained, named by the sha256 of its JPEG (Film::still):
+    // fest/v1/still/<64 lower-case hex>.
+    static QString still(const QString &sha256);              // fest/v1/still/<sha256>
 
     static std::optional<QString> parsePlaylist(const QString &topic);          // -> screen
     static std::optional<QString> parseNodeStatus(const QString &topic);        // -> account
     static std::optional<QString> parseNodeRequest(const QString &topic);       // -> account
     static std::optional<QString> parseControllerRequest(const QString &topic); // -> account
     static std::optional<QString> parseVote(const QString &topic);              // -> account
+    static std::optional<QString> parseStill(const QString &topic);             // -> sha256 (64 lower-case hex)
     struct ReplyAddress
     {
         QString requester;   // who may read it
@@ -53,6 +57,8 @@ public:
     // Ids and accounts: the system's one id rule (Identifier), so '+', '#' and '/' can
     // never reach a topic through an id.
     static bool isValidId(const QString &id);
+    // 64 lower-case hex digits: what a still's topic level must be.
+    static bool isSha256(QStringView text);
 
     // Whether a request's MQTT 5 response topic lies under
     // fest/v1/reply/<requester>/<responder>/: the only place <responder> may answer

@@ -3,6 +3,7 @@
 #include "countrynames.h"
 #include "database.h"
 #include "kioskbus.h"
+#include "stillimageprovider.h"
 #include "ticketqr.h"
 #include "voteoutbox.h"
 
@@ -46,6 +47,7 @@ Kiosk::Kiosk(const KioskConfig &config, QObject *parent)
     });
     connect(&m_feed, &ProgrammeFeed::programmeChanged, this, [this] {
         m_feed.screenings()->setVotingStatus(m_windows);
+        m_stills.setProgramme(m_feed.programme());
         m_daysPlannedFor.clear();   // the days are the new programme's
         tick();
         emit programmeChanged();
@@ -93,7 +95,7 @@ Kiosk::~Kiosk()
 bool Kiosk::start(QString *error, ProgrammeLoading loading)
 {
     if (m_config.broker) {
-        m_bus = std::make_unique<KioskBus>(*m_config.broker, m_config.kioskId, &m_feed, &m_windows, &m_players);
+        m_bus = std::make_unique<KioskBus>(*m_config.broker, m_config.kioskId, &m_feed, &m_windows, &m_players, &m_stills);
         connect(m_bus->client(), &MqttClient::stateChanged, this, [this] {
             if (m_vote)
                 m_vote->setOnline(connection() == Connection::Online);
@@ -116,6 +118,10 @@ bool Kiosk::start(QString *error, ProgrammeLoading loading)
         return false;
     }
     m_outboxDb = std::make_unique<Database>(std::move(*db));
+    // Stills beside the outbox: a kiosk started without the broker shows them too.
+    QString why;
+    if (!m_stills.setFolder(QFileInfo(m_config.outboxPath).dir().filePath(QStringLiteral("stills")), &why))
+        qCWarning(lcKiosk).noquote() << why << "- stills are shown only until the kiosk restarts";
     m_outbox = std::make_unique<VoteOutbox>(*m_outboxDb, m_bus ? m_bus->client() : nullptr, m_config.kioskId);
     connect(m_outbox.get(), &VoteOutbox::pendingChanged, this, [this] {
         emit outboxPendingChanged();
@@ -164,6 +170,8 @@ Kiosk *Kiosk::create(QQmlEngine *qml, QJSEngine *)
     Q_ASSERT_X(s_instance, "Kiosk::create", "build the Kiosk before loading QML");
     QJSEngine::setObjectOwnership(s_instance, QJSEngine::CppOwnership);
     s_instance->setEngine(qml);
+    if (!qml->imageProvider(StillImageProvider::name()))
+        qml->addImageProvider(StillImageProvider::name(), new StillImageProvider(&s_instance->m_stills));
     return s_instance;
 }
 

@@ -10,6 +10,7 @@
 #include "screenstatusbook.h"
 #include "speaker.h"
 #include "staffaccess.h"
+#include "stillcache.h"
 #include "ticketcamera.h"
 #include "ticketscanner.h"
 #include "votesession.h"
@@ -47,6 +48,8 @@ class Kiosk : public QObject
     Q_PROPERTY(FilmListModel *films READ films CONSTANT)
     Q_PROPERTY(ScreeningListModel *screenings READ screenings CONSTANT)
     Q_PROPERTY(NowNextModel *nowNext READ nowNext CONSTANT)
+    // The films' stills (FilmStill.qml shows them through image://still/<sha256>).
+    Q_PROPERTY(StillCache *stills READ stills CONSTANT)
     Q_PROPERTY(FilmFilterModel *filmSearch READ filmSearch CONSTANT)
     Q_PROPERTY(ScreeningFilterModel *programme READ programme CONSTANT)
     Q_PROPERTY(ScreeningFilterModel *filmScreenings READ filmScreenings CONSTANT)
@@ -120,6 +123,7 @@ public:
     FilmListModel *films() { return m_feed.films(); }
     ScreeningListModel *screenings() { return m_feed.screenings(); }
     NowNextModel *nowNext() { return m_feed.nowNext(); }
+    StillCache *stills() { return &m_stills; }
     FilmFilterModel *filmSearch() { return &m_filmSearch; }
     ScreeningFilterModel *programme() { return &m_programme; }
     ScreeningFilterModel *filmScreenings() { return &m_filmScreenings; }
@@ -228,6 +232,7 @@ private:
     ProgrammeFeed m_feed;
     VotingStatus m_windows;
     ScreenStatusBook m_players;
+    StillCache m_stills;
     FilmFilterModel m_filmSearch;
     ScreeningFilterModel m_programme;
     ScreeningFilterModel m_filmScreenings;

@@ -2,23 +2,26 @@
 
 #include "programmefeed.h"
 #include "screenstatusbook.h"
+#include "stillcache.h"
 #include "topics.h"
 #include "votingstatus.h"
 
 namespace fest {
 
 KioskBus::KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingStatus *windows,
-                   ScreenStatusBook *players, QObject *parent)
+                   ScreenStatusBook *players, StillCache *stills, QObject *parent)
     : QObject(parent)
     , m_client(withWill(options, account))
     , m_account(account)
     , m_feed(feed)
     , m_windows(windows)
     , m_players(players)
+    , m_stills(stills)
 {
     m_client.subscribe(Topics::programme(), 1);
     m_client.subscribe(Topics::voting(), 1);
     m_client.subscribe(Topics::nodeStatus(QStringLiteral("+")), 1);
+    m_client.subscribe(Topics::still(QStringLiteral("+")), 1);
     connect(&m_client, &MqttClient::messageReceived, this, &KioskBus::onMessage);
     connect(&m_client, &MqttClient::connected, this, [this] {
         // The broker published our Will if the last connection died: say we are back.
@@ -73,6 +76,8 @@ void KioskBus::onMessage(const MqttMessage &message)
         ok = message.payload.isEmpty() || m_windows->applyMessage(message.payload, &error);
     } else if (Topics::parseNodeStatus(message.topic)) {
         ok = m_players->applyMessage(message.topic, message.payload, &error);
+    } else if (Topics::parseStill(message.topic)) {
+        ok = m_stills->applyMessage(message.topic, message.payload, &error);
     }
     if (!ok)
         qCWarning(lcKiosk).noquote() << "dropped a message on" << message.topic << "-" << error;

@@ -11,10 +11,11 @@ namespace fest {
 
 class ProgrammeFeed;
 class ScreenStatusBook;
+class StillCache;
 class VotingStatus;
 
-// The kiosk's side of the bus: reads the retained programme, voting windows and
-// players' status into the kiosk's state, and keeps the kiosk's own retained status
+// The kiosk's side of the bus: reads the retained programme, voting windows, players'
+// status and films' stills into the kiosk's state, and keeps the kiosk's own retained status
 // (Will = offline) up to date for staff screens. Bad messages are logged and dropped;
 // what is on screen stays as it was.
 class KioskBus : public QObject
@@ -22,7 +23,7 @@ class KioskBus : public QObject
     Q_OBJECT
 public:
     KioskBus(const MqttOptions &options, const QString &account, ProgrammeFeed *feed, VotingStatus *windows,
-             ScreenStatusBook *players, QObject *parent = nullptr);
+             ScreenStatusBook *players, StillCache *stills, QObject *parent = nullptr);
 
     MqttClient *client() { return &m_client; }
     QString account() const { return m_account; }
@@ -41,6 +42,7 @@ private:
     ProgrammeFeed *m_feed;
     VotingStatus *m_windows;
     ScreenStatusBook *m_players;
+    StillCache *m_stills;
     std::optional<KioskStatus> m_lastStatus;
 };
 

@@ -47,6 +47,12 @@ Item {
                     text: qsTr("‹ Back to programme")
                     onClicked: root.back()
                 }
+                FilmStill {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: implicitHeight
+                    filmId: root.filmId
+                    title: root.film.title ?? ""
+                }
                 Text {
                     Layout.fillWidth: true
                     text: root.film.title ?? ""

@@ -41,6 +41,22 @@ Rectangle {
 
     TapHandler { onTapped: card.tapped() }
 
+    // The film on now, else the next one (a block shows its first film's), beside the
+    // venue and the title; not on narrow cards (portrait), where the title needs the room.
+    FilmStill {
+        id: still
+        visible: hasStill && card.width >= 520
+        readonly property var screening: Kiosk.screening(card.nowId.length > 0 ? card.nowId : card.nextId)
+        anchors.top: parent.top
+        anchors.right: parent.right
+        anchors.margins: Theme.gap
+        width: 160
+        height: 90
+        filmId: screening.filmIds && screening.filmIds.length > 0 ? screening.filmIds[0] : ""
+        title: card.nowId.length > 0 ? card.nowTitle : card.nextTitle
+        radius: Theme.radius / 2
+    }
+
     ColumnLayout {
         anchors.fill: parent
         anchors.margins: Theme.gap
@@ -49,6 +65,7 @@ Rectangle {
         Text {
             Layout.fillWidth: true
             text: card.venueName + "  ·  " + card.screenName
+            Layout.rightMargin: still.visible ? still.width + 12 : 0
             color: Theme.textMuted
             font.pixelSize: Theme.small
             elide: Text.ElideRight
@@ -63,6 +80,7 @@ Rectangle {
         Text {
             Layout.fillWidth: true
             text: card.nowId.length > 0 ? card.nowTitle : qsTr("Nothing showing")
+            Layout.rightMargin: still.visible ? still.width + 12 : 0
             color: card.nowId.length > 0 ? Theme.text : Theme.textMuted
             font.pixelSize: Theme.heading
             font.bold: card.nowId.length > 0

@@ -22,6 +22,7 @@ private slots:
     void sampleHoldsTheJuryAwards_data();
     void sampleHoldsTheJuryAwards();
     void contentHashFollowsContent();
+    void stillRoundTripsAndChangesTheHash();
     void rejects_data();
     void rejects();
     void oversizedIsRejected();
@@ -132,6 +133,17 @@ void tst_ProgrammeJson::contentHashFollowsContent()
     QVERIFY(ProgrammeJson::contentHash(p) != hash);
 }
 
+void tst_ProgrammeJson::stillRoundTripsAndChangesTheHash()
+{
+    Programme p = decodeOrFail(m_sample);
+    const QString before = ProgrammeJson::contentHash(p);
+    p.films[1].still = QString(64, u'a');
+    const QByteArray encoded = ProgrammeJson::encode(p);
+    QVERIFY(encoded.contains(QByteArray(64, 'a')));
+    QCOMPARE(decodeOrFail(encoded).films.at(1).still, p.films.at(1).still);
+    QVERIFY(ProgrammeJson::contentHash(p) != before);
+}
+
 // Sets the value at a path like "screenings/1/start" ("-" removes it).
 static QJsonValue edited(const QJsonValue &root, QStringList path, const QJsonValue &value)
 {
@@ -180,6 +192,10 @@ void tst_ProgrammeJson::rejects_data()
         << "events[0] (E-WS1)" << "kind" << "is not allowed";
     QTest::newRow("checksum upper case") << "films/0/sha256" << QJsonValue(QString(64, 'A'))
         << "films[0] (F-001)" << "sha256" << "64 lower-case hex digits";
+    QTest::newRow("still not a digest") << "films/0/still" << QJsonValue("still.jpg")
+        << "films[0] (F-001)" << "still" << "64 lower-case hex digits (the sha256 of the still)";
+    QTest::newRow("still upper case") << "films/0/still" << QJsonValue(QString(64, 'F'))
+        << "films[0] (F-001)" << "still" << "64 lower-case hex digits";
     QTest::newRow("country name") << "films/0/country" << QJsonValue("Mexico")
         << "films[0] (F-001)" << "country" << "two-letter code";
     QTest::newRow("bad id") << "screenings/0/id" << QJsonValue("S 0101")

@@ -21,6 +21,7 @@
 #include "reply.h"
 #include "request.h"
 #include "statepublisher.h"
+#include "stillmessage.h"
 #include "topics.h"
 #include "votestore.h"
 #include "voteservice.h"
@@ -313,6 +314,7 @@ QHash<QString, QList<QByteArray>> tst_ProtocolDocs::samples()
     intro.media = QStringLiteral("ceremony/intro.webm");
     ceremony.cue = intro;
     s[MessageType::ceremony()] << ceremony.encode();
+    s[MessageType::still()] << StillMessage::of(QByteArray("\xff\xd8\xff\xe0", 4)).encode();
     return s;
 }
 
@@ -370,7 +372,7 @@ void tst_ProtocolDocs::topicTableIsTopics()
     const QSet<QString> built{
         Topics::programme(), Topics::playlist(any), Topics::nodeStatus(any), Topics::nodeRequest(any),
         Topics::controllerRequest(any), Topics::replyPrefix(any, any) + QStringLiteral("/#"), Topics::vote(any),
-        Topics::voting(), Topics::results(), Topics::ceremony(),
+        Topics::voting(), Topics::results(), Topics::ceremony(), Topics::still(any),
     };
     QVERIFY2(documented == built, qPrintable(QStringLiteral("documented only: %1\nbuilt only: %2")
                                                  .arg(sorted(documented - built), sorted(built - documented))));

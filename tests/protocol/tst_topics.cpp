@@ -61,6 +61,8 @@ void tst_Topics::builders_data()
     QTest::newRow("all replies") << Builder(&Topics::replyFilterPrefix) << "staff-3" << "fest/v1/reply/staff-3";
     QTest::newRow("vote") << Builder(&Topics::vote) << "kiosk-1" << "fest/v1/vote/kiosk-1";
     QTest::newRow("ballot replies") << Builder(&Topics::ballotReplyPrefix) << "kiosk-1" << "fest/v1/reply/kiosk-1/controller/votes";
+    QTest::newRow("still") << Builder(&Topics::still) << QString(64, u'a') << "fest/v1/still/" + QString(64, u'a');
+    QTest::newRow("still filter") << Builder(&Topics::still) << "+" << "fest/v1/still/+";
 }
 
 // A node's replies: the only prefix its ACL (reply/+/<itself>/#) lets it write under.
@@ -118,6 +120,14 @@ void tst_Topics::parsers_data()
     QTest::newRow("vote, plus") << vote << "fest/v1/vote/+" << QString();
     QTest::newRow("vote, leading slash") << vote << "/fest/v1/vote/kiosk-1" << QString();
     QTest::newRow("vote, empty") << vote << "" << QString();
+    const Parser still = &Topics::parseStill;
+    const QString digest = QStringLiteral("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    QTest::newRow("still") << still << "fest/v1/still/" + digest << digest;
+    QTest::newRow("still, upper case") << still << "fest/v1/still/" + digest.toUpper() << QString();
+    QTest::newRow("still, short") << still << "fest/v1/still/" + digest.left(63) << QString();
+    QTest::newRow("still, not hex") << still << "fest/v1/still/" + digest.left(63) + u'g' << QString();
+    QTest::newRow("still, plus") << still << "fest/v1/still/+" << QString();
+    QTest::newRow("still, extra level") << still << "fest/v1/still/" + digest + "/x" << QString();
 }
 
 void tst_Topics::parsers()

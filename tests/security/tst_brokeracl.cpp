@@ -293,6 +293,7 @@ void tst_BrokerAcl::publishMatrix_data()
     row("kiosk-01", "fest/v1/results", false);
     row("kiosk-01", "fest/v1/ceremony", false);
     row("kiosk-01", "fest/v1/ceremony/cue", false);
+    row("kiosk-01", "fest/v1/still/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", false);
     row("kiosk-01", "fest/v1/controller/request/kiosk-01", false);
     row("kiosk-01", "fest/v1/controller/request/org-ana", false);
     row("kiosk-01", "fest/v1/node/player-a1/request", false);
@@ -329,6 +330,7 @@ void tst_BrokerAcl::publishMatrix_data()
     row("staff-ben", "fest/v1/reply/staff-ben/controller/r1", false);
     row("org-ana", "fest/v1/reply/kiosk-01/controller/votes", false);
     row("controller", "fest/v1/programme", true);
+    row("controller", "fest/v1/still/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true);
     row("controller", "fest/v1/results", true);
     row("controller", "fest/v1/reply/kiosk-01/controller/votes", true);
     row("controller", "fest/v1/reply/org-ana/controller/r1", true);
@@ -390,6 +392,7 @@ void tst_BrokerAcl::subscribeMatrix_data()
     row("kiosk-01", "fest/v1/programme", "fest/v1/programme", true);
     row("kiosk-01", "fest/v1/screen/+/playlist", "fest/v1/screen/a1/playlist", true);
     row("kiosk-01", "fest/v1/ceremony/#", "fest/v1/ceremony/cue", true);
+    row("kiosk-01", "fest/v1/still/+", "fest/v1/still/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", true);
     row("kiosk-01", "fest/v1/reply/kiosk-01/#", "fest/v1/reply/kiosk-01/r1", true);
     row("kiosk-01", "fest/v1/results", "fest/v1/results", false);
     row("kiosk-01", "fest/v1/#", "fest/v1/results", false);
