@@ -113,6 +113,13 @@
     </message>
 </context>
 <context>
+    <name>FilmStill</name>
+    <message>
+        <source>Still from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Now &amp; Next</source>

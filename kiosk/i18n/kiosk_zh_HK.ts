@@ -112,6 +112,13 @@
     </message>
 </context>
 <context>
+    <name>FilmStill</name>
+    <message>
+        <source>Still from %1</source>
+        <translation>《%1》劇照</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Now &amp; Next</source>

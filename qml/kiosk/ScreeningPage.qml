@@ -103,6 +103,12 @@ Item {
                             anchors.fill: parent
                             anchors.margins: Theme.gap
                             spacing: 8
+                            FilmStill {
+                                Layout.fillWidth: true
+                                Layout.preferredHeight: implicitHeight
+                                filmId: card.modelData
+                                title: card.film.title ?? ""
+                            }
                             Text {
                                 Layout.fillWidth: true
                                 text: card.film.title ?? ""
