@@ -208,7 +208,7 @@ QString Speaker::problem() const
     case Error::NoVoice:
         return tr("No %1 voice: install speech-dispatcher-espeak-ng.").arg(m_detail);
     case Error::NoSound:
-        return tr("Reading aloud produced no sound: check the kiosk's audio output (AudioOutputMethod in /etc/speech-dispatcher/speechd.conf).");
+        return tr("Reading aloud produced no sound: check the kiosk's audio output (AudioOutputMethod in /etc/festival/kiosk-speech/speech-dispatcher/speechd.conf, or the user's speech-dispatcher settings when run by hand).");
     }
     return {};
 }

@@ -196,7 +196,9 @@ void tst_DebianPackages::controlData_data()
     QTest::newRow("kiosk's QR camera") << "festival-kiosk" << "gstreamer1.0-plugins-bad" << "/etc/festival/kiosk.ini";
     QTest::newRow("kiosk's reading aloud: Qt's engine") << "festival-kiosk" << "qt6-speech-speechd-plugin" << "/etc/festival/kiosk.ini";
     QTest::newRow("kiosk's reading aloud: the voices") << "festival-kiosk" << "speech-dispatcher-espeak-ng" << "/etc/festival/kiosk.ini";
-    QTest::newRow("kiosk's reading aloud: the speech server") << "festival-kiosk" << "speech-dispatcher" << "/etc/festival/kiosk.ini";
+    QTest::newRow("kiosk's reading aloud: the speech server") << "festival-kiosk" << "speech-dispatcher," << "/etc/festival/kiosk.ini";
+    QTest::newRow("kiosk's reading aloud: its sound settings") << "festival-kiosk" << "speech-dispatcher-espeak-ng"
+                                                              << "/etc/festival/kiosk-speech/speech-dispatcher/speechd.conf";
 }
 
 void tst_DebianPackages::controlData()

@@ -55,9 +55,11 @@ private slots:
         for (const char *sub : {"run", "config/speech-dispatcher", "cache", "home"})
             QVERIFY(QDir().mkpath(dir + u'/' + QLatin1String(sub)));
         QFile::setPermissions(dir + QStringLiteral("/run"), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        write(dir + QStringLiteral("/config/speech-dispatcher/speechd.conf"),
-              "AudioOutputMethod \"alsa\"\nAudioALSADevice \"default\"\n"
-              "AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\nDefaultModule espeak-ng\n");
+        // The settings the kiosk package installs (PulseAudio, else ALSA): there is no
+        // sound server here, so this also proves that they fall back to ALSA.
+        QFile shipped(QString::fromLocal8Bit(qgetenv("FEST_SOURCE_DIR")) + QStringLiteral("/packaging/etc/kiosk-speechd.conf"));
+        QVERIFY2(shipped.open(QIODevice::ReadOnly), qPrintable(shipped.fileName()));
+        write(dir + QStringLiteral("/config/speech-dispatcher/speechd.conf"), shipped.readAll());
         m_audio = dir + QStringLiteral("/speech.raw");
         write(dir + QStringLiteral("/home/.asoundrc"),
               QStringLiteral("pcm.!default { type file; slave.pcm \"null\"; file \"%1\"; format \"raw\" }\n").arg(m_audio).toUtf8());
