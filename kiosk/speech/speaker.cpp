@@ -43,134 +43,104 @@ Speaker::Speaker(const SpeechSettings &settings, QObject *parent)
 Speaker::~Speaker()
 {
     if (m_engine) {
-        m_engine->disconnect(this);
-        m_engine->stop();
+        QMetaObject::invokeMethod(m_engine, &SpeechEngine::stop);
+        m_thread.quit();
+        m_thread.wait();
     }
 }
 
 void Speaker::prepare()
 {
-    if (isPrepared())
+    if (m_engine || m_error != Error::NoError)
         return;
-    // The speechd engine connects to speech-dispatcher here and starts it when it is not
-    // running (for this user, socket in $XDG_RUNTIME_DIR).
-    m_engine = std::make_unique<QTextToSpeech>(m_settings.engine);
-    if (m_engine->state() == QTextToSpeech::Error) {
-        setError(Error::EngineFailed, m_engine->errorString());
-        return;
-    }
-    connect(m_engine.get(), &QTextToSpeech::stateChanged, this, &Speaker::stateChanged);
-    m_english = findVoice(QStringLiteral("en"));
-    m_chinese = findVoice(QStringLiteral("zh_HK"));
-    qCInfo(lcSpeech) << "engine" << m_settings.engine << "English:" << voiceName(QStringLiteral("en"))
-                     << "Chinese:" << voiceName(QStringLiteral("zh_HK"));
-    if (!m_english.found)
-        setError(Error::NoVoice, QStringLiteral("English"));
-    else if (!m_chinese.found)
-        setError(Error::NoVoice, QStringLiteral("Chinese (Cantonese or Mandarin)"));
+    qRegisterMetaType<SpeechEngine::Result>();
+    m_engine = new SpeechEngine(m_settings);
+    m_engine->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_engine, &SpeechEngine::prepared, this, &Speaker::prepared);
+    connect(m_engine, &SpeechEngine::finished, this, &Speaker::finished);
+    connect(m_engine, &SpeechEngine::failed, this, [this](const QString &why) {
+        m_noSound.stop();
+        setSpeaking(false);
+        setError(Error::EngineFailed, why);
+    });
+    m_thread.setObjectName(QStringLiteral("speech"));
+    m_thread.start();
+    QMetaObject::invokeMethod(m_engine, &SpeechEngine::prepare);
 }
 
-Speaker::Voice Speaker::findVoice(const QString &language)
+void Speaker::prepared(const SpeechEngine::Result &result)
 {
-    const QList<QLocale> locales = m_engine->availableLocales();
-    auto atLocale = [this, &locales](auto matches) -> Voice {
-        for (const QLocale &l : locales) {
-            if (!matches(l))
-                continue;
-            m_engine->setLocale(l);
-            const QList<QVoice> voices = m_engine->availableVoices();
-            if (!voices.isEmpty())
-                return {l, voices.first(), true};
-        }
-        return {};
-    };
-    // espeak-ng's Mandarin has no locale Qt knows (cmn): it is found by its name among
-    // the voices without one.
-    auto named = [this, &locales](const QString &word) -> Voice {
-        for (const QLocale &l : locales) {
-            if (l != QLocale::c())
-                continue;
-            m_engine->setLocale(l);
-            for (const QVoice &v : m_engine->availableVoices()) {
-                if (v.name().contains(word) && !v.name().contains(u'+'))   // "+Adam": a variant
-                    return {l, v, true};
-            }
-        }
-        return {};
-    };
-    if (!isChinese(language)) {
-        Voice v = atLocale([](const QLocale &l) { return l.language() == QLocale::English && l.territory() == QLocale::UnitedKingdom; });
-        return v.found ? v : atLocale([](const QLocale &l) { return l.language() == QLocale::English; });
-    }
-    Voice cantonese = atLocale([](const QLocale &l) { return l.language() == QLocale::Cantonese; });
-    if (!cantonese.found)
-        cantonese = named(QStringLiteral("Cantonese"));
-    Voice mandarin = atLocale([](const QLocale &l) { return l.language() == QLocale::Chinese; });
-    if (!mandarin.found)
-        mandarin = named(QStringLiteral("Mandarin"));
-    if (m_settings.chinese == SpeechSettings::Chinese::Mandarin)
-        return mandarin.found ? mandarin : cantonese;
-    return cantonese.found ? cantonese : mandarin;
+    m_ready = true;
+    m_englishVoice = result.englishVoice;
+    m_chineseVoice = result.chineseVoice;
+    qCInfo(lcSpeech) << "engine" << m_settings.engine << "English:" << m_englishVoice << "Chinese:" << m_chineseVoice;
+    if (!result.started)
+        setError(Error::EngineFailed, result.detail);
+    else if (m_englishVoice.isEmpty())
+        setError(Error::NoVoice, QStringLiteral("English"));
+    else if (m_chineseVoice.isEmpty())
+        setError(Error::NoVoice, QStringLiteral("Chinese (Cantonese or Mandarin)"));
+    if (!m_pendingText.isEmpty() && isAvailable())
+        send(m_pendingText, m_pendingLanguage);
+    else if (!isAvailable())
+        setSpeaking(false);
+    m_pendingText.clear();
 }
 
 QString Speaker::voiceName(const QString &language) const
 {
-    const Voice &v = isChinese(language) ? m_chinese : m_english;
-    return v.found ? v.voice.name() : QString();
+    return isChinese(language) ? m_chineseVoice : m_englishVoice;
 }
 
 bool Speaker::speak(const QString &text, const QString &language)
 {
     prepare();
-    if (!isAvailable() || !m_engine)
+    if (!isAvailable())
         return false;
-    const Voice &v = isChinese(language) ? m_chinese : m_english;
-    m_engine->stop();
-    m_engine->setLocale(v.locale);
-    m_engine->setVoice(v.voice);
-    m_engine->setRate(m_settings.rate);
-    m_noSound.setInterval(noSoundAfterMs(text));
-    qCDebug(lcSpeech) << "reading" << text.size() << "characters with" << v.voice.name();
-    m_engine->say(text);
-    if (m_engine->state() == QTextToSpeech::Error) {
-        setError(Error::EngineFailed, m_engine->errorString());
-        return false;
+    if (m_ready) {
+        send(text, language);
+    } else {
+        m_pendingText = text;
+        m_pendingLanguage = language;
     }
     // Speaking at once, although the engine says so a moment later: a second tap stops.
     setSpeaking(true);
-    m_noSound.start();
     return true;
+}
+
+void Speaker::send(const QString &text, const QString &language)
+{
+    m_current = ++m_lastId;
+    m_noSound.setInterval(noSoundAfterMs(text));
+    m_noSound.start();
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, id = m_current, text, chinese = isChinese(language)] {
+        engine->say(id, text, chinese);
+    });
+}
+
+void Speaker::finished(int id)
+{
+    if (id != m_current)
+        return;   // an earlier text, stopped or replaced
+    m_current = 0;
+    m_noSound.stop();
+    setSpeaking(false);
 }
 
 void Speaker::stop()
 {
     m_noSound.stop();
+    m_pendingText.clear();
+    m_current = 0;
     if (m_engine && m_speaking)
-        m_engine->stop();
+        QMetaObject::invokeMethod(m_engine, &SpeechEngine::stop);
     setSpeaking(false);
 }
 
 QString Speaker::readableText(QQuickItem *page) const
 {
     return fest::readableText(page);
-}
-
-void Speaker::stateChanged()
-{
-    switch (m_engine->state()) {
-    case QTextToSpeech::Speaking:
-        break;
-    case QTextToSpeech::Ready:
-    case QTextToSpeech::Paused:
-        m_noSound.stop();
-        setSpeaking(false);
-        break;
-    case QTextToSpeech::Error:
-        m_noSound.stop();
-        setSpeaking(false);
-        setError(Error::EngineFailed, m_engine->errorString());
-        break;
-    }
 }
 
 void Speaker::setSpeaking(bool on)

@@ -25,6 +25,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace fest;
 
 namespace {
@@ -338,12 +340,16 @@ void tst_CeremonyService::fullCeremony()
     const int middle = int(cues.size()) / 2;
     for (int index = 0; index < cues.size(); ++index) {
         const CueDefinition &cue = cues.at(index);
-        // Until its reveal, no message on any topic names a winner of this category.
+        // Until its reveal, no message on any topic names a winner of this category: not
+        // as a reveal, not among the awards announced before it.
         if (cue.type == Cue::Type::Reveal)
             for (const Seen &seen : std::as_const(m_seen))
                 if (seen.payload.contains("\"winner\"") && !Topics::parseControllerRequest(seen.topic)) {
                     std::optional<CeremonyState> s = CeremonyState::decode(seen.payload, nullptr);
-                    QVERIFY2(s && s->cue && s->cue->type == Cue::Type::Reveal && s->cue->categoryId != cue.category,
+                    const bool revealedHere = s && s->cue && s->cue->winner && s->cue->categoryId == cue.category;
+                    const bool announcedHere = s && std::any_of(s->announced.cbegin(), s->announced.cend(),
+                                                                [&](const Cue &a) { return a.categoryId == cue.category; });
+                    QVERIFY2(s && !revealedHere && !announcedHere,
                              qPrintable(seen.topic + QStringLiteral(": ") + QString::fromUtf8(seen.payload)));
                 }
         goAndCheckEveryoneFires(index);
@@ -401,6 +407,14 @@ void tst_CeremonyService::fullCeremony()
         revealMessages += seen.payload.contains("\"winner\"") && seen.topic == Topics::ceremony()
             && CeremonyState::decode(seen.payload, nullptr)->cue->type == Cue::Type::Reveal;
     QCOMPARE(revealMessages, int(m_programme.awards.size()));
+    // After the end, every award as announced, in the order of the reveals.
+    QStringList announced, revealed;
+    for (const Cue &a : m_service->state().announced)
+        announced << a.categoryId + u'=' + a.winner->id;
+    for (const CueDefinition &cue : cues)
+        if (cue.type == Cue::Type::Reveal)
+            revealed << cue.category + u'=' + winners.value(cue.category);
+    QCOMPARE(announced, revealed);
 }
 
 void tst_CeremonyService::restartedControllerRepublishesWithoutRefiring()

@@ -58,7 +58,7 @@ void tst_TextTable::alignsWideCharacters()
 void tst_TextTable::alignsCombiningAccents()
 {
     TextTable table({QStringLiteral("maker"), QStringLiteral("country")});
-    table.addRow({QString::fromUtf8("Jose\xcc\x81 Mari\xcc\x81a"), QStringLiteral("Mexico")});   // decomposed, as macOS files names are
+    table.addRow({QString::fromUtf8("Jose\xcc\x81 Mari\xcc\x81" "a"), QStringLiteral("Mexico")});   // decomposed, as macOS files names are
     table.addRow({QStringLiteral("Lukas Brenner"), QStringLiteral("Germany")});
     QString text;
     QTextStream out(&text);
@@ -80,7 +80,7 @@ void tst_TextTable::elidesWholeCharacters()
     QCOMPARE(wide, QStringLiteral("燼舟渡..."));
     QVERIFY(TextTable::displayWidth(wide) <= 10);
     // An accent stays with its letter.
-    QCOMPARE(TextTable::elided(QString::fromUtf8("abcdefge\xcc\x81xyz"), 11), QString::fromUtf8("abcdefge\xcc\x81..."));
+    QCOMPARE(TextTable::elided(QString::fromUtf8("abcdefe\xcc\x81ghijk"), 10), QString::fromUtf8("abcdefe\xcc\x81..."));
 }
 
 QTEST_GUILESS_MAIN(tst_TextTable)

@@ -100,6 +100,9 @@ private slots:
         settings.chinese = chinese == QLatin1String("mandarin") ? SpeechSettings::Chinese::Mandarin : SpeechSettings::Chinese::Cantonese;
         m_speaker = std::make_unique<Speaker>(settings);
         m_speaker->prepare();
+        // On the engine's thread: the caller does not wait for speech-dispatcher.
+        QVERIFY(!m_speaker->isPrepared());
+        QTRY_VERIFY_WITH_TIMEOUT(m_speaker->isPrepared(), 20000);
         QVERIFY2(m_speaker->isAvailable(), qPrintable(m_speaker->problem()));
         QVERIFY2(m_speaker->voiceName(language).contains(voice), qPrintable(m_speaker->voiceName(language)));
         const qint64 before = audioBytes();
