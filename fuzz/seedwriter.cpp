@@ -13,6 +13,7 @@
 #include "programmejson.h"
 #include "reply.h"
 #include "request.h"
+#include "stillmessage.h"
 #include "ticketcode.h"
 #include "ticketissuer.h"
 #include "topics.h"
@@ -262,6 +263,18 @@ void ceremonySeeds(SeedWriter &out, const Programme &p)
 
 // Subtitle files as festivals send them: SRT with a BOM and Windows line ends, WebVTT
 // with a note, an identifier, settings and a voice tag.
+// Stills as the controller publishes them (the decoder checks the hash, not the picture):
+// a JPEG's first bytes, an empty still, and one whose bytes are not its name.
+void stillSeeds(SeedWriter &out)
+{
+    const QByteArray jpeg = QByteArray::fromHex("ffd8ffe000104a46494600010100000100010000ffd9");
+    out.add(QStringLiteral("still"), StillMessage::of(jpeg).encode());
+    out.add(QStringLiteral("still"), StillMessage::of(QByteArray()).encode());
+    StillMessage other = StillMessage::of(jpeg);
+    other.jpeg.append('x');
+    out.add(QStringLiteral("still"), other.encode());
+}
+
 void subtitleSeeds(SeedWriter &out)
 {
     out.add(QStringLiteral("subtitle"), QByteArray("\xEF\xBB\xBF" "1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>First</i> line\r\n"
@@ -307,6 +320,7 @@ int main(int argc, char **argv)
     voteSeeds(out, *programme);
     ceremonySeeds(out, *programme);
     topicSeeds(out);
+    stillSeeds(out);
     subtitleSeeds(out);
     for (const QByteArray &junk : {QByteArray("{}"), QByteArray("[]"), QByteArray("{\"type\":\"x\",\"v\":1}"), QByteArray("\xff\xfe")})
         out.add(QStringLiteral("json_guard"), junk);
