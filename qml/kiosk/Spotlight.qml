@@ -106,7 +106,8 @@ Rectangle {
             Text {
                 id: label
                 Layout.fillWidth: true
-                visible: text.length > 0
+                // "Award ceremony" over a ceremony called "Award Ceremony" says it twice.
+                visible: text.length > 0 && text.toLowerCase() !== headline.text.toLowerCase()
                 text: root.kind === "soon" ? (root.slide.minutes <= 1 ? qsTr("Starting now")
                                                                       : qsTr("Starting in %n min", "", root.slide.minutes))
                     : root.kind === "ceremony" ? qsTr("Award ceremony")
