@@ -6,7 +6,8 @@ import Festival.Kiosk
 // Now & Next, the attract screen: for every screen, what plays now and what comes next;
 // above them, in turn, the vote while it is open, what is about to start and the award
 // ceremony's time (Spotlight); after the day's last screening, thanks and the next day's
-// programme (or, after the festival, thanks alone): never a wall of "nothing showing".
+// programme (or, after the festival, thanks and the award winners): never a wall of
+// "nothing showing".
 Item {
     id: root
     property bool portrait: false
@@ -103,6 +104,7 @@ Item {
                 model: Kiosk.ceremony.follower.announced
                 boundsBehavior: Flickable.StopAtBounds
                 delegate: Rectangle {
+                    id: winner
                     required property var modelData
                     readonly property bool zh: Kiosk.language !== "en"
                     readonly property string award: (zh ? modelData.headingZh : modelData.headingEn)
@@ -123,7 +125,7 @@ Item {
                         spacing: Theme.gap
                         Text {
                             Layout.preferredWidth: parent.width * 0.4
-                            text: parent.parent.award
+                            text: winner.award
                             color: Theme.accent
                             font.pixelSize: Theme.body
                             font.bold: true
@@ -131,7 +133,7 @@ Item {
                         }
                         Text {
                             Layout.fillWidth: true
-                            text: parent.parent.film
+                            text: winner.film
                             color: Theme.text
                             font.pixelSize: Theme.heading
                             font.bold: true
