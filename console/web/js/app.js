@@ -177,7 +177,8 @@ class ConsoleApp {
     if (!this.session) return;
     const trouble = troubleCount(this.state);
     const text = trouble ? t('banner.trouble', { count: trouble }) : '';
-    this.banner.hidden = trouble === 0;
+    // Only for real alarms, and never over the page it points to.
+    this.banner.hidden = trouble === 0 || this.router.current().name === 'screens';
     if (this.banner.textContent !== text) replaceChildren(this.banner, h('a', { href: '#/screens' }, text));
   }
 

@@ -371,6 +371,19 @@ await step('a second login of the same account ends the first page\'s session wi
   await logIn(organiser, 'organiser', organiserPassword);
 });
 
+await step('screens with no player and nothing to play soon are grey, not alarms; no banner over the screens page', async () => {
+  await organiser.goto(`${consoleUrl}/#/screens`);
+  // CINE-2's only screening is six hours away; the sample's other screens played days ago.
+  await organiser.waitForSelector('[data-screen="CINE-2"][data-state="notSetUp"].card-quiet', { timeout: 15000 });
+  const quiet = await organiser.locator('#screen-list > .card-quiet').count();
+  expect(quiet >= 4, `screens shown as not set up: ${quiet}`);
+  expect(await organiser.locator('#screen-list > .card-severe').count() === 0, 'a screen without a player is shown as an alarm');
+  const state = await organiser.locator('[data-screen="CINE-2"] [data-role="state"]').textContent();
+  expect(/not set up/.test(state), `CINE-2's state: ${state}`);
+  expect(await organiser.locator('#banner').isHidden(), 'the banner shows on the screens page it points to');
+  await shoot(organiser, 'screens-not-set-up-en-laptop');
+});
+
 await step('a player that dies is impossible to miss: red, first in the list, counted in the banner', async () => {
   await organiser.goto(`${consoleUrl}/#/screens`);
   await organiser.waitForSelector(`[data-screen="${screen}"]:not(.card-severe)`, { timeout: 15000 });
@@ -386,6 +399,10 @@ await step('a player that dies is impossible to miss: red, first in the list, co
   const problem = await organiser.locator(`[data-screen="${screen}"] [data-problem="offline"]`).textContent();
   expect(/offline/i.test(problem), `problem text: ${problem}`);
   await shoot(organiser, 'screens-player-offline-en-laptop');
+  // Not over the screens page; on every other page, pointing to it.
+  expect(await organiser.locator('#banner').isHidden(), 'the banner shows on the screens page');
+  await organiser.goto(`${consoleUrl}/#/programme`);
+  await organiser.waitForSelector('#banner:not([hidden]) a[href="#/screens"]', { timeout: 10000 });
 });
 
 await step('no script errors in the pages', async () => {

@@ -4,7 +4,7 @@ import { h, replaceChildren } from '../element.js';
 import { t } from '../i18n.js';
 import { confirmAction, notify } from '../dialog.js';
 import { replyText } from '../replytext.js';
-import { lateMinutes, screenRows } from '../screenhealth.js';
+import { alarmsOf, lateMinutes, screenRows } from '../screenhealth.js';
 import { pick, filmTitle } from '../text.js';
 import { duration, clockTime } from '../festivaltime.js';
 
@@ -46,7 +46,7 @@ export class ScreensPage {
         this.cards.delete(id);
       }
     }
-    const trouble = rows.filter((row) => row.problems.length).length;
+    const trouble = rows.filter((row) => alarmsOf(row).length).length;
     const playing = rows.filter((row) => row.node?.status.state === 'playing').length;
     this.summary.textContent = rows.length === 0
       ? t('screens.none')
@@ -96,20 +96,25 @@ class ScreenCard {
     const status = row.node?.status ?? null;
     const { state } = this.context;
     const tz = state.timeZone();
-    const trouble = row.problems.length > 0;
-    const severe = row.problems.includes('offline') || row.problems.includes('noPlayer');
+    const alarms = alarmsOf(row);
+    const trouble = alarms.length > 0;
+    const severe = alarms.includes('offline') || alarms.includes('noPlayer');
+    const notSetUp = row.problems.includes('notSetUp');
     this.element.classList.toggle('card-trouble', trouble);
     this.element.classList.toggle('card-severe', severe);
-    this.element.dataset.state = status?.state ?? 'none';
+    this.element.classList.toggle('card-quiet', notSetUp);
+    const stateName = status ? status.state : (notSetUp ? 'notSetUp' : 'none');
+    this.element.dataset.state = stateName;
 
     replaceChildren(this.title, this.id, ' ', h('span', { class: 'card-subtitle' }, pick(row.screen.name)));
-    const stateName = status ? status.state : 'none';
     const children = [
       h('div', { class: 'card-head' }, this.title,
         h('span', { class: `pill pill-state state-${stateName}`, dataset: { role: 'state' } }, t(`state.${stateName}`))),
     ];
     if (trouble) {
-      children.push(h('ul', { class: 'problems' }, row.problems.map((p) => h('li', { dataset: { problem: p } }, t(`problem.${p}`)))));
+      children.push(h('ul', { class: 'problems' }, alarms.map((p) => h('li', { dataset: { problem: p } }, t(`problem.${p}`)))));
+    } else if (notSetUp) {
+      children.push(h('p', { class: 'muted', dataset: { problem: 'notSetUp' } }, t('problem.notSetUp')));
     }
     children.push(this.itemBlock(status, tz));
     children.push(this.nextBlock(row, status, tz));
