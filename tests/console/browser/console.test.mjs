@@ -405,6 +405,20 @@ await step('a player that dies is impossible to miss: red, first in the list, co
   await organiser.waitForSelector('#banner:not([hidden]) a[href="#/screens"]', { timeout: 10000 });
 });
 
+await step('on a tablet every button and link is at least 44 px high (the docs promise it)', async () => {
+  const small = [];
+  for (const name of ['screens', 'programme', 'voting', 'ceremony', 'kiosks', 'audit']) {
+    await staff.goto(`${consoleUrl}/#/${name}`);
+    await staff.waitForTimeout(500);
+    const found = await staff.evaluate(() => [...document.querySelectorAll('button, a[href], [role="button"]')]
+      .filter((e) => e.offsetParent !== null && !e.closest('p, li, td.text'))
+      .map((e) => ({ what: (e.textContent.trim() || e.getAttribute('aria-label') || e.tagName).slice(0, 30), h: e.getBoundingClientRect().height }))
+      .filter((e) => e.h > 0 && e.h < 44));
+    small.push(...found.map((e) => `${name}: "${e.what}" ${e.h.toFixed(0)} px`));
+  }
+  expect(small.length === 0, small.join('; '));
+});
+
 await step('no script errors in the pages', async () => {
   const problems = [...organiser.problems, ...staff.problems].filter((p) => !expectedNoise.test(p));
   expect(problems.length === 0, problems.join('; '));
