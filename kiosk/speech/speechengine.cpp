@@ -3,6 +3,10 @@
 #include <QLoggingCategory>
 #include <QTextToSpeech>
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 Q_DECLARE_LOGGING_CATEGORY(lcSpeech)
 
 namespace fest {
@@ -24,6 +28,11 @@ void SpeechEngine::prepare()
 {
     if (m_engine)
         return;
+    // Reading aloud is never in a hurry: this thread, and the speech-dispatcher and voice
+    // it starts (a child inherits its thread's niceness), yield the CPU to the kiosk's UI
+    // and the ceremony's cues.
+    if (setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), 10) != 0)
+        qCDebug(lcSpeech) << "the speech thread keeps its priority";
     // The speechd engine connects to speech-dispatcher here and starts it when it is not
     // running (for this user, socket in $XDG_RUNTIME_DIR).
     m_engine = std::make_unique<QTextToSpeech>(m_settings.engine);
