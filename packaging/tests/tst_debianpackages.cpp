@@ -193,6 +193,7 @@ void tst_DebianPackages::controlData_data()
     QTest::newRow("player's Chinese") << "festival-player" << "fonts-noto-cjk" << "/etc/festival/player.ini";
     QTest::newRow("kiosk") << "festival-kiosk" << "fonts-noto-cjk" << "/etc/festival/kiosk.ini";
     QTest::newRow("kiosk's on-screen keyboard") << "festival-kiosk" << "qt6-virtualkeyboard-plugin" << "/etc/festival/kiosk.ini";
+    QTest::newRow("festctl's still from a film") << "festival-controller" << "gstreamer1.0-plugins-base" << "/etc/festival/controller.ini";
     QTest::newRow("kiosk's QR camera") << "festival-kiosk" << "gstreamer1.0-plugins-bad" << "/etc/festival/kiosk.ini";
     QTest::newRow("kiosk's reading aloud: Qt's engine") << "festival-kiosk" << "qt6-speech-speechd-plugin" << "/etc/festival/kiosk.ini";
     QTest::newRow("kiosk's reading aloud: the voices") << "festival-kiosk" << "speech-dispatcher-espeak-ng" << "/etc/festival/kiosk.ini";
